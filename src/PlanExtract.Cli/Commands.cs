@@ -1,0 +1,80 @@
+using System.CommandLine;
+using System.Text;
+using PlanExtract.Corpus;
+using PlanExtract.Reporting;
+
+namespace PlanExtract.Cli;
+
+internal static class Commands
+{
+    public static IEnumerable<Command> All(TextWriter stdout, TextWriter stderr) =>
+    [
+        Build(stdout, stderr),
+        Extract(stdout),
+    ];
+
+    private static Command Build(TextWriter stdout, TextWriter stderr)
+    {
+        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
+        var output = new Option<string>("--out") { Description = "Where to write targets.jsonl, tables/ and index/.", DefaultValueFactory = _ => "output" };
+        var command = new Command("build", "Read every corpus document; write OUT/targets.jsonl, OUT/tables/*.md and the search index OUT/index/.")
+        {
+            corpus, output,
+        };
+        command.SetAction(parse =>
+        {
+            var layout = new CorpusLayout(parse.GetValue(corpus)!);
+            var outFolder = parse.GetValue(output)!;
+            var builder = new CorpusBuilder(Pipeline.Default);
+            var results = Progress.Run(stderr, "Reading", progress => builder.ReadAll(layout, progress));
+            CorpusBuilder.WriteTargets(outFolder, results);
+            var failed = 0;
+            foreach (var result in results)
+            {
+                if (result.Failed)
+                {
+                    failed++;
+                    stderr.WriteLine($"error: {result.Error}");
+                    continue;
+                }
+
+                var plans = result.Plans!;
+                stdout.WriteLine($"{result.Document.Metadata.DisplayName}\t{plans.Plans.Count} plans\t{plans.AllTargets().Count()} targets\t{result.Document.Source}");
+            }
+
+            stdout.WriteLine($"{results.Count - failed} documents read, {failed} failed; wrote {Path.Combine(outFolder, "targets.jsonl")}");
+            return failed > 0 ? Cli.BadInput : Cli.Ok;
+        });
+        return command;
+    }
+
+    private static Command Extract(TextWriter stdout)
+    {
+        var file = new Argument<string>("FILE") { Description = "A plan document: .txt, .md, .docx or .pdf." };
+        var format = new Option<string>("--format") { Description = "jsonl (one target per line), json (the whole tree) or md (a table).", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "json", "md");
+        var command = new Command("extract", "Read one document and print its targets.") { file, format };
+        command.SetAction(parse =>
+        {
+            var document = Pipeline.Default.Read(parse.GetValue(file)!);
+            using var stdoutStream = new MemoryStream();
+            switch (parse.GetValue(format))
+            {
+                case "json":
+                    JsonOutput.WriteTree(stdoutStream, document);
+                    break;
+                case "md":
+                    MarkdownTargetList.Write(stdoutStream, document);
+                    break;
+                default:
+                    JsonOutput.WriteJsonLines(stdoutStream, document.AllTargets());
+                    break;
+            }
+
+            stdout.Write(Encoding.UTF8.GetString(stdoutStream.ToArray()));
+            stdout.Flush();
+            return Cli.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,4 @@
+using System.CommandLine;
+using PlanExtract.Cli;
+
+return Cli.Run(args);

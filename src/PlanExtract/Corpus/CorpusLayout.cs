@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace PlanExtract.Corpus;
+
+/// <summary>One document in the corpus: its folder, its file and its metadata.</summary>
+public sealed record CorpusDocument(string Folder, string FilePath, string Source, CorpusMetadata Metadata)
+{
+    /// <summary>A stable id: the folder below the corpus root, '/' made '_' ("广东省_清远市_清城区").</summary>
+    public string Id => Source[..Source.LastIndexOf('/')].Replace("corpus/", string.Empty, StringComparison.Ordinal).Replace('/', '_');
+}
+
+/// <summary>
+/// The corpus on disk: one folder per issuing government (corpus/广东省/清远市/清城区/), each with
+/// a <c>meta.json</c> naming its document. A city's folder may hold its districts' folders.
+/// </summary>
+public sealed class CorpusLayout(string root)
+{
+    public const string MetadataFile = "meta.json";
+
+    public string Root { get; } = Path.GetFullPath(root);
+
+    /// <summary>Every document, in a stable order (by folder path, ordinal).</summary>
+    public IReadOnlyList<CorpusDocument> Documents()
+    {
+        if (!Directory.Exists(Root))
+        {
+            throw new PlanExtractException($"{root}: no such corpus folder");
+        }
+
+        return [.. Directory.EnumerateFiles(Root, MetadataFile, SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .Select(Load)];
+    }
+
+    public CorpusDocument Load(string metadataPath)
+    {
+        CorpusMetadata? meta;
+        try
+        {
+            meta = JsonSerializer.Deserialize<CorpusMetadata>(File.ReadAllText(metadataPath), CorpusMetadata.JsonOptions);
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            throw new DocumentReadException(metadataPath, $"unreadable metadata: {e.Message}", e);
+        }
+
+        if (meta is null || string.IsNullOrWhiteSpace(meta.DisplayName) || string.IsNullOrWhiteSpace(meta.File))
+        {
+            throw new DocumentReadException(metadataPath, "metadata lacks display_name or file");
+        }
+
+        var folder = Path.GetDirectoryName(metadataPath)!;
+        var file = Path.Combine(folder, meta.File);
+        return new CorpusDocument(folder, file, SourceName(file), meta);
+    }
+
+    /// <summary>How records cite a corpus file: "corpus/广东省/清远市/清城区/plans.txt".</summary>
+    public string SourceName(string file) =>
+        "corpus/" + Path.GetRelativePath(Root, file).Replace(Path.DirectorySeparatorChar, '/');
+}

@@ -1,0 +1,61 @@
+using PlanExtract.Extraction;
+using PlanExtract.Model;
+using PlanExtract.Reading;
+using PlanExtract.Segmentation;
+
+namespace PlanExtract;
+
+/// <summary>The one place the stages are wired: read → segment → extract.</summary>
+public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, ITargetExtractor extractor)
+{
+    public static Pipeline Default { get; } = new(DocumentReaders.Default, new PlanSegmenter(), new TargetExtractor());
+
+    public DocumentReaders Readers => readers;
+
+    /// <summary>Reads one document into its plan tree with targets on every item.</summary>
+    /// <param name="path">The file to read.</param>
+    /// <param name="source">How records name the document (a corpus-relative path); defaults to <paramref name="path"/>.</param>
+    /// <param name="district">The issuer's display name from corpus metadata; else taken from the plan title.</param>
+    public PlanDocument Read(string path, string? source = null, string? district = null)
+    {
+        source ??= path;
+        var blocks = readers.Read(path);
+        var plans = segmenter.Segment(source, blocks);
+        if (plans.Count == 0)
+        {
+            throw new DocumentReadException(path, "no women's or children's development plan found in the text");
+        }
+
+        district ??= plans.Select(p => p.Issuer).FirstOrDefault(i => !string.IsNullOrEmpty(i));
+        return new PlanDocument(source, district, [.. plans.Select(p => WithTargets(p, district, source))]);
+    }
+
+    private Plan WithTargets(Plan plan, string? district, string source)
+    {
+        Item Extract(Item item, string? domain, SectionKind kind) =>
+            item with { Targets = extractor.Extract(item, new ItemContext(district, plan.Kind, domain, kind, source)) };
+
+        Section ExtractSection(Section section, string? domain) =>
+            section with { Items = [.. section.Items.Select(i => Extract(i, domain, section.Kind))] };
+
+        return plan with
+        {
+            Sections = [.. plan.Sections.Select(s => ExtractSection(s, null))],
+            Domains = [.. plan.Domains.Select(d => d with { Sections = [.. d.Sections.Select(s => ExtractSection(s, d.Name))] })],
+            Projects = [.. plan.Projects.Select(p => Extract(p, null, SectionKind.Project))],
+        };
+    }
+}
+
+public static class PlanDocumentTargets
+{
+    /// <summary>Every target of the document grouped as <see cref="AllItems"/> orders the items.</summary>
+    public static IEnumerable<Target> AllTargets(this PlanDocument document) =>
+        document.Plans.SelectMany(p => p.AllItems()).SelectMany(i => i.Targets);
+
+    /// <summary>Every item of a plan: plan-level sections, then the domains, then the key projects.</summary>
+    public static IEnumerable<Item> AllItems(this Plan plan) =>
+        plan.Sections.SelectMany(s => s.Items)
+            .Concat(plan.Domains.SelectMany(d => d.Sections).SelectMany(s => s.Items))
+            .Concat(plan.Projects);
+}

@@ -1,0 +1,141 @@
+using System.Text;
+using UtfUnknown;
+
+namespace PlanExtract.Reading;
+
+/// <summary>
+/// Decodes a plan's bytes: a byte-order mark wins; then strict UTF-8; then UTF-16 without a
+/// mark (every other byte zero); then the charset detector, with GB18030 as the answer for
+/// any Chinese legacy code page, since GB18030 is a superset of GB2312 and GBK.
+/// </summary>
+public static class TextDecoder
+{
+    static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
+
+    public static string Decode(string path, byte[] bytes)
+    {
+        if (bytes.Length == 0)
+        {
+            throw new DocumentReadException(path, "the file is empty");
+        }
+
+        var text = DecodeByBom(bytes) ?? DecodeUtf8(bytes) ?? DecodeUtf16WithoutBom(bytes) ?? DecodeLegacy(path, bytes);
+        if (LooksBinary(text))
+        {
+            throw new DocumentReadException(path, "not a text document (binary content)");
+        }
+
+        return text;
+    }
+
+    private static string? DecodeByBom(byte[] b)
+    {
+        if (b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+        {
+            return Encoding.UTF8.GetString(b, 3, b.Length - 3);
+        }
+
+        if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        {
+            return Encoding.Unicode.GetString(b, 2, b.Length - 2);
+        }
+
+        if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        {
+            return Encoding.BigEndianUnicode.GetString(b, 2, b.Length - 2);
+        }
+
+        return null;
+    }
+
+    private static string? DecodeUtf8(byte[] b)
+    {
+        try
+        {
+            return StrictUtf8.GetString(b);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static string? DecodeUtf16WithoutBom(byte[] b)
+    {
+        if (b.Length < 4 || b.Length % 2 != 0)
+        {
+            return null;
+        }
+
+        int evenZeros = 0, oddZeros = 0;
+        var sample = Math.Min(b.Length, 4096);
+        for (var i = 0; i < sample; i++)
+        {
+            if (b[i] == 0)
+            {
+                if (i % 2 == 0) evenZeros++; else oddZeros++;
+            }
+        }
+
+        // ASCII-heavy UTF-16 has a zero in every other byte; CJK-heavy UTF-16 has few zeros, so
+        // also accept text that decodes to mostly CJK ideographs.
+        if (oddZeros > sample / 8 && evenZeros == 0)
+        {
+            return Encoding.Unicode.GetString(b);
+        }
+
+        if (evenZeros > sample / 8 && oddZeros == 0)
+        {
+            return Encoding.BigEndianUnicode.GetString(b);
+        }
+
+        return null;
+    }
+
+    private static string DecodeLegacy(string path, byte[] b)
+    {
+        var detected = CharsetDetector.DetectFromBytes(b).Detected;
+        var encoding = detected?.Encoding;
+        if (encoding is null || IsChineseCodePage(encoding) || encoding.CodePage == 1252 || encoding.CodePage == 28591)
+        {
+            // Latin-1 guesses on Chinese text are the detector's fallback, not an answer.
+            encoding = Gb18030;
+        }
+
+        try
+        {
+            return encoding.GetString(b);
+        }
+        catch (Exception e) when (e is DecoderFallbackException or ArgumentException)
+        {
+            throw new DocumentReadException(path, $"cannot decode the text ({encoding.WebName})", e);
+        }
+    }
+
+    private static bool IsChineseCodePage(Encoding e) => e.CodePage is 936 or 54936 or 20936 or 950 or 52936;
+
+    /// <summary>NUL bytes and other control characters (not tab, CR, LF, FF) mark a binary file.</summary>
+    private static bool LooksBinary(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 8192));
+        var control = 0;
+        foreach (var c in sample)
+        {
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if (c < ' ' && c is not ('\t' or '\r' or '\n' or '\f') || c == '\uFFFD')
+            {
+                control++;
+            }
+        }
+
+        return control > sample.Length / 50 + 1;
+    }
+}

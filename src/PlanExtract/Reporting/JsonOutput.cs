@@ -1,0 +1,150 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using PlanExtract.Model;
+
+namespace PlanExtract.Reporting;
+
+/// <summary>Writes target records (the contract's keys, in its order) and the document tree as JSON.</summary>
+public static class JsonOutput
+{
+    public static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
+    /// <summary>One record per line, UTF-8 without BOM.</summary>
+    public static void WriteJsonLines(Stream stream, IEnumerable<Target> targets)
+    {
+        foreach (var target in targets)
+        {
+            using (var writer = new Utf8JsonWriter(stream, Compact))
+            {
+                WriteTarget(writer, target);
+            }
+
+            stream.WriteByte((byte)'\n');
+        }
+    }
+
+    public static void WriteTarget(Utf8JsonWriter w, Target t)
+    {
+        w.WriteStartObject();
+        w.WriteString("district", t.District);
+        w.WriteString("plan", t.Plan);
+        w.WriteString("domain", t.Domain);
+        w.WriteString("section", t.Section);
+        w.WriteString("item", t.Item);
+        w.WriteString("indicator", t.Indicator);
+        w.WriteString("indicator_id", t.IndicatorId);
+        w.WriteString("comparator", t.Comparator);
+        w.WriteString("value", t.Value);
+        w.WriteString("unit", t.Unit);
+        WriteNumber(w, "year", t.Year);
+        w.WriteString("basis", t.Basis);
+        w.WriteString("population", t.Population);
+        w.WriteString("text", t.Text);
+        w.WriteString("source", t.Source);
+        WriteNumber(w, "line", t.Line);
+        WriteNumber(w, "page", t.Page);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The whole tree, in the shape the contract gives for <c>extract --format json</c>.</summary>
+    public static void WriteTree(Stream stream, PlanDocument document)
+    {
+        using var w = new Utf8JsonWriter(stream, Indented);
+        w.WriteStartObject();
+        w.WriteString("source", document.Source);
+        w.WriteString("district", document.District);
+        w.WriteStartArray("plans");
+        foreach (var plan in document.Plans)
+        {
+            w.WriteStartObject();
+            w.WriteString("plan", plan.Kind.ToContractName());
+            w.WriteString("title", plan.Title);
+            WriteNumber(w, "line", plan.Span.Line);
+            WriteNumber(w, "page", plan.Span.Page);
+            w.WriteStartArray("sections");
+            foreach (var section in plan.Sections)
+            {
+                WriteSection(w, section);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("domains");
+            foreach (var domain in plan.Domains)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", domain.Name);
+                WriteNumber(w, "line", domain.Span.Line);
+                WriteNumber(w, "page", domain.Span.Page);
+                w.WriteStartArray("sections");
+                foreach (var section in domain.Sections)
+                {
+                    WriteSection(w, section);
+                }
+
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("projects");
+            foreach (var item in plan.Projects)
+            {
+                WriteItem(w, item);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
+    private static void WriteSection(Utf8JsonWriter w, Section section)
+    {
+        w.WriteStartObject();
+        w.WriteString("kind", section.Kind.ToContractName());
+        w.WriteString("heading", section.Heading);
+        w.WriteStartArray("items");
+        foreach (var item in section.Items)
+        {
+            WriteItem(w, item);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteItem(Utf8JsonWriter w, Item item)
+    {
+        w.WriteStartObject();
+        w.WriteString("number", item.Number);
+        w.WriteString("text", item.Text);
+        WriteNumber(w, "line", item.Span.Line);
+        WriteNumber(w, "page", item.Span.Page);
+        w.WriteStartArray("targets");
+        foreach (var target in item.Targets)
+        {
+            WriteTarget(w, target);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}
