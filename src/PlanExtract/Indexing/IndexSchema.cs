@@ -1,0 +1,180 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using PlanExtract.Corpus;
+using PlanExtract.Model;
+
+namespace PlanExtract.Indexing;
+
+/// <summary>
+/// The index's fields and how an item or a target becomes a Lucene document. Names the user can
+/// type in a query (<c>domain:健康</c>, <c>section:goal</c>) are the contract's hit keys.
+/// </summary>
+public static class IndexSchema
+{
+    // Analyzed with the Chinese chain, stored for display.
+    public const string District = "district";
+    public const string City = "city";
+    public const string Province = "province";
+    public const string Domain = "domain";
+    public const string IndicatorId = "indicator_id";
+    public const string Text = "text";
+
+    /// <summary>The item's first sentence (its heading in 策略措施): a match there means the item is about the topic.</summary>
+    public const string Lead = "lead";
+
+    // Exact keywords.
+    public const string Plan = "plan";
+    public const string Section = "section";
+    public const string Item = "item";
+    public const string Value = "value";
+    public const string Source = "source";
+    public const string Kind = "kind";
+    public const string Line = "line";
+    public const string Page = "page";
+
+    /// <summary>Exact district and domain names, indexed for filters and kept as doc values for the hit counts.</summary>
+    public const string DistrictKey = "district_key";
+    public const string DomainKey = "domain_key";
+
+    /// <summary>The line of the item a hit belongs to: a target and its item share it.</summary>
+    public const string ItemLine = "item_line";
+
+    public const string KindItem = "item";
+    public const string KindTarget = "target";
+
+    /// <summary>Domain key of items outside the development areas (plan-level sections, key projects).</summary>
+    public const string NoDomain = "";
+
+    private static readonly string[] KeywordFields = [Plan, Section, Item, Value, Source, Kind, Line, Page, DistrictKey, DomainKey, ItemLine];
+
+    /// <summary>Chinese analysis for text fields, keywords kept whole so <c>section:goal</c> is one term.</summary>
+    public static Analyzer CreateAnalyzer(bool forIndex)
+    {
+        var keyword = new KeywordAnalyzer();
+        return new PerFieldAnalyzerWrapper(
+            forIndex ? PlanAnalyzer.ForIndex() : PlanAnalyzer.ForQuery(),
+            KeywordFields.ToDictionary(f => f, _ => (Analyzer)keyword));
+    }
+
+    /// <summary>Every document a corpus result gives: one per numbered item, one per target.</summary>
+    public static IEnumerable<Document> Documents(DocumentResult result)
+    {
+        if (result.Plans is null)
+        {
+            yield break;
+        }
+
+        var meta = result.Document.Metadata;
+        var place = new Place(meta.DisplayName, meta.City, meta.Province);
+        foreach (var plan in result.Plans.Plans)
+        {
+            var planName = plan.Kind.ToContractName();
+            var sections = plan.Sections.Select(s => (Domain: (string?)null, Section: s))
+                .Concat(plan.Domains.SelectMany(d => d.Sections.Select(s => (Domain: (string?)d.Name, Section: s))));
+            foreach (var (domain, section) in sections)
+            {
+                foreach (var item in section.Items)
+                {
+                    foreach (var document in ItemDocuments(place, planName, domain, section.Kind.ToContractName(), item))
+                    {
+                        yield return document;
+                    }
+                }
+            }
+
+            foreach (var item in plan.Projects)
+            {
+                foreach (var document in ItemDocuments(place, planName, null, SectionKind.Project.ToContractName(), item))
+                {
+                    yield return document;
+                }
+            }
+        }
+    }
+
+    private sealed record Place(string District, string? City, string? Province);
+
+    private static IEnumerable<Document> ItemDocuments(Place place, string plan, string? domain, string section, Item item)
+    {
+        var itemDocument = Common(place, plan, domain, section, item.Number, item.Span.Source, item.Span.Line, item.Span.Page, item.Span.Line);
+        itemDocument.Add(new StringField(Kind, KindItem, Field.Store.YES));
+        itemDocument.Add(new TextField(Text, item.Text, Field.Store.YES));
+        itemDocument.Add(new TextField(Lead, LeadOf(item.Text), Field.Store.NO));
+        yield return itemDocument;
+
+        foreach (var target in item.Targets)
+        {
+            // The extractor fills domain and section from the same tree; prefer its values when set.
+            var document = Common(place, target.Plan, target.Domain ?? domain, target.Section, target.Item ?? item.Number,
+                target.Source, target.Line, target.Page, item.Span.Line);
+            document.Add(new StringField(Kind, KindTarget, Field.Store.YES));
+            document.Add(new TextField(Text, target.Text, Field.Store.YES));
+            document.Add(new TextField(Lead, target.Indicator, Field.Store.NO));
+            if (target.IndicatorId is { } id)
+            {
+                document.Add(new TextField(IndicatorId, id, Field.Store.YES));
+            }
+
+            if (target.Value is { } value)
+            {
+                document.Add(new StringField(Value, value, Field.Store.YES));
+            }
+
+            yield return document;
+        }
+    }
+
+    private static Document Common(Place place, string plan, string? domain, string section, string? item, string source, int? line, int? page, int? itemLine)
+    {
+        var document = new Document
+        {
+            new TextField(District, place.District, Field.Store.YES),
+            new StringField(DistrictKey, place.District, Field.Store.NO),
+            new SortedDocValuesField(DistrictKey, new BytesRef(place.District)),
+            new StringField(Plan, plan, Field.Store.YES),
+            new StringField(Section, section, Field.Store.YES),
+            new StringField(DomainKey, domain ?? NoDomain, Field.Store.NO),
+            new SortedDocValuesField(DomainKey, new BytesRef(domain ?? NoDomain)),
+            new StringField(Source, source, Field.Store.YES),
+        };
+        Optional(document, City, place.City);
+        Optional(document, Province, place.Province);
+        Optional(document, Domain, domain);
+        if (item is not null)
+        {
+            document.Add(new StringField(Item, item, Field.Store.YES));
+        }
+
+        Number(document, Line, line);
+        Number(document, Page, page);
+        Number(document, ItemLine, itemLine);
+        return document;
+    }
+
+    private static void Optional(Document document, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            document.Add(new TextField(name, value, Field.Store.YES));
+        }
+    }
+
+    // Kept as strings: the numbers are only shown and matched exactly (line:93), never ranged.
+    private static void Number(Document document, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            document.Add(new StringField(name, v.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES));
+        }
+    }
+
+    /// <summary>The first sentence: "完善宫颈癌和乳腺癌综合防治体系和救助政策。" heads measure 5 of 清城区's health area.</summary>
+    internal static string LeadOf(string text)
+    {
+        var end = text.IndexOfAny(['。', '；', ';']);
+        return end < 0 ? text : text[..(end + 1)];
+    }
+}

@@ -1,0 +1,68 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Util;
+using PlanExtract.Text;
+
+namespace PlanExtract.Indexing;
+
+/// <summary>
+/// The Chinese text chain, composed like Lucene's language analyzers: fold look-alike characters,
+/// split words (one token per Han character), fold full/half width, lower-case Latin, then join
+/// neighbouring Han characters into bigrams. SmartCn is not available, so bigrams stand in for words.
+/// </summary>
+/// <remarks>
+/// The index side keeps the unigrams too, so a one-character query (癌, 孕) finds every item holding
+/// that character. The query side emits bigrams only (a lone character still comes out as a
+/// unigram), so 乳腺癌 becomes the phrase "乳腺 腺癌" rather than a phrase over alternatives of
+/// unigrams and bigrams that would score every position twice.
+/// </remarks>
+public sealed class PlanAnalyzer(bool outputUnigrams) : Analyzer
+{
+    public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    /// <summary>What the index stores: bigrams and unigrams.</summary>
+    public static PlanAnalyzer ForIndex() => new(outputUnigrams: true);
+
+    /// <summary>What queries are cut into: bigrams, and unigrams only for lone characters.</summary>
+    public static PlanAnalyzer ForQuery() => new(outputUnigrams: false);
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new CharFoldFilter(reader);
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
+        TokenStream stream = new CJKWidthFilter(tokenizer);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams);
+        return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>
+    /// Applies <see cref="CharFold"/> before tokenizing: PDF text layers write 女 as the Kangxi radical
+    /// ⼥, which the tokenizer would otherwise drop as a symbol. The fold is one for one, so offsets
+    /// need no correction and snippets cut the original text at the right places.
+    /// </summary>
+    private sealed class CharFoldFilter(TextReader input) : Lucene.Net.Analysis.CharFilter(input)
+    {
+        protected override int Correct(int currentOff) => currentOff;
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            var read = m_input.Read(buffer, index, count);
+            for (var i = index; i < index + read; i++)
+            {
+                buffer[i] = CharFold.Fold(buffer[i]);
+            }
+
+            return read;
+        }
+
+        public override int Read()
+        {
+            var c = m_input.Read();
+            return c < 0 ? c : CharFold.Fold((char)c);
+        }
+    }
+}
