@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+
+namespace PlanExtract.Extraction;
+
+/// <summary>
+/// Splits coordinated indicators and rebuilds each full name from what they share:
+/// 新生儿、婴儿和5岁以下儿童死亡率 → 新生儿死亡率, 婴儿死亡率, 5岁以下儿童死亡率;
+/// 孕产妇艾滋病、梅毒和乙肝检测率 → 孕产妇艾滋病检测率, 孕产妇梅毒检测率, 孕产妇乙肝检测率;
+/// 3岁以下儿童系统管理率和7岁以下儿童健康管理率 → both, as written.
+/// Long coordinated subjects (企业董事会、监事会成员及管理层中的女性比例) name one national indicator and stay whole.
+/// </summary>
+public static partial class Coordination
+{
+    /// <summary>Splits when <paramref name="count"/> values are distributed (分别) or when the parts are plainly separate indicators.</summary>
+    public static IReadOnlyList<string> Split(string indicator, int count = 1, bool distributive = false)
+    {
+        var parts = SplitParts(indicator);
+        if (parts.Count < 2)
+        {
+            return [indicator];
+        }
+
+        if (count > 1 && parts.Count != count)
+        {
+            return [indicator];
+        }
+
+        var heads = parts.Take(parts.Count - 1).Count(IndicatorText.EndsWithMeasure);
+        if (heads == parts.Count - 1 && IndicatorText.EndsWithMeasure(parts[^1]))
+        {
+            return SharePrefix(parts);
+        }
+
+        // Short topics (diseases, groups) before a shared measure: 艾滋病、梅毒和乙肝 …检测率.
+        var shortTopics = parts.Take(parts.Count - 1).All(p => p.Length <= 4 || PopulationPrefix().Match(p) is { Success: true } m && p.Length - m.Length <= 4);
+        if (!(count > 1 || distributive || shortTopics) || heads > 0)
+        {
+            return [indicator];
+        }
+
+        var last = parts[^1];
+        var suffix = SharedSuffix(last, parts[^2]);
+        if (suffix.Length == 0 || suffix.Length == last.Length)
+        {
+            return [indicator];
+        }
+
+        var prefix = PopulationPrefix().Match(parts[0]) is { Success: true } p && p.Length < parts[0].Length ? p.Value : string.Empty;
+        var names = new List<string>();
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var name = i == parts.Count - 1 ? last : parts[i] + suffix;
+            if (i > 0 && prefix.Length > 0 && !name.StartsWith(prefix, StringComparison.Ordinal) && !PopulationPrefix().IsMatch(name))
+            {
+                name = prefix + name;
+            }
+
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    private static List<string> SplitParts(string indicator)
+    {
+        var parts = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < indicator.Length; i++)
+        {
+            var c = indicator[i];
+            if (c is '(' or '（')
+            {
+                depth++;
+            }
+            else if (c is ')' or '）')
+            {
+                depth--;
+            }
+            else if (depth == 0 && (c is '、' or '和' or '及') && i > start)
+            {
+                parts.Add(indicator[start..i]);
+                start = i + 1;
+            }
+        }
+
+        parts.Add(indicator[start..]);
+        return parts.Where(p => p.Length > 0).ToList();
+    }
+
+    /// <summary>What the last part shares with the others: after its topic, which is as long as the part before it.</summary>
+    private static string SharedSuffix(string last, string previous)
+    {
+        // A population word later in the last part starts the shared part: 梅毒|孕产妇感染者治疗率.
+        var population = PopulationWord().Match(last, 1);
+        var age = AgePrefix().Match(last);
+        if (population.Success && previous.Length <= 4 && population.Index >= 2 && !age.Success && !previous.Contains(population.Value, StringComparison.Ordinal))
+        {
+            return last[population.Index..];
+        }
+
+        var topic = (age.Success ? age.Length : 0) + previous.Length;
+        if (topic < last.Length - 1)
+        {
+            return last[topic..];
+        }
+
+        return MeasureWord().Match(last) is { Success: true } m ? m.Value : string.Empty;
+    }
+
+    /// <summary>Complete names may still share a population in front: 5岁以下儿童贫血率和生长迟缓率.</summary>
+    private static List<string> SharePrefix(List<string> parts)
+    {
+        var prefix = PopulationPrefix().Match(parts[0]) is { Success: true } p && p.Length < parts[0].Length ? p.Value : string.Empty;
+        return [.. parts.Select((part, i) => i > 0 && prefix.Length > 0 && !PopulationPrefix().IsMatch(part) ? prefix + part : part)];
+    }
+
+    [GeneratedRegex(@"^(?:\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?)?(?:孕产妇|新生儿|婴幼儿|婴儿|儿童|中小学生|中小學生|小学生|初中生|学生|妇女|女性|女童|女生)")]
+    private static partial Regex PopulationPrefix();
+
+    [GeneratedRegex(@"孕产妇|新生儿|婴幼儿|儿童|学生|妇女|女性")]
+    private static partial Regex PopulationWord();
+
+    [GeneratedRegex(@"^\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?")]
+    private static partial Regex AgePrefix();
+
+    [GeneratedRegex(@"(?:数量|人数|比例|比重|占比|[\p{IsCJKUnifiedIdeographs}]{2}率)$")]
+    private static partial Regex MeasureWord();
+}

@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+
+namespace PlanExtract.Extraction;
+
+/// <summary>
+/// Finds and trims the indicator phrase left of a verb: back to the last comma or colon (or the
+/// end of the previous target), minus scope and time words that are not part of what is measured
+/// (全市, 全区, 到2030年, 力争…) and adverbs that belong to the verb (均, 分别, 逐步…).
+/// </summary>
+public static partial class IndicatorText
+{
+    /// <summary>The phrase ending at <paramref name="end"/>, starting no earlier than <paramref name="floor"/>.</summary>
+    public static (int Start, string Text) LeftOf(Clause clause, int end, int floor = 0)
+    {
+        var start = end;
+        var depth = 0;
+        while (start > floor)
+        {
+            var c = clause.Folded[start - 1];
+            if (c is ')' or '）')
+            {
+                depth++;
+            }
+            else if (c is '(' or '（')
+            {
+                depth--;
+            }
+            else if (depth <= 0 && IsPhraseBoundary(c))
+            {
+                break;
+            }
+
+            start--;
+        }
+
+        return Trim(clause, start, end);
+    }
+
+    /// <summary>Trims scope words in front and adverbs at the back of the span [start, end).</summary>
+    public static (int Start, string Text) Trim(Clause clause, int start, int end)
+    {
+        while (true)
+        {
+            while (start < end && (char.IsWhiteSpace(clause.Folded[start]) || "、和及与并,，“”\"'《》·:：".Contains(clause.Folded[start])))
+            {
+                start++;
+            }
+
+            var lead = LeadingNoise().Match(clause.Folded[start..end]);
+            if (!lead.Success || lead.Length == 0)
+            {
+                break;
+            }
+
+            start += lead.Length;
+        }
+
+        while (end > start)
+        {
+            var tail = TrailingNoise().Match(clause.Folded[start..end]);
+            if (!tail.Success || tail.Length == 0)
+            {
+                break;
+            }
+
+            end -= tail.Length;
+        }
+
+        var text = clause.Text[start..end].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim('“', '”', '"');
+        return (start, text);
+    }
+
+    /// <summary>Names of what a plan measures end in one of these: the test for "is this a quantity".</summary>
+    public static bool EndsWithMeasure(string indicator) => MeasureHead().IsMatch(indicator);
+
+    private static bool IsPhraseBoundary(char c) => c is ',' or '，' or ':' or '：' or ';' or '；' or '。';
+
+    [GeneratedRegex(@"^(?:全市|全区|全县|全省|全国|全镇|我市|我区|我县|本市|本区|本县|城乡|(?:力争)?到\s*20\d\d\s*年(?:底|末)?|力争|确保|争取|努力|并且|并|其中|且|同时|推动|促进|使|保障|保证|以及)")]
+    private static partial Regex LeadingNoise();
+
+    [GeneratedRegex(@"(?:均|分别|都|逐步|稳定|基本|持续|要|应|总体|一般|始终|每年|可|将)$")]
+    private static partial Regex TrailingNoise();
+
+    [GeneratedRegex(@"(?:率|比例|比重|占比|人数|数量|数|寿命|年限|增幅|指数)$")]
+    private static partial Regex MeasureHead();
+}

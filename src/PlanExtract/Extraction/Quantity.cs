@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using PlanExtract.Text;
+
+namespace PlanExtract.Extraction;
+
+/// <summary>A number with its unit, as found in a clause: "8/10 万" → 8, "1/10万".</summary>
+/// <param name="Start">Offset of the number in the clause.</param>
+/// <param name="End">Offset just past the unit.</param>
+public sealed record Quantity(string Value, string? Unit, int Start, int End);
+
+/// <summary>
+/// Reads numbers the way plans write them: Arabic digits with or without spaces ("70% 以上",
+/// "8/10 万"), full-width digits (folded before this), 百分之七十, and Chinese numerals with a
+/// counter (一所, 两个, 十五分钟). A Chinese numeral without a counter is never a quantity.
+/// </summary>
+public static partial class QuantityReader
+{
+    public const string Units = @"%|‰|/\s*10\s*万\s*(?:活产数?)?|/\s*万|个百分点|平方米|个|所|名|张|间|人次|人|小时|分钟|次|倍|项|家|支|处|课时|公里";
+
+    /// <summary>Reads the quantity starting at <paramref name="at"/> (spaces skipped), or null.</summary>
+    public static Quantity? ReadAt(string folded, int at)
+    {
+        var m = QuantityPattern().Match(folded, at);
+        if (!m.Success || m.Index != at)
+        {
+            return null;
+        }
+
+        string? value;
+        if (m.Groups["percentOf"].Success)
+        {
+            value = ChineseNumber.Parse(m.Groups["percentOf"].Value)?.ToString(CultureInfo.InvariantCulture);
+            return value is null ? null : new Quantity(value, "%", m.Groups["percentOf"].Index - 3, m.Index + m.Length);
+        }
+
+        value = m.Groups["arabic"].Success
+            ? RemoveSpaces(m.Groups["arabic"].Value)
+            : m.Groups["half"].Success ? "0.5" : ChineseNumber.Parse(m.Groups["chinese"].Value)?.ToString(CultureInfo.InvariantCulture);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var unit = m.Groups["unit"].Success ? NormalizeUnit(m.Groups["unit"].Value) : null;
+        if (unit is null && !m.Groups["arabic"].Success)
+        {
+            return null;
+        }
+
+        var start = m.Groups["arabic"].Success ? m.Groups["arabic"].Index
+            : m.Groups["half"].Success ? m.Groups["half"].Index : m.Groups["chinese"].Index;
+        return new Quantity(value, unit, start, m.Index + m.Length);
+    }
+
+    /// <summary>All quantities with a unit in a clause, left to right.</summary>
+    public static IEnumerable<Quantity> FindAll(string folded)
+    {
+        for (var i = 0; i < folded.Length; i++)
+        {
+            if (!char.IsDigit(folded[i]) && !ChineseNumber.IsNumeralChar(folded[i]) && folded[i] != '半')
+            {
+                continue;
+            }
+
+            if (ReadAt(folded, i) is { Unit: not null } q)
+            {
+                yield return q;
+                i = q.End - 1;
+            }
+        }
+    }
+
+    public static string NormalizeUnit(string unit)
+    {
+        var u = RemoveSpaces(unit);
+        return u switch
+        {
+            "/10万" => "1/10万",
+            "/万" => "1/万",
+            _ when u.StartsWith("/10万活产", StringComparison.Ordinal) => "1/10万活产",
+            _ => u,
+        };
+    }
+
+    private static string RemoveSpaces(string s) => s.Replace(" ", string.Empty, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\G\s*(?:百分之(?<percentOf>[零一二三四五六七八九十百]+)|(?<arabic>\d+(?:\s*\.\s*\d+)?)\s*(?<unit>" + Units + @")?|(?<half>半)(?<unit>小时)|(?<chinese>[一二两三四五六七八九十百]{1,4})\s*(?<unit>个百分点|平方米|个|所|名|张|间|小时|分钟|次|倍|项|家|支|处|课时|公里))")]
+    private static partial Regex QuantityPattern();
+}

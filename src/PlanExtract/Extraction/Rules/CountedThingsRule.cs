@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+
+namespace PlanExtract.Extraction.Rules;
+
+/// <summary>
+/// Things a plan commits to build or staff, counted: 建设1所政府举办、标准化妇幼保健机构 (=1所),
+/// 设立1个以上家庭暴力庇护场所 (≥1个), 至少配备1名…全科医生、2名…医生, 全区建成母婴室65家以上.
+/// The indicator is the thing counted.
+/// </summary>
+public sealed partial class CountedThingsRule : ITargetRule
+{
+    public IEnumerable<TargetCandidate> Match(Clause clause)
+    {
+        foreach (Match m in VerbThenNumber().Matches(clause.Folded))
+        {
+            var position = m.Index + m.Length;
+            var atLeast = m.Groups["pre"].Success || m.Groups["pre2"].Success;
+            while (QuantityReader.ReadAt(clause.Folded, position) is { Unit: not null } q && IsCounter(q.Unit))
+            {
+                var end = q.End;
+                var bound = Bound().Match(clause.Folded, end);
+                if (bound.Success)
+                {
+                    end += bound.Length;
+                }
+
+                var objectEnd = ObjectEnd(clause.Folded, end);
+                var thing = Thing(clause.Text[end..objectEnd]);
+                if (thing.Length < 2)
+                {
+                    break;
+                }
+
+                yield return new TargetCandidate(thing, atLeast || bound.Success ? ">=" : "=", q.Value, q.Unit, q.Start, m.Index, objectEnd);
+                var next = NextInList().Match(clause.Folded, objectEnd);
+                if (!next.Success)
+                {
+                    break;
+                }
+
+                position = objectEnd + next.Length;
+            }
+        }
+
+        foreach (Match m in VerbThingNumber().Matches(clause.Folded))
+        {
+            var q = QuantityReader.ReadAt(clause.Folded, m.Groups["q"].Index);
+            if (q?.Unit is null || !IsCounter(q.Unit))
+            {
+                continue;
+            }
+
+            var bound = Bound().Match(clause.Folded, q.End);
+            var thing = Thing(clause.Text.Substring(m.Groups["thing"].Index, m.Groups["thing"].Length));
+            yield return new TargetCandidate(thing, bound.Success ? ">=" : "=", q.Value, q.Unit, q.Start, m.Index, bound.Success ? q.End + bound.Length : q.End);
+        }
+    }
+
+    private static bool IsCounter(string unit) => unit is not ("%" or "‰" or "个百分点") && !unit.StartsWith("1/", StringComparison.Ordinal);
+
+    /// <summary>The thing runs to the end of the phrase, or to a 、 that starts the next counted thing.</summary>
+    private static int ObjectEnd(string folded, int from)
+    {
+        for (var i = from; i < folded.Length; i++)
+        {
+            if (folded[i] is ',' or '，' or '。' or '；' or ';' or '：' or ':')
+            {
+                return i;
+            }
+
+            if (folded[i] == '、' && i + 1 < folded.Length && (char.IsDigit(folded[i + 1]) || "一二两三四五六七八九十".Contains(folded[i + 1])))
+            {
+                return i;
+            }
+        }
+
+        return folded.Length;
+    }
+
+    private static string Thing(string text) =>
+        text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的').TrimEnd('等').Trim('“', '”', '"');
+
+    [GeneratedRegex(@"(?<pre>至少|不少于)?(?:建设|建成|新建|新增|设立|设置|配备|配置|打造|培育|建立|创建|明确|开展|培育或孵化)(?<pre2>至少|不少于)?(?=\s*(?:\d|[一二两三四五六七八九十]{1,3}\s*[个所名张间家支处项次]))")]
+    private static partial Regex VerbThenNumber();
+
+    [GeneratedRegex(@"(?:建成|建设|新建|新增)(?<thing>[\p{IsCJKUnifiedIdeographs}]{2,10}?)\s*(?<q>\d+)\s*[个所名张间家支处项]")]
+    private static partial Regex VerbThingNumber();
+
+    [GeneratedRegex(@"\G\s*(?:以上|及以上)")]
+    private static partial Regex Bound();
+
+    [GeneratedRegex(@"\G\s*、\s*")]
+    private static partial Regex NextInList();
+}

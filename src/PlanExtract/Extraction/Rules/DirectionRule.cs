@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+
+namespace PlanExtract.Extraction.Rules;
+
+/// <summary>
+/// A direction with no number, stated of a quantity: 乳腺癌人群筛查率逐步提高 (up), 儿童溺水死亡率
+/// 持续下降 (down), 妇女人均预期寿命延长. The indicator comes first: "提高孕产妇系统管理率" is an
+/// action, not a target; and the subject must name a quantity (率, 比例, 人数…), not 水平 or 差距.
+/// </summary>
+public sealed partial class DirectionRule : ITargetRule
+{
+    public IEnumerable<TargetCandidate> Match(Clause clause)
+    {
+        foreach (Match m in Pattern().Matches(clause.Folded))
+        {
+            var (start, indicator) = IndicatorText.LeftOf(clause, m.Index);
+            if (indicator.Length == 0 || !IndicatorText.EndsWithMeasure(indicator))
+            {
+                continue;
+            }
+
+            var comparator = m.Groups["verb"].Value is "下降" or "降低" or "减少" or "缩小" ? "down" : "up";
+            foreach (var name in Coordination.Split(indicator))
+            {
+                yield return new TargetCandidate(name, comparator, null, null, m.Index, start, m.Index + m.Length);
+            }
+        }
+    }
+
+    // Not followed by 到/至/为 or a number (a value target) nor by 趋势 (上升趋势减缓 is not a direction).
+    [GeneratedRegex(@"(?:逐步|逐年|不断|持续|明显|稳步|有所|显著|大幅|进一步|切实|全面|继续|均|都)*(?<verb>提高|提升|增加|增长|延长|上升|扩大|下降|降低|减少|缩小)(?![到至为]|\s*\d|趋势|幅度)")]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace PlanExtract.Extraction.Rules;
+
+/// <summary>
+/// Change relative to a baseline: 儿童伤害死亡率以2020年数据为基数下降20% (down_by, basis 2020年),
+/// 超重率和肥胖率年均增幅在基线基础上下降60%, 儿童总体近视率每年降低0.5个百分点.
+/// </summary>
+public sealed partial class RelativeChangeRule : ITargetRule
+{
+    public IEnumerable<TargetCandidate> Match(Clause clause)
+    {
+        foreach (Match m in Pattern().Matches(clause.Folded))
+        {
+            var q = QuantityReader.ReadAt(clause.Folded, m.Index + m.Length);
+            if (q?.Unit is null)
+            {
+                continue;
+            }
+
+            var (start, indicator) = IndicatorText.LeftOf(clause, m.Index);
+            if (indicator.Length == 0)
+            {
+                continue;
+            }
+
+            var comparator = m.Groups["verb"].Value is "提高" or "增长" or "增加" or "上升" ? "up_by" : "down_by";
+            var basis = m.Groups["basis"].Success ? clause.Text.Substring(m.Groups["basis"].Index, m.Groups["basis"].Length).Replace(" ", string.Empty, StringComparison.Ordinal) : null;
+            var end = q.End;
+            if (BoundPattern().Match(clause.Folded, end) is { Success: true } bound)
+            {
+                end += bound.Length;
+            }
+
+            foreach (var name in Coordination.Split(indicator, 1, distributive: true))
+            {
+                yield return new TargetCandidate(name, comparator, q.Value, q.Unit, q.Start, start, end) { Basis = basis };
+            }
+        }
+    }
+
+    [GeneratedRegex(@"(?:以\s*(?<basis>20\d\d\s*年|基线)\s*(?:数据|水平|数)?为基[数线]\s*[,，]?|(?:在|比)\s*(?<basis>20\d\d\s*年|基线)\s*(?:基础上|水平上|的基础上)?|每年|年均)\s*(?<verb>下降|降低|减少|提高|增长|增加|上升)")]
+    private static partial Regex Pattern();
+
+    [GeneratedRegex(@"\G\s*(?:以上|左右)")]
+    private static partial Regex BoundPattern();
+}

@@ -1,0 +1,146 @@
+using System.Text.RegularExpressions;
+
+namespace PlanExtract.Extraction.Rules;
+
+/// <summary>
+/// INDICATOR VERB VALUE UNIT [BOUND]: 孕产妇死亡率下降到8/10万以下, 婚前医学检查率提高到65%,
+/// 就业人员中的女性比例保持在45%左右, 普惠性幼儿园在园幼儿占比不低于85%. With 分别 the values are
+/// distributed over the coordinated indicators; one value with coordinated complete names is shared.
+/// </summary>
+public sealed partial class ValueTargetRule : ITargetRule
+{
+    public IEnumerable<TargetCandidate> Match(Clause clause)
+    {
+        var floor = 0;
+        foreach (Match verb in VerbPattern().Matches(clause.Folded))
+        {
+            if (verb.Index < floor)
+            {
+                continue;
+            }
+
+            var values = ReadValueList(clause.Folded, verb.Index + verb.Length, out var bound, out var end);
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            var comparator = Comparators.Of(verb.Groups["verb"].Value + verb.Groups["pre"].Value, bound);
+            var (start, indicator) = IndicatorText.LeftOf(clause, verb.Index, floor);
+            var objectAfter = ObjectAfter(clause, end);
+            if (objectAfter is { } obj && !IndicatorText.EndsWithMeasure(indicator))
+            {
+                // 每天至少1小时中等及以上强度的运动: the thing counted follows the number.
+                (indicator, end) = (obj.Text, obj.End);
+                start = Math.Min(start, verb.Index);
+            }
+
+            if (indicator.Length == 0)
+            {
+                continue;
+            }
+
+            var distributive = verb.Groups["adv"].Value.Contains('分') || verb.Groups["adv"].Value.Contains('均');
+            var names = Coordination.Split(indicator, values.Count, distributive);
+            for (var i = 0; i < values.Count; i++)
+            {
+                var names_i = values.Count == 1 ? names : [names.Count == values.Count ? names[i] : indicator];
+                foreach (var name in names_i)
+                {
+                    yield return new TargetCandidate(name, comparator, values[i].Value, values[i].Unit, values[i].Start, start, end);
+                }
+            }
+
+            floor = end;
+
+            // 每千名儿童拥有儿科执业（助理）医生达到1.12名、床位3.17张: a second value in the list names its own thing.
+            foreach (var more in Continuations(clause, indicator, end))
+            {
+                yield return more with { TextStart = start };
+                floor = more.TextEnd;
+            }
+        }
+    }
+
+    /// <summary>"3.0‰、5.0‰和6.0‰以下": values joined by 、 和 及; the bound after the last applies to all.</summary>
+    internal static List<Quantity> ReadValueList(string folded, int at, out string? bound, out int end)
+    {
+        var values = new List<Quantity>();
+        bound = null;
+        end = at;
+        var position = at;
+        while (QuantityReader.ReadAt(folded, position) is { } q && (q.Unit is not null || values.Count == 0))
+        {
+            if (q.Unit is null)
+            {
+                break;
+            }
+
+            values.Add(q);
+            end = q.End;
+            var join = JoinPattern().Match(folded, end);
+            if (!join.Success || QuantityReader.ReadAt(folded, end + join.Length) is not { Unit: not null })
+            {
+                break;
+            }
+
+            position = end + join.Length;
+        }
+
+        if (values.Count > 0 && BoundPattern().Match(folded, end) is { Success: true } b)
+        {
+            bound = b.Groups[1].Value;
+            end += b.Length;
+        }
+
+        return values;
+    }
+
+    private static (string Text, int End)? ObjectAfter(Clause clause, int at)
+    {
+        var m = ObjectPattern().Match(clause.Folded, at);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var text = clause.Text.Substring(m.Groups[1].Index, m.Groups[1].Length).Replace(" ", string.Empty, StringComparison.Ordinal);
+        return text.Length >= 2 ? (text, m.Groups[1].Index + m.Groups[1].Length) : null;
+    }
+
+    private static IEnumerable<TargetCandidate> Continuations(Clause clause, string indicator, int at)
+    {
+        var prefixEnd = indicator.IndexOf("拥有", StringComparison.Ordinal);
+        var prefix = prefixEnd >= 0 ? indicator[..(prefixEnd + 2)] : string.Empty;
+        var position = at;
+        while (ContinuationPattern().Match(clause.Folded, position) is { Success: true } m)
+        {
+            var q = QuantityReader.ReadAt(clause.Folded, m.Index + m.Length);
+            if (q?.Unit is null)
+            {
+                yield break;
+            }
+
+            var bound = BoundPattern().Match(clause.Folded, q.End);
+            var end = bound.Success ? q.End + bound.Length : q.End;
+            var noun = clause.Text.Substring(m.Groups["noun"].Index, m.Groups["noun"].Length).Trim();
+            yield return new TargetCandidate(prefix + noun, Comparators.Of(m.Groups["verb"].Value, bound.Success ? bound.Groups[1].Value : null), q.Value, q.Unit, q.Start, m.Index, end);
+            position = end;
+        }
+    }
+
+    [GeneratedRegex(@"(?<adv>(?:均|分别|都|逐步|力争|基本|稳定|持续|年均|平均|要|总体)*)(?<pre>至少|不少于)?(?<verb>达到并保持在|达到并稳定在|保持并巩固在|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|减至|控制在|保持在|稳定在|巩固在|维持在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|达到|达|不低于|不少于|不小于|不超过|不高于|不大于|低于|高于|超过|至少|实现)")]
+    private static partial Regex VerbPattern();
+
+    [GeneratedRegex(@"\G\s*(?:、|和|及|与|,|，)\s*")]
+    private static partial Regex JoinPattern();
+
+    [GeneratedRegex(@"\G\s*(及以上|及以下|以上|以下|以内|左右)")]
+    private static partial Regex BoundPattern();
+
+    [GeneratedRegex(@"\G\s*的?([\p{IsCJKUnifiedIdeographs}（）()]{2,20}?)\s*(?=$|[,，。；;、])")]
+    private static partial Regex ObjectPattern();
+
+    [GeneratedRegex(@"\G\s*、\s*(?<noun>[\p{IsCJKUnifiedIdeographs}（）()]{1,12}?)\s*(?<verb>达到|增至|提高到|不少于|不低于|至少)?\s*(?=\d|[一二两三四五六七八九十]+[个所名张间])")]
+    private static partial Regex ContinuationPattern();
+}
