@@ -45,9 +45,10 @@ public static class CorpusIndex
                 Similarity = Similarity,
             };
             using var writer = new IndexWriter(directory, config);
+            var group = 0L;
             foreach (var result in results)
             {
-                writer.AddDocuments(IndexSchema.Documents(result));
+                writer.AddDocuments(IndexSchema.Documents(result, () => group++));
             }
 
             writer.SetCommitData(new Dictionary<string, string> { [CommitFormatKey] = FormatVersion.ToString(CultureInfo.InvariantCulture) });

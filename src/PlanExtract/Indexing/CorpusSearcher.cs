@@ -43,14 +43,12 @@ public sealed class CorpusSearcher : IDisposable
         }
 
         var query = new QueryBuilder(_queryAnalyzer).Build(request.Query);
-        var filter = Filter(request);
-        var top = TopScoreDocCollector.Create(request.Limit, true);
-        var counts = new CountCollector();
-        _searcher.Search(query, filter, MultiCollector.Wrap(top, counts));
+        var collector = new ItemCollector();
+        _searcher.Search(query, Filter(request), collector);
 
         var snippets = new Snippets(_indexAnalyzer, _searcher.Rewrite(query));
-        var hits = top.GetTopDocs().ScoreDocs.Select(d => Hit(d, snippets)).ToList();
-        return new SearchResult(hits, top.TotalHits, counts.Counts(IndexSchema.DistrictKey), counts.Counts(IndexSchema.DomainKey));
+        var hits = collector.Best(request.Limit).Select(d => Hit(d, snippets)).ToList();
+        return new SearchResult(hits, collector.Items, collector.Counts(IndexSchema.DistrictKey), collector.Counts(IndexSchema.DomainKey));
     }
 
     public void Dispose()
@@ -168,27 +166,34 @@ public sealed class CorpusSearcher : IDisposable
         return names;
     }
 
-    /// <summary>Counts every matching document by district and domain, read from doc values per segment.</summary>
-    private sealed class CountCollector : ICollector
+    /// <summary>
+    /// Keeps the best-scoring document of each item (an item and its targets share a group) and
+    /// counts the matching items by district and domain, reading doc values per segment. A target
+    /// clause repeats its item's words, so without collapsing the top ten would show each item twice.
+    /// </summary>
+    private sealed class ItemCollector : ICollector
     {
-        private readonly Dictionary<string, Dictionary<string, int>> _totals = new()
-        {
-            [IndexSchema.DistrictKey] = new(StringComparer.Ordinal),
-            [IndexSchema.DomainKey] = new(StringComparer.Ordinal),
-        };
+        private static readonly string[] CountedFields = [IndexSchema.DistrictKey, IndexSchema.DomainKey];
 
+        private readonly Dictionary<long, ScoreDoc> _best = [];
+        private readonly Dictionary<string, Dictionary<string, int>> _totals = CountedFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
         private readonly List<(string Field, SortedDocValues Values, int[] Counts)> _segment = [];
+        private Scorer? _scorer;
+        private NumericDocValues? _groups;
+        private int _docBase;
+
+        public int Items => _best.Count;
 
         public bool AcceptsDocsOutOfOrder => true;
 
-        public void SetScorer(Scorer scorer)
-        {
-        }
+        public void SetScorer(Scorer scorer) => _scorer = scorer;
 
         public void SetNextReader(AtomicReaderContext context)
         {
             Flush();
-            foreach (var field in _totals.Keys)
+            _docBase = context.DocBase;
+            _groups = context.AtomicReader.GetNumericDocValues(IndexSchema.ItemGroup);
+            foreach (var field in CountedFields)
             {
                 if (context.AtomicReader.GetSortedDocValues(field) is { } values)
                 {
@@ -199,6 +204,19 @@ public sealed class CorpusSearcher : IDisposable
 
         public void Collect(int doc)
         {
+            var score = _scorer!.GetScore();
+            var group = _groups?.Get(doc) ?? -1 - (_docBase + doc);
+            if (_best.TryGetValue(group, out var seen))
+            {
+                if (score > seen.Score)
+                {
+                    _best[group] = new ScoreDoc(_docBase + doc, score);
+                }
+
+                return;
+            }
+
+            _best[group] = new ScoreDoc(_docBase + doc, score);
             foreach (var (_, values, counts) in _segment)
             {
                 var ord = values.GetOrd(doc);
@@ -208,6 +226,10 @@ public sealed class CorpusSearcher : IDisposable
                 }
             }
         }
+
+        /// <summary>The best <paramref name="limit"/> items; ties go to corpus order so results are stable.</summary>
+        public IEnumerable<ScoreDoc> Best(int limit) =>
+            _best.Values.OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(limit);
 
         public IReadOnlyList<KeyValuePair<string, int>> Counts(string field)
         {

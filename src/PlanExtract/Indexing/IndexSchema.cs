@@ -42,6 +42,9 @@ public static class IndexSchema
     /// <summary>The line of the item a hit belongs to: a target and its item share it.</summary>
     public const string ItemLine = "item_line";
 
+    /// <summary>A number shared by an item's document and its targets' documents, so hits collapse to one per item.</summary>
+    public const string ItemGroup = "item_group";
+
     public const string KindItem = "item";
     public const string KindTarget = "target";
 
@@ -60,7 +63,8 @@ public static class IndexSchema
     }
 
     /// <summary>Every document a corpus result gives: one per numbered item, one per target.</summary>
-    public static IEnumerable<Document> Documents(DocumentResult result)
+    /// <param name="groups">Hands out the item group numbers; one counter per index keeps them unique.</param>
+    public static IEnumerable<Document> Documents(DocumentResult result, Func<long> groups)
     {
         if (result.Plans is null)
         {
@@ -68,7 +72,7 @@ public static class IndexSchema
         }
 
         var meta = result.Document.Metadata;
-        var place = new Place(meta.DisplayName, meta.City, meta.Province);
+        var place = new Place(meta.DisplayName, meta.City, meta.Province, result.Document.Source);
         foreach (var plan in result.Plans.Plans)
         {
             var planName = plan.Kind.ToContractName();
@@ -78,7 +82,7 @@ public static class IndexSchema
             {
                 foreach (var item in section.Items)
                 {
-                    foreach (var document in ItemDocuments(place, planName, domain, section.Kind.ToContractName(), item))
+                    foreach (var document in ItemDocuments(place, planName, domain, section.Kind.ToContractName(), item, groups()))
                     {
                         yield return document;
                     }
@@ -87,7 +91,7 @@ public static class IndexSchema
 
             foreach (var item in plan.Projects)
             {
-                foreach (var document in ItemDocuments(place, planName, null, SectionKind.Project.ToContractName(), item))
+                foreach (var document in ItemDocuments(place, planName, null, SectionKind.Project.ToContractName(), item, groups()))
                 {
                     yield return document;
                 }
@@ -95,11 +99,12 @@ public static class IndexSchema
         }
     }
 
-    private sealed record Place(string District, string? City, string? Province);
+    private sealed record Place(string District, string? City, string? Province, string Source);
 
-    private static IEnumerable<Document> ItemDocuments(Place place, string plan, string? domain, string section, Item item)
+    private static IEnumerable<Document> ItemDocuments(Place place, string plan, string? domain, string section, Item item, long group)
     {
-        var itemDocument = Common(place, plan, domain, section, item.Number, item.Span.Source, item.Span.Line, item.Span.Page, item.Span.Line);
+        // Cite the corpus-relative path the corpus layout gives, whatever the reader recorded.
+        var itemDocument = Common(place, plan, domain, section, item.Number, place.Source, item.Span.Line, item.Span.Page, item.Span.Line, group);
         itemDocument.Add(new StringField(Kind, KindItem, Field.Store.YES));
         itemDocument.Add(new TextField(Text, item.Text, Field.Store.YES));
         itemDocument.Add(new TextField(Lead, LeadOf(item.Text), Field.Store.NO));
@@ -109,7 +114,7 @@ public static class IndexSchema
         {
             // The extractor fills domain and section from the same tree; prefer its values when set.
             var document = Common(place, target.Plan, target.Domain ?? domain, target.Section, target.Item ?? item.Number,
-                target.Source, target.Line, target.Page, item.Span.Line);
+                place.Source, target.Line, target.Page, item.Span.Line, group);
             document.Add(new StringField(Kind, KindTarget, Field.Store.YES));
             document.Add(new TextField(Text, target.Text, Field.Store.YES));
             document.Add(new TextField(Lead, target.Indicator, Field.Store.NO));
@@ -127,10 +132,11 @@ public static class IndexSchema
         }
     }
 
-    private static Document Common(Place place, string plan, string? domain, string section, string? item, string source, int? line, int? page, int? itemLine)
+    private static Document Common(Place place, string plan, string? domain, string section, string? item, string source, int? line, int? page, int? itemLine, long group)
     {
         var document = new Document
         {
+            new NumericDocValuesField(ItemGroup, group),
             new TextField(District, place.District, Field.Store.YES),
             new StringField(DistrictKey, place.District, Field.Store.NO),
             new SortedDocValuesField(DistrictKey, new BytesRef(place.District)),

@@ -59,6 +59,17 @@ public sealed class PlanAnalyzer(bool outputUnigrams) : Analyzer
             return read;
         }
 
+        public override int Read(Span<char> buffer)
+        {
+            var read = m_input.Read(buffer);
+            for (var i = 0; i < read; i++)
+            {
+                buffer[i] = CharFold.Fold(buffer[i]);
+            }
+
+            return read;
+        }
+
         public override int Read()
         {
             var c = m_input.Read();
