@@ -7,7 +7,7 @@ namespace PlanExtract.Extraction;
 /// 新生儿、婴儿和5岁以下儿童死亡率 → 新生儿死亡率, 婴儿死亡率, 5岁以下儿童死亡率;
 /// 孕产妇艾滋病、梅毒和乙肝检测率 → 孕产妇艾滋病检测率, 孕产妇梅毒检测率, 孕产妇乙肝检测率;
 /// 3岁以下儿童系统管理率和7岁以下儿童健康管理率 → both, as written.
-/// Long coordinated subjects (企业董事会、监事会成员及管理层中的女性比例) name one national indicator and stay whole.
+/// 及 never splits (65岁及以上老年人, 孕产妇及所生儿童). Long coordinated subjects (企业董事会、监事会成员及管理层中的女性比例) name one national indicator and stay whole.
 /// </summary>
 public static partial class Coordination
 {
@@ -26,7 +26,7 @@ public static partial class Coordination
         }
 
         var heads = parts.Take(parts.Count - 1).Count(IndicatorText.EndsWithMeasure);
-        if (heads == parts.Count - 1 && IndicatorText.EndsWithMeasure(parts[^1]))
+        if (heads == parts.Count - 1 && (IndicatorText.EndsWithMeasure(parts[^1]) || RateTail().IsMatch(parts[^1])))
         {
             return SharePrefix(parts);
         }
@@ -77,7 +77,7 @@ public static partial class Coordination
             {
                 depth--;
             }
-            else if (depth == 0 && (c is '、' or '和' or '及') && i > start)
+            else if (depth == 0 && (c is '、' or '和') && i > start)
             {
                 parts.Add(indicator[start..i]);
                 start = i + 1;
@@ -105,14 +105,21 @@ public static partial class Coordination
             return last[topic..];
         }
 
-        return MeasureWord().Match(last) is { Success: true } m ? m.Value : string.Empty;
+        // Only counts add up across things (托育机构和托位数量); a rate over two activities is one
+        // indicator (0—6岁儿童眼保健和视力检查覆盖率).
+        return CountWord().Match(last) is { Success: true } m ? m.Value : string.Empty;
     }
 
     /// <summary>Complete names may still share a population in front: 5岁以下儿童贫血率和生长迟缓率.</summary>
     private static List<string> SharePrefix(List<string> parts)
     {
         var prefix = PopulationPrefix().Match(parts[0]) is { Success: true } p && p.Length < parts[0].Length ? p.Value : string.Empty;
-        return [.. parts.Select((part, i) => i > 0 && prefix.Length > 0 && !PopulationPrefix().IsMatch(part) ? prefix + part : part)];
+
+        // 超重率和肥胖率年均增幅: what follows the last rate is shared too.
+        var tail = RateTail().Match(parts[^1]) is { Success: true } t ? t.Groups["tail"].Value : string.Empty;
+        return [.. parts.Select((part, i) =>
+            (i > 0 && prefix.Length > 0 && !PopulationPrefix().IsMatch(part) ? prefix + part : part)
+            + (i < parts.Count - 1 && tail.Length > 0 && part.EndsWith('率') ? tail : string.Empty))];
     }
 
     [GeneratedRegex(@"^(?:\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?)?(?:孕产妇|新生儿|婴幼儿|婴儿|儿童|中小学生|中小學生|小学生|初中生|学生|妇女|女性|女童|女生)")]
@@ -124,6 +131,9 @@ public static partial class Coordination
     [GeneratedRegex(@"^\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?")]
     private static partial Regex AgePrefix();
 
-    [GeneratedRegex(@"(?:数量|人数|比例|比重|占比|[\p{IsCJKUnifiedIdeographs}]{2}率)$")]
-    private static partial Regex MeasureWord();
+    [GeneratedRegex(@"(?:数量|人数)$")]
+    private static partial Regex CountWord();
+
+    [GeneratedRegex(@"率(?<tail>[\p{IsCJKUnifiedIdeographs}]{1,6}(?:增幅|比例))$")]
+    private static partial Regex RateTail();
 }

@@ -7,7 +7,10 @@ namespace PlanExtract.Extraction;
 /// <summary>A number with its unit, as found in a clause: "8/10 万" → 8, "1/10万".</summary>
 /// <param name="Start">Offset of the number in the clause.</param>
 /// <param name="End">Offset just past the unit.</param>
-public sealed record Quantity(string Value, string? Unit, int Start, int End);
+public sealed record Quantity(string Value, string? Unit, int Start, int End)
+{
+    public bool IsRatio { get; init; }
+}
 
 /// <summary>
 /// Reads numbers the way plans write them: Arabic digits with or without spaces ("70% 以上",
@@ -43,6 +46,18 @@ public static partial class QuantityReader
         }
 
         var unit = m.Groups["unit"].Success ? NormalizeUnit(m.Groups["unit"].Value) : null;
+
+        // 打造一支…队伍, 一批…: here 一 is an article, not a count.
+        if (m.Groups["chinese"].Value == "一" && unit is "支" or "批")
+        {
+            return null;
+        }
+
+        // 女厕位与男厕位的比例不小于1.5:1: a ratio is a value without a unit.
+        if (m.Groups["arabic"].Success && unit is null && Ratio().Match(folded, m.Index + m.Length) is { Success: true } ratio)
+        {
+            return new Quantity(value + ":" + ratio.Groups[1].Value, null, m.Groups["arabic"].Index, m.Index + m.Length + ratio.Length) { IsRatio = true };
+        }
         if (unit is null && !m.Groups["arabic"].Success)
         {
             return null;
@@ -84,6 +99,9 @@ public static partial class QuantityReader
     }
 
     private static string RemoveSpaces(string s) => s.Replace(" ", string.Empty, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\G\s*[:：]\s*(\d+)")]
+    private static partial Regex Ratio();
 
     [GeneratedRegex(@"\G\s*(?:百分之(?<percentOf>[零一二三四五六七八九十百]+)|(?<arabic>\d+(?:\s*\.\s*\d+)?)\s*(?<unit>" + Units + @")?|(?<half>半)(?<unit>小时)|(?<chinese>[一二两三四五六七八九十百]{1,4})\s*(?<unit>个百分点|平方米|个|所|名|张|间|小时|分钟|次|倍|项|家|支|处|课时|公里))")]
     private static partial Regex QuantityPattern();

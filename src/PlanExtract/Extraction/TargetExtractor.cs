@@ -22,6 +22,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         new RelativeChangeRule(),
         new PopulationShareRule(),
         new ServiceRadiusRule(),
+        new PerCapitaRule(),
         new CountedThingsRule(),
         new ValueTargetRule(),
         new DirectionRule(),

@@ -30,6 +30,14 @@ public sealed record PlanLine(string Text, string Folded, int? Line, int? Page)
             text = text[hashes..];
         }
 
-        return text.Trim().Trim('\u3000').Trim();
+        text = text.Trim().Trim('\u3000').Trim();
+
+        // A Markdown bullet in front of a numbered item: "- (2) 街道社会工作服务站覆盖率…".
+        if (text.Length > 2 && text[0] is '-' or '*' or '+' && text[1] == ' ')
+        {
+            text = text[2..].Trim();
+        }
+
+        return text;
     }
 }

@@ -68,7 +68,7 @@ public sealed partial class CountedThingsRule : ITargetRule
                 return i;
             }
 
-            if (folded[i] == '、' && i + 1 < folded.Length && (char.IsDigit(folded[i + 1]) || "一二两三四五六七八九十".Contains(folded[i + 1])))
+            if (folded[i] is '、' or '和' && i + 1 < folded.Length && (char.IsDigit(folded[i + 1]) || "一二两三四五六七八九十".Contains(folded[i + 1])))
             {
                 return i;
             }
@@ -80,10 +80,10 @@ public sealed partial class CountedThingsRule : ITargetRule
     private static string Thing(string text) =>
         text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的').TrimEnd('等').Trim('“', '”', '"');
 
-    [GeneratedRegex(@"(?<pre>至少|不少于)?(?:建设|建成|新建|新增|设立|设置|配备|配置|打造|培育|建立|创建|明确|开展|培育或孵化)(?<pre2>至少|不少于)?(?=\s*(?:\d|[一二两三四五六七八九十]{1,3}\s*[个所名张间家支处项次]))")]
+    [GeneratedRegex(@"(?:(?<pre>至少|不少于)?(?:建设|建成|新建|新增|设立|设置|配备|配置|打造|培育|建立|创建|明确|开展|培育或孵化|掌握|设)|(?<pre>至少)有)(?<pre2>至少|不少于)?(?=\s*(?:\d|[一二两三四五六七八九十]{1,3}\s*[个所名张间家支处项次]))")]
     private static partial Regex VerbThenNumber();
 
-    [GeneratedRegex(@"(?:建成|建设|新建|新增)(?<thing>[\p{IsCJKUnifiedIdeographs}]{2,10}?)\s*(?<q>\d+)\s*[个所名张间家支处项]")]
+    [GeneratedRegex(@"(?:建成|建设|新建|新增|创建|打造)(?<thing>[\p{IsCJKUnifiedIdeographs}]{2,10}?)\s*(?<q>\d+)\s*[个所名张间家支处项]")]
     private static partial Regex VerbThingNumber();
 
     [GeneratedRegex(@"\G\s*(?:以上|及以上)")]

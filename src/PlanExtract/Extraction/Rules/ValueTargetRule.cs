@@ -69,9 +69,9 @@ public sealed partial class ValueTargetRule : ITargetRule
         bound = null;
         end = at;
         var position = at;
-        while (QuantityReader.ReadAt(folded, position) is { } q && (q.Unit is not null || values.Count == 0))
+        while (QuantityReader.ReadAt(folded, position) is { } q)
         {
-            if (q.Unit is null)
+            if (q.Unit is null && !q.IsRatio)
             {
                 break;
             }
@@ -108,7 +108,7 @@ public sealed partial class ValueTargetRule : ITargetRule
         return text.Length >= 2 ? (text, m.Groups[1].Index + m.Groups[1].Length) : null;
     }
 
-    private static IEnumerable<TargetCandidate> Continuations(Clause clause, string indicator, int at)
+    internal static IEnumerable<TargetCandidate> Continuations(Clause clause, string indicator, int at)
     {
         var prefixEnd = indicator.IndexOf("拥有", StringComparison.Ordinal);
         var prefix = prefixEnd >= 0 ? indicator[..(prefixEnd + 2)] : string.Empty;

@@ -1,0 +1,36 @@
+using PlanExtract.Text;
+
+namespace PlanExtract.Tests.Extraction;
+
+/// <summary>
+/// Real corpus sentences and the records they must give, kept side by side in
+/// Specs/extraction.md (STYLE.md §6). "—" in the expected column means: no target.
+/// </summary>
+public sealed class ExtractionSpecTests
+{
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var row in SpecTable.Read("extraction.md"))
+        {
+            data.Add(row[0], row[1], row[2]);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Sentence_gives_expected_records(string rule, string sentence, string expected)
+    {
+        var actual = SentenceExtraction.Extract(sentence).Select(SentenceExtraction.Render).ToList();
+        var wanted = expected == "—" ? [] : expected.Split(" ; ").Select(e => e.Trim()).ToList();
+        Assert.True(
+            wanted.SequenceEqual(actual.Select(CharFold.Fold), StringComparer.Ordinal) || wanted.SequenceEqual(actual, StringComparer.Ordinal),
+            $"[{rule}] {sentence}\n  expected: {string.Join(" ; ", wanted)}\n  actual:   {string.Join(" ; ", actual)}");
+    }
+
+    [Fact]
+    public void Spec_table_covers_at_least_sixty_sentences() =>
+        Assert.True(SpecTable.Read("extraction.md").Count >= 60);
+}
