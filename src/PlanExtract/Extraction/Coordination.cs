@@ -31,9 +31,15 @@ public static partial class Coordination
             return SharePrefix(parts);
         }
 
-        // Short topics (diseases, groups) before a shared measure: 艾滋病、梅毒和乙肝 …检测率.
-        var shortTopics = parts.Take(parts.Count - 1).All(p => p.Length <= 4 || PopulationPrefix().Match(p) is { Success: true } m && p.Length - m.Length <= 4);
-        if (!(count > 1 || distributive || shortTopics) || heads > 0)
+        // Members of two bodies (区直机关和镇（街道）领导班子中女干部比例) make one national indicator.
+        if (heads > 0 || MembersShare().IsMatch(parts[^1]))
+        {
+            return [indicator];
+        }
+
+        // Short topics (diseases, groups) before a shared measure: 艾滋病、梅毒和乙肝 …检测率; counts add up (托育机构和托位数量).
+        var shortTopics = parts.Take(parts.Count - 1).All(p => VisibleLength(p) <= 4 || PopulationPrefix().Match(p) is { Success: true } m && VisibleLength(p) - m.Length <= 4);
+        if (!(count > 1 || distributive || shortTopics || CountWord().IsMatch(parts[^1])))
         {
             return [indicator];
         }
@@ -99,7 +105,7 @@ public static partial class Coordination
             return last[population.Index..];
         }
 
-        var topic = (age.Success ? age.Length : 0) + previous.Length;
+        var topic = (age.Success ? age.Length : 0) + VisibleLength(previous);
         if (topic < last.Length - 1)
         {
             return last[topic..];
@@ -130,6 +136,15 @@ public static partial class Coordination
 
     [GeneratedRegex(@"^\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?")]
     private static partial Regex AgePrefix();
+
+    /// <summary>Length without parenthesised notes: 中小学（含中职） is a three-character topic.</summary>
+    private static int VisibleLength(string part) => Parenthesised().Replace(part, string.Empty).Length;
+
+    [GeneratedRegex(@"[(（][^)）]*[)）]")]
+    private static partial Regex Parenthesised();
+
+    [GeneratedRegex(@"中的?女")]
+    private static partial Regex MembersShare();
 
     [GeneratedRegex(@"(?:数量|人数)$")]
     private static partial Regex CountWord();

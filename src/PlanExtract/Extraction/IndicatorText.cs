@@ -81,6 +81,6 @@ public static partial class IndicatorText
     [GeneratedRegex(@"(?:均|分别|都|逐步|稳定|基本|持续|要|应|总体|一般|始终|每年|可|将|以[^以,，]{1,10}为单位)$")]
     private static partial Regex TrailingNoise();
 
-    [GeneratedRegex(@"(?:率|比例|比重|占比|人数|数量|数|寿命|年限|增幅)$")]
+    [GeneratedRegex(@"(?:率|比例|比重|占比|人数|数量|(?<!指)数|寿命|年限|增幅)$")]
     private static partial Regex MeasureHead();
 }

@@ -77,8 +77,19 @@ public sealed partial class CountedThingsRule : ITargetRule
         return folded.Length;
     }
 
-    private static string Thing(string text) =>
-        text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的').TrimEnd('等').Trim('“', '”', '"');
+    private static string Thing(string text)
+    {
+        var thing = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的');
+
+        // 明确1名委员负责妇女工作: the thing ends where its duty begins.
+        var duty = thing.IndexOf("负责", StringComparison.Ordinal);
+        if (duty >= 2)
+        {
+            thing = thing[..duty];
+        }
+
+        return thing.TrimEnd('等').Trim('“', '”', '"');
+    }
 
     [GeneratedRegex(@"(?:(?<pre>至少|不少于)?(?:建设|建成|新建|新增|设立|设置|配备|配置|打造|培育|建立|创建|明确|开展|培育或孵化|掌握|设)|(?<pre>至少)有)(?<pre2>至少|不少于)?(?=\s*(?:\d|[一二两三四五六七八九十]{1,3}\s*[个所名张间家支处项次]))")]
     private static partial Regex VerbThenNumber();
@@ -89,6 +100,6 @@ public sealed partial class CountedThingsRule : ITargetRule
     [GeneratedRegex(@"\G\s*(?:以上|及以上)")]
     private static partial Regex Bound();
 
-    [GeneratedRegex(@"\G\s*、\s*")]
+    [GeneratedRegex(@"\G\s*[、和]\s*")]
     private static partial Regex NextInList();
 }

@@ -12,6 +12,7 @@ public sealed partial class ValueTargetRule : ITargetRule
     public IEnumerable<TargetCandidate> Match(Clause clause)
     {
         var floor = 0;
+        string? previous = null;
         foreach (Match verb in VerbPattern().Matches(clause.Folded))
         {
             if (verb.Index < floor)
@@ -35,6 +36,13 @@ public sealed partial class ValueTargetRule : ITargetRule
                 start = Math.Min(start, verb.Index);
             }
 
+            string? population = null;
+            if (objectAfter is null && previous is not null && !IndicatorText.EndsWithMeasure(indicator) && indicator.Length <= 8)
+            {
+                // 女厕位与男厕位的比例不小于1.5:1，人流量较大地区不小于2:1: the second names a place, not a measure.
+                (indicator, population) = (previous, indicator);
+            }
+
             if (indicator.Length == 0)
             {
                 continue;
@@ -47,11 +55,12 @@ public sealed partial class ValueTargetRule : ITargetRule
                 var names_i = values.Count == 1 ? names : [names.Count == values.Count ? names[i] : indicator];
                 foreach (var name in names_i)
                 {
-                    yield return new TargetCandidate(name, comparator, values[i].Value, values[i].Unit, values[i].Start, start, end);
+                    yield return new TargetCandidate(name, comparator, values[i].Value, values[i].Unit, values[i].Start, start, end) { Population = population };
                 }
             }
 
             floor = end;
+            previous = indicator;
 
             // 每千名儿童拥有儿科执业（助理）医生达到1.12名、床位3.17张: a second value in the list names its own thing.
             foreach (var more in Continuations(clause, indicator, end))
