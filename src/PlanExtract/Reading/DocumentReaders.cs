@@ -9,7 +9,7 @@ public sealed class DocumentReaders
 
     public DocumentReaders(IEnumerable<IDocumentReader> readers) => _readers = [.. readers];
 
-    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new DocxReader()]);
+    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new DocxReader(), new PdfReader()]);
 
     public IEnumerable<string> Extensions => _readers.SelectMany(r => r.Extensions);
 

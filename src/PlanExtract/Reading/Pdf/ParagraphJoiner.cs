@@ -1,0 +1,123 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PlanExtract.Model;
+
+namespace PlanExtract.Reading.Pdf;
+
+/// <summary>
+/// Rebuilds paragraphs from lines, across page breaks too. The segmenter needs every heading
+/// ("一、", "（一）妇女与健康。", "主要目标：") and every item ("1. …") to start a block, and a
+/// sentence the page broke to be one block. A new block starts at an item or heading marker,
+/// at a change of type size, after a blank gap wider than the line spacing, or after a line
+/// that ends a sentence when that line stops short of the margin or the next line is indented.
+/// </summary>
+internal static partial class ParagraphJoiner
+{
+    public static List<SourceBlock> Join(IReadOnlyList<TextLine> lines)
+    {
+        var blocks = new List<SourceBlock>();
+        if (lines.Count == 0)
+        {
+            return blocks;
+        }
+
+        var layout = Layout.Measure(lines);
+        var text = new StringBuilder();
+        var firstPage = lines[0].Page;
+        TextLine? previous = null;
+        TextLine? paragraphFirst = null;
+        foreach (var line in lines)
+        {
+            if (previous is not null && StartsBlock(previous, line, paragraphFirst!, layout))
+            {
+                blocks.Add(new SourceBlock(text.ToString(), null, firstPage));
+                text.Clear();
+            }
+
+            if (text.Length == 0)
+            {
+                firstPage = line.Page;
+                paragraphFirst = line;
+            }
+            else if (IsLatin(text[^1]) && IsLatin(line.Text[0]))
+            {
+                text.Append(' ');
+            }
+
+            text.Append(line.Text);
+            previous = line;
+        }
+
+        blocks.Add(new SourceBlock(text.ToString(), null, firstPage));
+        return blocks;
+    }
+
+    private static bool StartsBlock(TextLine previous, TextLine line, TextLine paragraphFirst, Layout layout)
+    {
+        if (Marker().IsMatch(line.Text))
+        {
+            return true;
+        }
+
+        if (Math.Abs(line.Size - previous.Size) > 0.15 * Math.Max(line.Size, previous.Size))
+        {
+            return true;
+        }
+
+        var samePage = line.Page == previous.Page;
+        if (samePage && previous.Baseline - line.Baseline > layout.LinePitch * 1.35)
+        {
+            return true;
+        }
+
+        if (!EndsSentence(previous.Text))
+        {
+            return false;
+        }
+
+        var stopsShort = previous.Right < layout.RightMargin - 2.5 * previous.Size;
+        // An item's second line sits under its text, right of the label: that hanging indent
+        // is not a new paragraph.
+        var hanging = ReferenceEquals(previous, paragraphFirst) && Marker().IsMatch(previous.Text);
+        var indented = !hanging && line.Left > previous.Left + 1.2 * line.Size;
+        return stopsShort || indented;
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var end = text.TrimEnd().TrimEnd('”', '’', '"', '」', '』');
+        return end.Length > 0 && "。！？；：!?;:".Contains(end[^1], StringComparison.Ordinal);
+    }
+
+    private static bool IsLatin(char c) => c < 0x2000 && char.IsLetterOrDigit(c);
+
+    /// <summary>How the body is set: its usual line spacing and where its full lines end.</summary>
+    private sealed record Layout(double LinePitch, double RightMargin)
+    {
+        public static Layout Measure(IReadOnlyList<TextLine> lines)
+        {
+            var pitches = new List<double>();
+            for (var i = 1; i < lines.Count; i++)
+            {
+                var (a, b) = (lines[i - 1], lines[i]);
+                if (a.Page == b.Page && Math.Abs(a.Size - b.Size) < 0.5 && a.Baseline > b.Baseline)
+                {
+                    pitches.Add(Math.Round(a.Baseline - b.Baseline));
+                }
+            }
+
+            // The most common distance between neighbouring lines is the line spacing; larger
+            // ones are paragraph spacing.
+            var pitch = pitches.Count > 0
+                ? pitches.GroupBy(p => p).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key
+                : lines.Max(l => l.Size) * 1.5;
+            var rights = lines.Select(l => l.Right).Order().ToList();
+            var margin = rights[(int)((rights.Count - 1) * 0.9)];
+            return new Layout(pitch, margin);
+        }
+    }
+
+    // "一、" "（一）" "1." "1、" "（1）" "①" "第一章", and a domain's section headings.
+    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分]|(?:主要目标|主要指标|策略措施)\s*[:：]?\s*$)")]
+    private static partial Regex Marker();
+}
