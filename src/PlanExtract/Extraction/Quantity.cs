@@ -10,6 +10,9 @@ namespace PlanExtract.Extraction;
 public sealed record Quantity(string Value, string? Unit, int Start, int End)
 {
     public bool IsRatio { get; init; }
+
+    /// <summary>"1—2个": the lower end is the value; the commitment is at least that.</summary>
+    public bool IsRange { get; init; }
 }
 
 /// <summary>
@@ -65,7 +68,7 @@ public static partial class QuantityReader
 
         var start = m.Groups["arabic"].Success ? m.Groups["arabic"].Index
             : m.Groups["half"].Success ? m.Groups["half"].Index : m.Groups["chinese"].Index;
-        return new Quantity(value, unit, start, m.Index + m.Length);
+        return new Quantity(value, unit, start, m.Index + m.Length) { IsRange = m.Groups["upper"].Success };
     }
 
     /// <summary>All quantities with a unit in a clause, left to right.</summary>
@@ -103,6 +106,6 @@ public static partial class QuantityReader
     [GeneratedRegex(@"\G\s*[:：]\s*(\d+)")]
     private static partial Regex Ratio();
 
-    [GeneratedRegex(@"\G\s*(?:百分之(?<percentOf>[零一二三四五六七八九十百]+)|(?<arabic>\d+(?:\s*\.\s*\d+)?)\s*(?<unit>" + Units + @")?|(?<half>半)(?<unit>小时)|(?<chinese>[一二两三四五六七八九十百]{1,4})\s*(?<unit>个百分点|平方米|个|所|名|张|间|小时|分钟|次|倍|项|家|支|处|课时|公里))")]
+    [GeneratedRegex(@"\G\s*(?:百分之(?<percentOf>[零一二三四五六七八九十百]+)|(?<arabic>\d+(?:\s*\.\s*\d+)?)(?:\s*[—–~-]\s*(?<upper>\d+(?:\.\d+)?)(?=\s*(?:" + Units + @")))?\s*(?<unit>" + Units + @")?|(?<half>半)(?<unit>小时)|(?<chinese>[一二两三四五六七八九十百]{1,4})\s*(?<unit>个百分点|平方米|个|所|名|张|间|小时|分钟|次|倍|项|家|支|处|课时|公里))")]
     private static partial Regex QuantityPattern();
 }

@@ -31,7 +31,7 @@ public sealed partial class CountedThingsRule : ITargetRule
                     break;
                 }
 
-                yield return new TargetCandidate(thing, atLeast || bound.Success ? ">=" : "=", q.Value, q.Unit, q.Start, m.Index, objectEnd);
+                yield return new TargetCandidate(thing, atLeast || bound.Success || q.IsRange ? ">=" : "=", q.Value, q.Unit, q.Start, m.Index, objectEnd);
                 var next = NextInList().Match(clause.Folded, objectEnd);
                 if (!next.Success)
                 {

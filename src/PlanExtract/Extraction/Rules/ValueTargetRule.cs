@@ -37,7 +37,12 @@ public sealed partial class ValueTargetRule : ITargetRule
             }
 
             string? population = null;
-            if (objectAfter is null && previous is not null && !IndicatorText.EndsWithMeasure(indicator) && indicator.Length <= 8)
+            if (PopulationAfterMeasure().Match(indicator) is { Success: true } split)
+            {
+                // 每天睡眠时间小学生达到10小时: the pupils are who, not what.
+                (indicator, population) = (split.Groups["what"].Value, split.Groups["who"].Value);
+            }
+            else if (objectAfter is null && previous is not null && !IndicatorText.EndsWithMeasure(indicator) && indicator.Length <= 8)
             {
                 // 女厕位与男厕位的比例不小于1.5:1，人流量较大地区不小于2:1: the second names a place, not a measure.
                 (indicator, population) = (previous, indicator);
@@ -133,13 +138,26 @@ public sealed partial class ValueTargetRule : ITargetRule
             var bound = BoundPattern().Match(clause.Folded, q.End);
             var end = bound.Success ? q.End + bound.Length : q.End;
             var noun = clause.Text.Substring(m.Groups["noun"].Index, m.Groups["noun"].Length).Trim();
-            yield return new TargetCandidate(prefix + noun, Comparators.Of(m.Groups["verb"].Value, bound.Success ? bound.Groups[1].Value : null), q.Value, q.Unit, q.Start, m.Index, end);
+            var comparator = Comparators.Of(m.Groups["verb"].Value, bound.Success ? bound.Groups[1].Value : null);
+            if (prefix.Length == 0 && !IndicatorText.EndsWithMeasure(noun))
+            {
+                // 小学生达到10小时、初中生达到9小时: the same measure for another group.
+                yield return new TargetCandidate(indicator, comparator, q.Value, q.Unit, q.Start, m.Index, end) { Population = noun };
+            }
+            else
+            {
+                yield return new TargetCandidate(prefix + noun, comparator, q.Value, q.Unit, q.Start, m.Index, end);
+            }
+
             position = end;
         }
     }
 
     [GeneratedRegex(@"(?<adv>(?:均|分别|都|逐步|力争|基本|稳定|持续|年均|平均|要|总体)*)(?<pre>至少|不少于)?(?<verb>达到并保持在|达到并稳定在|保持并巩固在|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|减至|控制在|保持在|稳定在|巩固在|维持在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|达到|达|不低于|不少于|不小于|不超过|不高于|不大于|低于|高于|超过|至少|实现)")]
     private static partial Regex VerbPattern();
+
+    [GeneratedRegex(@"^(?<what>.+?(?:时间|时长))(?<who>小学生|初中生|高中生|中学生|学生|儿童|幼儿)$")]
+    private static partial Regex PopulationAfterMeasure();
 
     [GeneratedRegex(@"\G\s*(?:、|和|及|与|,|，)\s*")]
     private static partial Regex JoinPattern();
