@@ -35,8 +35,10 @@ internal static class PageGlyphs
                 continue;
             }
 
-            var left = Math.Min(letter.StartBaseLine.X, letter.BoundingBox.Left);
-            var right = Math.Max(letter.EndBaseLine.X, letter.BoundingBox.Right);
+            // The advance along the baseline, not the glyph box: WenQuanYi's boxes in Chromium's
+            // output are wider than the advance and would put "发" left of the "[" before it.
+            var left = letter.StartBaseLine.X;
+            var right = letter.EndBaseLine.X > left ? letter.EndBaseLine.X : letter.BoundingBox.Right;
             var size = letter.PointSize > 0.5 ? letter.PointSize : Math.Max(letter.BoundingBox.Height, 1);
             glyphs.Add(new Glyph(text, left, right, letter.StartBaseLine.Y, size));
         }

@@ -59,7 +59,8 @@ internal static partial class ParagraphJoiner
             return true;
         }
 
-        if (Math.Abs(line.Size - previous.Size) > 0.15 * Math.Max(line.Size, previous.Size))
+        // A heading set one size up (14 pt over 12 pt body) starts a block even without a gap.
+        if (Math.Abs(line.Size - previous.Size) > 0.1 * Math.Max(line.Size, previous.Size))
         {
             return true;
         }

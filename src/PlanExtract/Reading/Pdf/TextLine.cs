@@ -45,8 +45,12 @@ internal static class LineBuilder
             lines.Add(Line(current, page));
         }
 
-        return lines;
+        // LibreOffice draws a list bullet on a baseline of its own above the item's first
+        // line; a line of nothing but bullets is decoration and would glue onto the heading above.
+        return lines.Where(l => !l.Text.All(IsBullet)).ToList();
     }
+
+    private static bool IsBullet(char c) => c is '•' or '·' or '●' or '○' or '■' or '□' or '◆' or '◇' or '▪' or '‣' or '⁃' or '-' or '–' or ' ';
 
     private static TextLine Line(List<Glyph> glyphs, int page)
     {
