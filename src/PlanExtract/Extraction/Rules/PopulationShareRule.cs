@@ -51,7 +51,7 @@ public sealed partial class PopulationShareRule : ITargetRule
                 continue;
             }
 
-            var populationEnd = i + 1 < shares.Count ? shares[i + 1].Index : verb.Index;
+            var populationEnd = i + 1 < shares.Count ? shares[i + 1].Index : verb.Groups["v"].Index;
             var population = clause.Text[(m.Index + m.Length)..populationEnd].Trim().TrimEnd('和', '、', '及').Trim();
             yield return new TargetCandidate(indicator, m.Groups["bound"].Success ? ">=" : "=", q.Value, q.Unit, q.Start, m.Index, objectEnd)
             {

@@ -22,12 +22,20 @@ public sealed partial class ServiceRadiusRule : ITargetRule
             if (circle.Success)
             {
                 var thing = clause.Text.Substring(circle.Groups["thing"].Index, circle.Groups["thing"].Length).Replace(" ", string.Empty, StringComparison.Ordinal);
-                yield return new TargetCandidate(thing, "<=", q.Value, q.Unit, q.Start, q.Start, circle.Index + circle.Length);
+                // 城市社区“15分钟生活圈”、农村社区“半小时生活圈”: the place the radius is for.
+                var place = Place().Match(clause.Folded[..q.Start]);
+                yield return new TargetCandidate(thing, "<=", q.Value, q.Unit, q.Start, place.Success ? place.Index : q.Start, circle.Index + circle.Length)
+                {
+                    Population = place.Success ? clause.Text.Substring(place.Index, place.Length).Trim() : null,
+                };
             }
 
             i = q.End - 1;
         }
     }
+
+    [GeneratedRegex(@"(?<=^|[,，、“""])[\p{IsCJKUnifiedIdeographs}]{0,4}(?:社区|城市|农村|乡村)(?=[“""]?$)")]
+    private static partial Regex Place();
 
     [GeneratedRegex(@"\G\s*的?(?<thing>[\p{IsCJKUnifiedIdeographs}]{0,8}?圈)")]
     private static partial Regex Circle();

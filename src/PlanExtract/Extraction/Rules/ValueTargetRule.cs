@@ -29,14 +29,15 @@ public sealed partial class ValueTargetRule : ITargetRule
             var comparator = Comparators.Of(verb.Groups["verb"].Value + verb.Groups["pre"].Value, bound);
             var (start, indicator) = IndicatorText.LeftOf(clause, verb.Index, floor);
             var objectAfter = ObjectAfter(clause, end);
+            string? population = null;
             if (objectAfter is { } obj && !IndicatorText.EndsWithMeasure(indicator))
             {
-                // 每天至少1小时中等及以上强度的运动: the thing counted follows the number.
+                // 保障儿童每天至少1小时中等及以上强度的运动: the thing counted follows the number, the subject is who.
+                population = Who().Match(indicator) is { Success: true } who ? who.Groups[1].Value : null;
                 (indicator, end) = (obj.Text, obj.End);
                 start = Math.Min(start, verb.Index);
             }
 
-            string? population = null;
             if (PopulationAfterMeasure().Match(indicator) is { Success: true } split)
             {
                 // 每天睡眠时间小学生达到10小时: the pupils are who, not what.
@@ -155,6 +156,9 @@ public sealed partial class ValueTargetRule : ITargetRule
 
     [GeneratedRegex(@"(?<adv>(?:均|分别|都|逐步|力争|基本|稳定|持续|年均|平均|要|总体)*)(?<pre>至少|不少于)?(?<verb>达到并保持在|达到并稳定在|保持并巩固在|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|减至|控制在|保持在|稳定在|巩固在|维持在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|达到|达|不低于|不少于|不小于|不超过|不高于|不大于|低于|高于|超过|至少|实现)")]
     private static partial Regex VerbPattern();
+
+    [GeneratedRegex(@"^([\p{IsCJKUnifiedIdeographs}]{1,6}?)(?:每天|每周|每年|平均)*$")]
+    private static partial Regex Who();
 
     [GeneratedRegex(@"^(?<what>.+?(?:时间|时长))(?<who>小学生|初中生|高中生|中学生|学生|儿童|幼儿)$")]
     private static partial Regex PopulationAfterMeasure();
