@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using PlanExtract.Corpus;
+using PlanExtract.Indexing;
 using PlanExtract.Reporting;
 
 namespace PlanExtract.Cli;
@@ -11,6 +12,7 @@ internal static class Commands
     [
         Build(stdout, stderr),
         Extract(stdout),
+        SearchCommand.Create(stdout, stderr),
     ];
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
@@ -28,6 +30,7 @@ internal static class Commands
             var builder = new CorpusBuilder(Pipeline.Default);
             var results = Progress.Run(stderr, "Reading", progress => builder.ReadAll(layout, progress));
             CorpusBuilder.WriteTargets(outFolder, results);
+            CorpusIndex.Write(Path.Combine(outFolder, "index"), results);
             var failed = 0;
             foreach (var result in results)
             {

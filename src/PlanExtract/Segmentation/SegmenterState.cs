@@ -141,7 +141,7 @@ internal sealed class SegmenterState(string source)
         StartItemIn(_section!, number, rest, line);
     }
 
-    private static void StartItemIn(SectionBuilder section, string number, string rest, PlanLine line)
+    private void StartItemIn(SectionBuilder section, string number, string rest, PlanLine line)
     {
         if (!section.IsNumbered)
         {
@@ -150,7 +150,7 @@ internal sealed class SegmenterState(string source)
             section.IsNumbered = true;
         }
 
-        var item = new ItemBuilder(number, line, string.Empty);
+        var item = new ItemBuilder(number, line, source);
         item.Append(rest, line);
         section.Items.Add(item);
     }
@@ -172,7 +172,7 @@ internal sealed class SegmenterState(string source)
             return;
         }
 
-        var paragraph = new ItemBuilder((section.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line, string.Empty);
+        var paragraph = new ItemBuilder((section.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line, source);
         paragraph.Append(text, line);
         section.Items.Add(paragraph);
     }
