@@ -13,6 +13,8 @@ internal static class Commands
         Build(stdout, stderr),
         Extract(stdout),
         SearchCommand.Create(stdout, stderr),
+        MaintainerCommands.Add(stdout, stderr),
+        MaintainerCommands.Check(stdout, stderr),
     ];
 
     private static Command Build(TextWriter stdout, TextWriter stderr)

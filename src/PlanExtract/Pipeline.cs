@@ -16,10 +16,13 @@ public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, I
     /// <param name="path">The file to read.</param>
     /// <param name="source">How records name the document (a corpus-relative path); defaults to <paramref name="path"/>.</param>
     /// <param name="district">The issuer's display name from corpus metadata; else taken from the plan title.</param>
-    public PlanDocument Read(string path, string? source = null, string? district = null)
+    public PlanDocument Read(string path, string? source = null, string? district = null) =>
+        Segment(path, readers.Read(path), source, district);
+
+    /// <summary>Segments and extracts blocks already read (so a caller that needs the blocks reads the file once).</summary>
+    public PlanDocument Segment(string path, IReadOnlyList<SourceBlock> blocks, string? source = null, string? district = null)
     {
         source ??= path;
-        var blocks = readers.Read(path);
         var plans = segmenter.Segment(source, blocks);
         if (plans.Count == 0)
         {

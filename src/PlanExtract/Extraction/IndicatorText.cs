@@ -9,9 +9,13 @@ namespace PlanExtract.Extraction;
 /// </summary>
 public static partial class IndicatorText
 {
+    public const int MaxLength = 64;
+
     /// <summary>The phrase ending at <paramref name="end"/>, starting no earlier than <paramref name="floor"/>.</summary>
     public static (int Start, string Text) LeftOf(Clause clause, int end, int floor = 0)
     {
+        // No indicator is longer than this; the bound keeps a line with no punctuation linear.
+        floor = Math.Max(floor, end - MaxLength);
         var start = end;
         var depth = 0;
         while (start > floor)

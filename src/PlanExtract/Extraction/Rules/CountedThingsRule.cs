@@ -61,7 +61,7 @@ public sealed partial class CountedThingsRule : ITargetRule
     /// <summary>The thing runs to the end of the phrase, or to a 、 that starts the next counted thing.</summary>
     private static int ObjectEnd(string folded, int from)
     {
-        for (var i = from; i < folded.Length; i++)
+        for (var i = from; i < Math.Min(folded.Length, from + IndicatorText.MaxLength); i++)
         {
             if (folded[i] is ',' or '，' or '。' or '；' or ';' or '：' or ':')
             {
@@ -74,7 +74,7 @@ public sealed partial class CountedThingsRule : ITargetRule
             }
         }
 
-        return folded.Length;
+        return Math.Min(folded.Length, from + IndicatorText.MaxLength);
     }
 
     private static string Thing(string text)

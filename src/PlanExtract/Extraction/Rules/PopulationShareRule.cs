@@ -64,8 +64,9 @@ public sealed partial class PopulationShareRule : ITargetRule
 
     private static int ObjectEnd(string folded, int from)
     {
-        var end = folded.IndexOfAny([',', '，', '。', '；', ';'], from);
-        return end < 0 ? folded.Length : end;
+        var limit = Math.Min(folded.Length, from + IndicatorText.MaxLength);
+        var end = folded.IndexOfAny([',', '，', '。', '；', ';'], from, limit - from);
+        return end < 0 ? limit : end;
     }
 
     [GeneratedRegex(@"促进\s*(?<q>\d+\s*%)\s*的(?<who>[\p{IsCJKUnifiedIdeographs}]{1,6}?)在\s*(?<age>\d+\s*[-—–~至]+\s*\d+\s*岁)\s*接受(?<what>[\p{IsCJKUnifiedIdeographs}]{2,12}?(?:筛查|检查))")]

@@ -1,0 +1,113 @@
+using System.Globalization;
+using PlanExtract.Extraction;
+using PlanExtract.Model;
+
+namespace PlanExtract.Corpus;
+
+/// <summary>
+/// Checks a segmented document against what a plan of the national template looks like: 8 domains
+/// for women, 7 for children, items in every section, targets per domain near the corpus median,
+/// numbers the grammar left unattached, indicators nobody has named in the catalog.
+/// </summary>
+public static class CorpusValidator
+{
+    public static int TemplateDomains(PlanKind kind) => kind == PlanKind.Women ? 8 : 7;
+
+    /// <param name="medianTargetsPerDomain">The corpus median, to flag a domain with far fewer targets; null to skip.</param>
+    public static ValidationReport Validate(PlanDocument document, double? medianTargetsPerDomain = null)
+    {
+        var findings = new List<Finding>();
+        if (document.Plans.Count == 0)
+        {
+            findings.Add(new Finding(Severity.Error, "no women's or children's plan found"));
+        }
+
+        var plans = new List<PlanSummary>();
+        foreach (var plan in document.Plans)
+        {
+            var domains = plan.Domains.Select(Summarize).ToList();
+            var template = TemplateDomains(plan.Kind);
+            if (domains.Count == 0)
+            {
+                findings.Add(new Finding(Severity.Error, $"{plan.Title}: no development domains found"));
+            }
+            else if (domains.Count != template)
+            {
+                findings.Add(new Finding(Severity.Warning, $"{plan.Title}: {domains.Count} domains, the national template has {template}"));
+            }
+
+            foreach (var d in domains)
+            {
+                if (d.Goals + d.Indicators == 0)
+                {
+                    findings.Add(new Finding(Severity.Warning, $"{plan.Title} / {d.Name}: no goal items"));
+                }
+
+                if (d.Measures == 0)
+                {
+                    findings.Add(new Finding(Severity.Warning, $"{plan.Title} / {d.Name}: no measure items"));
+                }
+
+                if (medianTargetsPerDomain is { } median && median >= 4 && d.Targets < median / 4)
+                {
+                    findings.Add(new Finding(Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"{plan.Title} / {d.Name}: {d.Targets} targets, corpus median {median:0.#}")));
+                }
+            }
+
+            plans.Add(new PlanSummary(plan.Kind, plan.Title, template, domains, plan.Projects.Count, plan.Projects.Sum(p => p.Targets.Count)));
+        }
+
+        var targets = document.AllTargets().ToList();
+        if (document.Plans.Count > 0 && targets.Count == 0)
+        {
+            findings.Add(new Finding(Severity.Error, "no quantitative targets found"));
+        }
+
+        var unknown = targets.Where(t => t.IndicatorId is null).Select(t => t.Indicator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new ValidationReport(document.Source, document.District, plans, findings, UnattachedNumbers(document), unknown);
+    }
+
+    /// <summary>Per-domain target counts of many documents: the median a new document is held against.</summary>
+    public static double? MedianTargetsPerDomain(IEnumerable<PlanDocument> documents)
+    {
+        var counts = documents.SelectMany(d => d.Plans).SelectMany(p => p.Domains)
+            .Select(d => d.Sections.Sum(s => s.Items.Sum(i => i.Targets.Count))).Order().ToList();
+        return counts.Count == 0 ? null : counts.Count % 2 == 1 ? counts[counts.Count / 2] : (counts[(counts.Count / 2) - 1] + counts[counts.Count / 2]) / 2.0;
+    }
+
+    private static DomainSummary Summarize(Domain d) => new(
+        d.Name,
+        d.Sections.Where(s => s.Kind == SectionKind.Goal && !IsIndicatorList(s)).Sum(s => s.Items.Count),
+        d.Sections.Where(IsIndicatorList).Sum(s => s.Items.Count),
+        d.Sections.Where(s => s.Kind == SectionKind.Measure).Sum(s => s.Items.Count),
+        d.Sections.Sum(s => s.Items.Sum(i => i.Targets.Count)));
+
+    private static bool IsIndicatorList(Section s) =>
+        s.Kind == SectionKind.Goal && s.Heading.Contains("指标", StringComparison.Ordinal) && !s.Heading.Contains("目标", StringComparison.Ordinal);
+
+    /// <summary>Numbers with a unit (90%, 8/10万, 3所) in goal, measure and project items that no target took.</summary>
+    private static List<string> UnattachedNumbers(PlanDocument document)
+    {
+        var left = new List<string>();
+        foreach (var plan in document.Plans)
+        {
+            var items = plan.Domains.SelectMany(d => d.Sections).SelectMany(s => s.Items).Concat(plan.Projects);
+            foreach (var item in items)
+            {
+                var taken = item.Targets.Where(t => t.Value is not null).Select(t => (t.Value, t.Unit)).ToHashSet();
+                foreach (var q in QuantityReader.FindAll(Text.CharFold.Fold(item.Text)))
+                {
+                    if (q.Unit is "%" or "‰" || q.Unit!.StartsWith("1/", StringComparison.Ordinal))
+                    {
+                        if (!taken.Contains((q.Value, q.Unit)))
+                        {
+                            left.Add($"{item.Span.Line?.ToString(CultureInfo.InvariantCulture) ?? "p." + item.Span.Page}: {q.Value}{q.Unit}");
+                        }
+                    }
+                }
+            }
+        }
+
+        return left;
+    }
+}
