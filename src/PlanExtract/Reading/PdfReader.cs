@@ -23,6 +23,7 @@ public sealed class PdfReader : IDocumentReader
         CheckSignature(path, bytes);
         var pages = new List<List<TextLine>>();
         var heights = new List<double>();
+        var widths = new List<double>();
         var images = 0;
         try
         {
@@ -32,6 +33,7 @@ public sealed class PdfReader : IDocumentReader
                 var page = document.GetPage(number);
                 pages.Add(LineBuilder.Build(PageGlyphs.From(page), number));
                 heights.Add(page.Height);
+                widths.Add(page.Width);
                 if (pages[^1].Count == 0)
                 {
                     images += page.GetImages().Count();
@@ -55,7 +57,7 @@ public sealed class PdfReader : IDocumentReader
         }
 
         var lines = PageFurniture.Remove(pages, heights).SelectMany(p => p).ToList();
-        return ParagraphJoiner.Join(lines);
+        return ParagraphJoiner.Join(lines, widths.Max());
     }
 
     private static void CheckSignature(string path, byte[] bytes)

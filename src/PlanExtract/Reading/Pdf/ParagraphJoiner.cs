@@ -13,7 +13,8 @@ namespace PlanExtract.Reading.Pdf;
 /// </summary>
 internal static partial class ParagraphJoiner
 {
-    public static List<SourceBlock> Join(IReadOnlyList<TextLine> lines)
+    /// <param name="pageWidth">Used to place the right margin when there are too few lines to measure it.</param>
+    public static List<SourceBlock> Join(IReadOnlyList<TextLine> lines, double pageWidth = 595)
     {
         var blocks = new List<SourceBlock>();
         if (lines.Count == 0)
@@ -21,7 +22,7 @@ internal static partial class ParagraphJoiner
             return blocks;
         }
 
-        var layout = Layout.Measure(lines);
+        var layout = Layout.Measure(lines, pageWidth);
         var text = new StringBuilder();
         var firstPage = lines[0].Page;
         TextLine? previous = null;
@@ -39,7 +40,7 @@ internal static partial class ParagraphJoiner
                 firstPage = line.Page;
                 paragraphFirst = line;
             }
-            else if (IsLatin(text[^1]) && IsLatin(line.Text[0]))
+            else if (text[^1] < 0x2000 && !char.IsWhiteSpace(text[^1]) && IsLatin(line.Text[0]))
             {
                 text.Append(' ');
             }
@@ -87,7 +88,9 @@ internal static partial class ParagraphJoiner
     private static bool EndsSentence(string text)
     {
         var end = text.TrimEnd().TrimEnd('”', '’', '"', '」', '』');
-        return end.Length > 0 && "。！？；：!?;:".Contains(end[^1], StringComparison.Ordinal);
+        // A Latin full stop ends a sentence after a word, not after a number: "8.5" can wrap as "8." "5%".
+        return end.Length > 0 && ("。！？；：!?;:".Contains(end[^1], StringComparison.Ordinal)
+            || end is [.., var c, '.'] && char.IsLetter(c));
     }
 
     private static bool IsLatin(char c) => c < 0x2000 && char.IsLetterOrDigit(c);
@@ -95,7 +98,7 @@ internal static partial class ParagraphJoiner
     /// <summary>How the body is set: its usual line spacing and where its full lines end.</summary>
     private sealed record Layout(double LinePitch, double RightMargin)
     {
-        public static Layout Measure(IReadOnlyList<TextLine> lines)
+        public static Layout Measure(IReadOnlyList<TextLine> lines, double pageWidth)
         {
             var pitches = new List<double>();
             for (var i = 1; i < lines.Count; i++)
@@ -108,12 +111,17 @@ internal static partial class ParagraphJoiner
             }
 
             // The most common distance between neighbouring lines is the line spacing; larger
-            // ones are paragraph spacing.
+            // ones are paragraph spacing. With too few lines to tell, no spacing is wider than
+            // about twice the type size.
+            var size = lines.GroupBy(l => Math.Round(l.Size)).OrderByDescending(g => g.Count()).First().Key;
             var pitch = pitches.Count > 0
                 ? pitches.GroupBy(p => p).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key
-                : lines.Max(l => l.Size) * 1.5;
+                : size * 1.5;
+            pitch = Math.Min(pitch, size * 2.2);
+            // Most lines of a plan run to the right margin; a handful of lines may all be short,
+            // and then the margin mirrors the left one, as page setups do.
             var rights = lines.Select(l => l.Right).Order().ToList();
-            var margin = rights[(int)((rights.Count - 1) * 0.9)];
+            var margin = lines.Count >= 20 ? rights[(int)((rights.Count - 1) * 0.9)] : pageWidth - lines.Min(l => l.Left);
             return new Layout(pitch, margin);
         }
     }
