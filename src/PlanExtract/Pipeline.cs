@@ -1,16 +1,32 @@
 using PlanExtract.Extraction;
+using PlanExtract.Indicators;
 using PlanExtract.Model;
 using PlanExtract.Reading;
 using PlanExtract.Segmentation;
 
 namespace PlanExtract;
 
-/// <summary>The one place the stages are wired: read → segment → extract.</summary>
-public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, ITargetExtractor extractor)
+/// <summary>The one place the stages are wired: read → segment → extract → match indicators.</summary>
+/// <param name="indicators">Names each target's canonical indicator; without it every <c>indicator_id</c> stays null.</param>
+public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, ITargetExtractor extractor, IndicatorMatcher? indicators = null)
 {
-    public static Pipeline Default { get; } = new(DocumentReaders.Default, new PlanSegmenter(), new TargetExtractor());
+    // Lazy, and not caching a failure: a broken corpus/indicators.json is bad input to report, not a
+    // type initializer exception.
+    private static readonly Lazy<Pipeline> _default = new(() => ForCorpus("corpus"), LazyThreadSafetyMode.PublicationOnly);
+
+    /// <summary>The default stages, with the catalog <c>corpus/indicators.json</c> of the current directory when present.</summary>
+    public static Pipeline Default => _default.Value;
 
     public DocumentReaders Readers => readers;
+
+    public IndicatorMatcher? Indicators => indicators;
+
+    /// <summary>The default stages with the catalog of this corpus folder (<c>DIR/indicators.json</c>) when it has one.</summary>
+    public static Pipeline ForCorpus(string corpusRoot) =>
+        new(DocumentReaders.Default, new PlanSegmenter(), new TargetExtractor(), IndicatorMatcher.ForCorpus(corpusRoot));
+
+    /// <summary>The same stages with another indicator matcher (or none).</summary>
+    public Pipeline WithIndicators(IndicatorMatcher? matcher) => new(readers, segmenter, extractor, matcher);
 
     /// <summary>Reads one document into its plan tree with targets on every item.</summary>
     /// <param name="path">The file to read.</param>
@@ -35,8 +51,11 @@ public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, I
 
     private Plan WithTargets(Plan plan, string? district, string source)
     {
-        Item Extract(Item item, string? domain, SectionKind kind) =>
-            item with { Targets = extractor.Extract(item, new ItemContext(district, plan.Kind, domain, kind, source)) };
+        Item Extract(Item item, string? domain, SectionKind kind)
+        {
+            var targets = extractor.Extract(item, new ItemContext(district, plan.Kind, domain, kind, source));
+            return item with { Targets = indicators is null ? targets : indicators.Assign(targets) };
+        }
 
         Section ExtractSection(Section section, string? domain) =>
             section with { Items = [.. section.Items.Select(i => Extract(i, domain, section.Kind))] };
