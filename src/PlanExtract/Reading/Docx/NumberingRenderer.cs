@@ -24,6 +24,7 @@ internal sealed class NumberingRenderer
     private readonly string? _defaultStyleId;
     private readonly Dictionary<int, ListCounters> _counters = [];
     private readonly HashSet<(int NumId, int Level)> _overridesApplied = [];
+    private readonly Dictionary<int, LevelDefinition?[]> _definitions = [];
 
     public NumberingRenderer(Numbering? numbering, Styles? styles)
     {
@@ -69,10 +70,15 @@ internal sealed class NumberingRenderer
             return string.Empty;
         }
 
-        var definitions = new LevelDefinition?[MaxLevels];
-        for (var i = 0; i < MaxLevels; i++)
+        if (!_definitions.TryGetValue(numId, out var definitions))
         {
-            definitions[i] = LevelOf(instance, abstractNum, i);
+            definitions = new LevelDefinition?[MaxLevels];
+            for (var i = 0; i < MaxLevels; i++)
+            {
+                definitions[i] = LevelOf(instance, abstractNum, i);
+            }
+
+            _definitions[numId] = definitions;
         }
 
         var definition = definitions[level];
