@@ -81,14 +81,16 @@ public static class TextDecoder
             }
         }
 
-        // ASCII-heavy UTF-16 has a zero in every other byte; CJK-heavy UTF-16 has few zeros, so
-        // also accept text that decodes to mostly CJK ideographs.
-        if (oddZeros > sample / 8 && evenZeros == 0)
+        // Text in UTF-8 or GB18030 never holds a zero byte; UTF-16 has one in the high half of every
+        // ASCII character (line breaks, digits, spaces), all on the same side. CJK-heavy plans have
+        // few of them, so any clear majority on one side decides.
+        var zeros = evenZeros + oddZeros;
+        if (zeros >= 4 && oddZeros >= zeros * 9 / 10)
         {
             return Encoding.Unicode.GetString(b);
         }
 
-        if (evenZeros > sample / 8 && oddZeros == 0)
+        if (zeros >= 4 && evenZeros >= zeros * 9 / 10)
         {
             return Encoding.BigEndianUnicode.GetString(b);
         }

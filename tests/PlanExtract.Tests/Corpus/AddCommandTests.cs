@@ -1,0 +1,92 @@
+using PlanExtract.Tests.Cli;
+
+namespace PlanExtract.Tests.Corpus;
+
+/// <summary><c>planextract add</c> and <c>check</c> on a copy of the corpus.</summary>
+public sealed class AddCommandTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Adds_a_district_reading_issuer_number_and_titles_from_the_text()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
+        var plan = _temp.File("清城区.txt", File.ReadAllBytes(Path.Combine(district, "plans.txt")));
+        Directory.Delete(district, recursive: true);
+
+        var (code, output, err) = CliRunner.Run("add", plan, "--corpus", corpus);
+
+        Assert.True(code == 0, err);
+        Assert.Contains("清城府发〔2022〕6号", output, StringComparison.Ordinal);
+        Assert.Contains("8/8 domains", output, StringComparison.Ordinal);
+        Assert.Contains("7/7 domains", output, StringComparison.Ordinal);
+        var meta = File.ReadAllText(Path.Combine(district, "meta.json"));
+        Assert.Contains("\"display_name\": \"清远市清城区\"", meta, StringComparison.Ordinal);
+        Assert.Contains("\"province\": \"广东省\"", meta, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(district, "plans.txt")));
+    }
+
+    [Fact]
+    public void Refuses_a_document_already_in_the_corpus()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var (code, _, err) = CliRunner.Run("add", Path.Combine(corpus, "广东省", "清远市", "plans.txt"), "--corpus", corpus);
+        Assert.Equal(1, code);
+        Assert.Contains("already in the corpus", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("../escape")]
+    [InlineData("a/b")]
+    [InlineData("..")]
+    public void Refuses_a_name_that_is_not_one_folder(string name)
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var before = Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Count();
+        var plan = _temp.File("plan.txt", [.. File.ReadAllBytes(Path.Combine(corpus, "广东省", "清远市", "plans.txt")), (byte)'\n']);
+        var (code, _, err) = CliRunner.Run("add", plan, "--corpus", corpus, "--district", name);
+        Assert.Equal(1, code);
+        Assert.Contains("not a plain name", err, StringComparison.Ordinal);
+        Assert.Equal(before + 1, Directory.EnumerateFileSystemEntries(_temp.Path, "*", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
+    public void Refuses_a_file_with_no_plan_and_writes_nothing()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var count = Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Count();
+        var notice = _temp.File("notice.txt", "关于成立领导小组的通知\n各单位：\n"u8.ToArray());
+        var (code, _, err) = CliRunner.Run("add", notice, "--corpus", corpus);
+        Assert.Equal(1, code);
+        Assert.StartsWith("error: ", err, StringComparison.Ordinal);
+        Assert.Equal(count, Directory.EnumerateFiles(corpus, "*", SearchOption.AllDirectories).Count());
+    }
+
+    [Fact]
+    public void Check_prints_counts_and_a_summary()
+    {
+        var (code, output, _) = CliRunner.Run("check", "--corpus", RepoPaths.Corpus);
+        Assert.Equal(0, code);
+        Assert.Contains("4 documents, ", output, StringComparison.Ordinal);
+        Assert.Contains("0 errors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_with_a_broken_document_builds_the_rest_and_exits_1()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        File.WriteAllBytes(Path.Combine(corpus, "广东省", "清远市", "plans.txt"), [0x00, 0x01, 0x02, 0xFF]);
+        var output = Path.Combine(_temp.Path, "out");
+
+        var (code, stdout, err) = CliRunner.Run("build", "--corpus", corpus, "--out", output);
+
+        Assert.Equal(1, code);
+        Assert.Contains("error: corpus/广东省/清远市/plans.txt: ", err, StringComparison.Ordinal);
+        Assert.Contains("3 documents read, 1 failed", stdout, StringComparison.Ordinal);
+        var districts = File.ReadLines(Path.Combine(output, "targets.jsonl")).Select(l => l.Split("\"district\":\"")[1].Split('"')[0]).Distinct().Order().ToList();
+        Assert.Equal(["桂林市荔浦市", "深圳市宝安区", "清远市清城区"], districts.Order(StringComparer.Ordinal).ToList().Count == 3 ? districts : []);
+    }
+}
