@@ -36,7 +36,8 @@ internal sealed class ItemBuilder(string number, PlanLine first, string source)
     public Item Build()
     {
         var lines = _lines.Count > 0 ? _lines : [new ItemLine(0, first.Line, first.Page)];
-        return new Item(Number, _text.ToString(), new SourceSpan(source, lines[0].Line, lines[0].Page), lines);
+        // The item stands where its number does, even when its text starts on the next line.
+        return new Item(Number, _text.ToString(), new SourceSpan(source, first.Line, first.Page), lines);
     }
 
     private static bool IsLatin(char c) => c < 0x80 && char.IsLetterOrDigit(c);
