@@ -86,6 +86,6 @@ public sealed class IndicatorThresholdMeasurement(ITestOutputHelper output)
 
         var (rightAtDefault, wrongAtDefault, _) = Score(trials, IndicatorMatcher.DefaultThreshold);
         Assert.Equal(0, wrongAtDefault);
-        Assert.True(rightAtDefault >= 20, $"{rightAtDefault} found at the default threshold");
+        Assert.True(rightAtDefault >= 22, $"{rightAtDefault} found at the default threshold");
     }
 }

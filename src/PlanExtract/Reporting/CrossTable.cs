@@ -1,0 +1,39 @@
+using PlanExtract.Corpus;
+using PlanExtract.Model;
+
+namespace PlanExtract.Reporting;
+
+/// <summary>One district's column: its name from metadata and the government above it when that plan is in the corpus.</summary>
+public sealed record DistrictColumn(string Name, CorpusDocument Document, string? Parent);
+
+/// <summary>How a target stands against the parent government's or a reference value.</summary>
+public enum Strictness
+{
+    Stricter,
+    Same,
+    Looser,
+}
+
+/// <summary>One value in a cell: the formatted target, where it is written, and its marks.</summary>
+public sealed record CellValue(string Text, string Source, string FilePath, int? Line, int? Page, Strictness? VsParent, Strictness? VsReference)
+{
+    public string Anchor => Line is { } line ? $"#L{line}" : Page is { } page ? $"#page={page}" : string.Empty;
+}
+
+/// <summary>An indicator row: the canonical name (or the written one when the catalog lacks it) and a cell per district.</summary>
+public sealed record TableRow(string Indicator, bool InCatalog, IReadOnlyList<IReadOnlyList<CellValue>> Cells);
+
+/// <summary>One development domain's rows and, per district, how many target values it shows.</summary>
+public sealed record DomainTable(string Domain, IReadOnlyList<TableRow> Rows)
+{
+    public IReadOnlyList<int> Counts(int districts) =>
+        [.. Enumerable.Range(0, districts).Select(c => Rows.Sum(r => r.Cells[c].Count))];
+}
+
+/// <summary>The cross-reference table of one plan type: indicators × districts, a section per domain.</summary>
+public sealed record CrossTable(PlanKind Plan, IReadOnlyList<DistrictColumn> Districts, IReadOnlyList<DomainTable> Domains)
+{
+    public string Title => Plan == PlanKind.Women ? "妇女发展规划" : "儿童发展规划";
+
+    public bool HasParents => Districts.Any(d => d.Parent is not null);
+}

@@ -1,0 +1,119 @@
+using PlanExtract.Corpus;
+using PlanExtract.Indicators;
+using PlanExtract.Model;
+using PlanExtract.Text;
+
+namespace PlanExtract.Reporting;
+
+/// <summary>A district's measure item: its number, its heading sentence and where it is written.</summary>
+public sealed record MeasureRef(string Number, string Heading, string FilePath, int? Line, int? Page)
+{
+    public string Anchor => Line is { } line ? $"#L{line}" : Page is { } page ? $"#page={page}" : string.Empty;
+}
+
+/// <summary>Measures of several districts that say the same thing: one per district at most.</summary>
+public sealed record AlignedMeasure(string Heading, IReadOnlyList<MeasureRef?> Cells)
+{
+    public int Districts => Cells.Count(c => c is not null);
+}
+
+public sealed record MeasureDomain(string Domain, IReadOnlyList<AlignedMeasure> Rows, IReadOnlyList<int> Counts);
+
+public sealed record MeasuresTable(PlanKind Plan, IReadOnlyList<DistrictColumn> Districts, IReadOnlyList<MeasureDomain> Domains)
+{
+    public string Title => Plan == PlanKind.Women ? "妇女发展规划" : "儿童发展规划";
+}
+
+/// <summary>
+/// Aligns the 策略措施 items of the districts' plans by their heading sentence (the text up to the
+/// first 。, "保障孕产妇安全分娩。"). The plans follow one national template, so most headings
+/// repeat nearly word for word; a heading close to nothing elsewhere is what that district added.
+/// </summary>
+public static class MeasuresCoverage
+{
+    /// <summary>
+    /// Bigram Dice two headings must reach to be one measure. Read off the corpus: the template's
+    /// headings reworded by a district ("完善保障妇女健康的制度机制" / "完善保障妇女健康的政策机制")
+    /// score 0.6 and more; different measures of one domain stay below 0.45.
+    /// </summary>
+    public const double Threshold = 0.5;
+
+    public static MeasuresTable Build(IReadOnlyList<DocumentResult> results, PlanKind plan)
+    {
+        var withPlan = results.Where(r => r.Plans is not null && r.Plans.Plans.Any(p => p.Kind == plan)).ToList();
+        var columns = CrossTableBuilder.Build(results, plan, IndicatorCatalog.Empty).Districts;
+        var domainOrder = withPlan.SelectMany(r => r.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.Domains).Select(d => d.Name))
+            .Distinct(StringComparer.Ordinal).ToList();
+        var domains = new List<MeasureDomain>();
+        foreach (var domain in domainOrder)
+        {
+            var perDistrict = withPlan.Select(r => r.Plans!.Plans.Where(p => p.Kind == plan)
+                .SelectMany(p => p.Domains).Where(d => d.Name == domain)
+                .SelectMany(d => d.Sections).Where(s => s.Kind == SectionKind.Measure).SelectMany(s => s.Items)
+                .Select(i => new MeasureRef(i.Number, Heading(i.Text), r.Document.FilePath, i.Span.Line, i.Span.Page)).ToList()).ToList();
+            var clusters = Align(perDistrict);
+            domains.Add(new MeasureDomain(domain, clusters, [.. perDistrict.Select(m => m.Count)]));
+        }
+
+        return new MeasuresTable(plan, columns, domains);
+    }
+
+    /// <summary>The heading sentence: up to the first 。 (or ；), without it.</summary>
+    public static string Heading(string text)
+    {
+        var end = text.IndexOfAny(['。', '；']);
+        var heading = end < 0 ? text : text[..end];
+        return heading.Trim();
+    }
+
+    public static double Score(string a, string b) => Similarity.Dice(Key(a), Key(b));
+
+    private static string Key(string heading) =>
+        new([.. CharFold.Fold(heading).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))]);
+
+    /// <summary>
+    /// District by district, each measure joins the best-scoring row that has none of its district
+    /// yet, best pairs first, so an early weak pairing never takes a later exact one's place.
+    /// </summary>
+    private static List<AlignedMeasure> Align(IReadOnlyList<List<MeasureRef>> perDistrict)
+    {
+        var rows = new List<MeasureRef?[]>();
+        for (var c = 0; c < perDistrict.Count; c++)
+        {
+            var pairs = new List<(double Score, int Measure, int Row)>();
+            for (var m = 0; m < perDistrict[c].Count; m++)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    var score = rows[r].Where(x => x is not null).Max(x => Score(x!.Heading, perDistrict[c][m].Heading));
+                    if (score >= Threshold)
+                    {
+                        pairs.Add((score, m, r));
+                    }
+                }
+            }
+
+            var placed = new HashSet<int>();
+            foreach (var (_, m, r) in pairs.OrderByDescending(p => p.Score).ThenBy(p => p.Measure).ThenBy(p => p.Row))
+            {
+                if (!placed.Contains(m) && rows[r][c] is null)
+                {
+                    rows[r][c] = perDistrict[c][m];
+                    placed.Add(m);
+                }
+            }
+
+            for (var m = 0; m < perDistrict[c].Count; m++)
+            {
+                if (!placed.Contains(m))
+                {
+                    var row = new MeasureRef?[perDistrict.Count];
+                    row[c] = perDistrict[c][m];
+                    rows.Add(row);
+                }
+            }
+        }
+
+        return [.. rows.Select(r => new AlignedMeasure(r.First(x => x is not null)!.Heading, r))];
+    }
+}
