@@ -21,10 +21,10 @@ public sealed record CellValue(string Text, string Source, string FilePath, int?
 }
 
 /// <summary>An indicator row: the canonical name (or the written one when the catalog lacks it) and a cell per district.</summary>
-public sealed record TableRow(string Indicator, bool InCatalog, IReadOnlyList<IReadOnlyList<CellValue>> Cells);
+public sealed record IndicatorRow(string Indicator, bool InCatalog, IReadOnlyList<IReadOnlyList<CellValue>> Cells);
 
 /// <summary>One development domain's rows and, per district, how many target values it shows.</summary>
-public sealed record DomainTable(string Domain, IReadOnlyList<TableRow> Rows)
+public sealed record DomainTable(string Domain, IReadOnlyList<IndicatorRow> Rows)
 {
     public IReadOnlyList<int> Counts(int districts) =>
         [.. Enumerable.Range(0, districts).Select(c => Rows.Sum(r => r.Cells[c].Count))];

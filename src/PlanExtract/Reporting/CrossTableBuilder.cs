@@ -52,7 +52,7 @@ public static class CrossTableBuilder
         var domains = new List<DomainTable>();
         foreach (var domain in domainOrder.Append(OutsideDomains).Where(filter.KeepsDomain))
         {
-            var rows = new List<TableRow>();
+            var rows = new List<IndicatorRow>();
             foreach (var key in rowOrder.Where(k => rowDomain[k] == domain))
             {
                 var sample = all.First(t => Key(t) == key);
@@ -69,7 +69,7 @@ public static class CrossTableBuilder
                     cells.Add(Cell(targets[c].Where(t => Key(t) == key), columns[c].Document, parentTargets[c], definition));
                 }
 
-                rows.Add(new TableRow(label, sample.IndicatorId is not null, cells));
+                rows.Add(new IndicatorRow(label, sample.IndicatorId is not null, cells));
             }
 
             if (rows.Count > 0)

@@ -29,7 +29,9 @@ public static class StrictnessRule
             return null;
         }
 
-        if (!string.Equals(unit, otherUnit, StringComparison.Ordinal) || !TryNumber(value, out var a) || !TryNumber(otherValue, out var b))
+        // A count grows with the population: 清城区's "母婴室65家以上" is not looser than 清远市's 350.
+        if (!string.Equals(unit, otherUnit, StringComparison.Ordinal) || UnitFamily.Of(unit) == "count"
+            || !TryNumber(value, out var a) || !TryNumber(otherValue, out var b))
         {
             return null;
         }

@@ -22,5 +22,16 @@ internal static class TableFiles
 
     public static string Folder => _folder.Value;
 
-    public static string Read(string name) => File.ReadAllText(Path.Combine(Folder, name));
+    /// <summary>
+    /// The table with its links as they read from output/tables/ (../../corpus/…): links are relative
+    /// to where a table is written, and this one was written to a temporary folder.
+    /// </summary>
+    public static string Read(string name)
+    {
+        var probe = Path.Combine(RepoPaths.Corpus, "x");
+        var fromTemp = SourceLink.Relative(Folder, probe, string.Empty);
+        var fromOutput = SourceLink.Relative(Path.Combine(RepoPaths.Root, "output", CrossReferenceTables.Folder), probe, string.Empty);
+        return File.ReadAllText(Path.Combine(Folder, name))
+            .Replace("](" + fromTemp[..^1], "](" + fromOutput[..^1], StringComparison.Ordinal);
+    }
 }

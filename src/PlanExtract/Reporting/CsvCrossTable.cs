@@ -1,0 +1,54 @@
+using System.Text;
+
+namespace PlanExtract.Reporting;
+
+/// <summary>
+/// The cross-reference table as CSV for Excel and WPS: UTF-8 with a BOM (without it both read the
+/// Chinese as the ANSI code page), CRLF rows, and beside each district's value column its sources,
+/// since a CSV cell cannot hold a link.
+/// </summary>
+public static class CsvCrossTable
+{
+    public static byte[] Write(IReadOnlyList<CrossTable> tables)
+    {
+        var districts = tables.SelectMany(t => t.Districts.Select(d => d.Name)).Distinct(StringComparer.Ordinal).ToList();
+        var text = new StringBuilder();
+        Line(text, ["规划", "领域", "指标", .. districts.SelectMany(d => new[] { d, d + " 来源" })]);
+        foreach (var table in tables)
+        {
+            foreach (var domain in table.Domains)
+            {
+                foreach (var row in domain.Rows)
+                {
+                    var fields = new List<string> { table.Title, domain.Domain, row.Indicator + (row.InCatalog ? string.Empty : " " + Marks.NotInCatalog) };
+                    foreach (var district in districts)
+                    {
+                        var column = table.Districts.ToList().FindIndex(d => d.Name == district);
+                        var cell = column < 0 ? [] : row.Cells[column];
+                        fields.Add(string.Join("；", cell.Select(v => v.Text + Marks.Of(v))));
+                        fields.Add(string.Join("；", cell.Select(v => v.Source + v.Anchor)));
+                    }
+
+                    Line(text, fields);
+                }
+
+                var counts = domain.Counts(table.Districts.Count);
+                Line(text, [table.Title, domain.Domain, MarkdownCrossTable.CountRow, .. districts.SelectMany(d =>
+                {
+                    var column = table.Districts.ToList().FindIndex(x => x.Name == d);
+                    return new[] { column < 0 ? string.Empty : counts[column].ToString(System.Globalization.CultureInfo.InvariantCulture), string.Empty };
+                })]);
+            }
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    private static void Line(StringBuilder text, IEnumerable<string> fields)
+    {
+        text.AppendJoin(",", fields.Select(Quote)).Append("\r\n");
+    }
+
+    private static string Quote(string field) =>
+        field.IndexOfAny([',', '"', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
