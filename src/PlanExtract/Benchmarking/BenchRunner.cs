@@ -1,0 +1,223 @@
+using System.Diagnostics;
+using PlanExtract.Corpus;
+using PlanExtract.Indexing;
+using PlanExtract.Reading;
+
+namespace PlanExtract.Benchmarking;
+
+/// <param name="Documents">How many documents to synthesize.</param>
+/// <param name="SourceCorpus">The real corpus the documents are made from.</param>
+/// <param name="WorkFolder">Where the synthetic corpus and its output go; outside the repository.</param>
+public sealed record BenchOptions(int Documents, string SourceCorpus, string WorkFolder)
+{
+    /// <summary>Timed rounds over the query set (after one warm-up round).</summary>
+    public int SearchRounds { get; init; } = 5;
+
+    /// <summary>
+    /// Whether to time the tables. Off lets the other phases be measured at sizes where the tables
+    /// writer alone would take far longer than everything else.
+    /// </summary>
+    public bool Tables { get; init; } = true;
+}
+
+/// <summary>
+/// One bench run: synthesize, then measure build, add, search and tables, each beside its
+/// baseline, in this process. Phases run one after another so each has the machine to itself.
+/// </summary>
+public sealed class BenchRunner(BenchOptions options, TextWriter log)
+{
+    /// <summary>
+    /// Fixed queries: indicators and topics every plan has (so each matches thousands of items at
+    /// country scale) and a few rarer ones. Bare Chinese words, which search treats as phrases and
+    /// the scan as substrings, so both look for the same thing.
+    /// </summary>
+    public static IReadOnlyList<string> QuerySet { get; } =
+    [
+        "孕产妇死亡率", "婴儿死亡率", "宫颈癌", "乳腺癌", "义务教育", "学前教育", "家庭暴力", "托育",
+        "近视", "心理健康", "母乳喂养", "儿童之家", "性别平等", "就业", "留守儿童", "出生缺陷",
+        "妇女参与", "体育锻炼", "未成年人保护", "贫血",
+    ];
+
+    public BenchFigures Run()
+    {
+        var corpusRoot = Path.Combine(options.WorkFolder, "corpus");
+        var output = Path.Combine(options.WorkFolder, "output");
+        if (Directory.Exists(options.WorkFolder))
+        {
+            Directory.Delete(options.WorkFolder, recursive: true);
+        }
+
+        // Synthesis: N documents in the corpus and one more, loose, to add later.
+        var clock = Stopwatch.StartNew();
+        var synthesizer = new CorpusSynthesizer(new CorpusLayout(options.SourceCorpus));
+        var documents = synthesizer.WriteCorpus(corpusRoot, options.Documents);
+        var extraPath = Path.Combine(options.WorkFolder, "incoming", "plans.txt");
+        var extra = synthesizer.WriteLoose(extraPath, options.Documents);
+        var synthesis = clock.Elapsed.TotalSeconds;
+        var bytes = documents.Sum(d => d.Bytes);
+        log.WriteLine($"synthesized {documents.Count} documents, {bytes / 1e6:F1} MB in {synthesis:F1} s");
+
+        var readBaseline = Time(() => ReadAndDecode(documents.Select(d => d.FilePath)));
+        log.WriteLine($"read+decode baseline {readBaseline:F2} s");
+
+        var layout = new CorpusLayout(corpusRoot);
+        var pipeline = Pipeline.ForCorpus(corpusRoot);
+        var builder = new CorpusBuilder(pipeline);
+        GC.Collect();
+        BuildSummary summary;
+        double buildOnly;
+        double managedPeak;
+        using (var sampler = new MemorySampler())
+        {
+            clock.Restart();
+            summary = builder.Build(layout, output, full: true);
+            buildOnly = clock.Elapsed.TotalSeconds;
+            managedPeak = sampler.PeakManagedMB;
+        }
+
+        log.WriteLine($"build {buildOnly:F1} s; {summary.Failed} failed");
+        var tables = options.Tables ? TableTiming.Write(output, summary.Records) : double.NaN;
+        log.WriteLine($"tables {tables:F2} s");
+        var tableBaseline = Time(() => ReadAndDecode([Path.Combine(output, "targets.jsonl")]));
+        var targets = summary.Documents.Sum(d => d.Targets);
+
+        clock.Restart();
+        var added = new CorpusAdder(pipeline, layout).Add(new AddRequest(extraPath, extra.Place.District, extra.Place.City, extra.Place.Province));
+        if (!added.Usable)
+        {
+            throw new PlanExtractException($"{extraPath}: the bench's added document was refused: {string.Join("; ", added.Reasons)}");
+        }
+
+        var incremental = builder.Build(layout, output);
+        var add = clock.Elapsed.TotalSeconds;
+        var addTables = options.Tables ? TableTiming.Write(output, incremental.Records) : double.NaN;
+        var addBaseline = Time(() => ReadAndDecode([extraPath]));
+        log.WriteLine($"add {add:F2} s (+ tables {addTables:F2} s), re-read {incremental.Reread}");
+
+        var (p50, p95) = SearchLatency(Path.Combine(output, "index"));
+        log.WriteLine($"search p50 {p50:F2} ms p95 {p95:F2} ms");
+
+        // Read before the scan: the scan holds all the text in memory, which the build never does.
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+        var scan = ScanPerQuery(documents.Select(d => d.FilePath).Append(extraPath));
+        log.WriteLine($"scan {scan:F1} ms per query");
+
+        return new BenchFigures
+        {
+            Documents = documents.Count,
+            Bytes = bytes,
+            Targets = targets,
+            ProcessorCount = Environment.ProcessorCount,
+            SynthesisSeconds = synthesis,
+            BuildSeconds = buildOnly + (options.Tables ? tables : 0),
+            ReadBaselineSeconds = readBaseline,
+            PeakMemoryMB = peak,
+            PeakManagedMB = managedPeak,
+            AddSeconds = add,
+            AddWithTablesSeconds = add + addTables,
+            AddReread = incremental.Reread,
+            AddBaselineSeconds = addBaseline,
+            Queries = QuerySet.Count,
+            SearchP50Ms = p50,
+            SearchP95Ms = p95,
+            ScanMs = scan,
+            TableSeconds = tables,
+            TableWriter = options.Tables ? TableTiming.Writer : "skipped (--no-tables)",
+            TableBaselineSeconds = tableBaseline,
+        };
+    }
+
+    private (double P50, double P95) SearchLatency(string indexFolder)
+    {
+        using var searcher = CorpusSearcher.Open(indexFolder);
+        foreach (var query in QuerySet)
+        {
+            searcher.Search(new SearchRequest(query));
+        }
+
+        var samples = new List<double>();
+        var clock = new Stopwatch();
+        for (var round = 0; round < options.SearchRounds; round++)
+        {
+            foreach (var query in QuerySet)
+            {
+                clock.Restart();
+                searcher.Search(new SearchRequest(query));
+                samples.Add(clock.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        samples.Sort();
+        double At(double p) => samples[Math.Clamp((int)Math.Ceiling(p * samples.Count) - 1, 0, samples.Count - 1)];
+        return (At(0.50), At(0.95));
+    }
+
+    /// <summary>The raw-text baseline: every occurrence of each query term in all the text, ordinal search, text already in memory.</summary>
+    private static double ScanPerQuery(IEnumerable<string> files)
+    {
+        var texts = files.Select(f => TextDecoder.Decode(f, File.ReadAllBytes(f))).ToList();
+        var found = 0L;
+        var clock = Stopwatch.StartNew();
+        foreach (var query in QuerySet)
+        {
+            foreach (var text in texts)
+            {
+                for (var at = text.IndexOf(query, StringComparison.Ordinal); at >= 0; at = text.IndexOf(query, at + query.Length, StringComparison.Ordinal))
+                {
+                    found++;
+                }
+            }
+        }
+
+        var perQuery = clock.Elapsed.TotalMilliseconds / QuerySet.Count;
+        GC.KeepAlive(found);
+        return perQuery;
+    }
+
+    private static long ReadAndDecode(IEnumerable<string> files)
+    {
+        var chars = 0L;
+        foreach (var file in files)
+        {
+            chars += TextDecoder.Decode(file, File.ReadAllBytes(file)).Length;
+        }
+
+        return chars;
+    }
+
+    private static double Time(Func<long> work)
+    {
+        var clock = Stopwatch.StartNew();
+        GC.KeepAlive(work());
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Samples the managed heap while a phase runs; the process-wide peak comes from the OS.</summary>
+    private sealed class MemorySampler : IDisposable
+    {
+        private readonly Timer _timer;
+        private long _peak;
+
+        public MemorySampler() => _timer = new Timer(_ => Sample(), null, 0, 50);
+
+        public double PeakManagedMB
+        {
+            get
+            {
+                Sample();
+                return Interlocked.Read(ref _peak) / 1e6;
+            }
+        }
+
+        public void Dispose() => _timer.Dispose();
+
+        private void Sample()
+        {
+            var now = GC.GetTotalMemory(forceFullCollection: false);
+            long seen;
+            while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
+            {
+            }
+        }
+    }
+}
