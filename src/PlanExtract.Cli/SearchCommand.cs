@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using PlanExtract.Indexing;
+using PlanExtract.Reporting;
 
 namespace PlanExtract.Cli;
 
@@ -92,42 +91,7 @@ internal static class SearchCommand
     private static string Json(SearchResult result)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartArray();
-            foreach (var hit in result.Hits)
-            {
-                writer.WriteStartObject();
-                writer.WriteNumber("score", Math.Round(hit.Score, 4));
-                writer.WriteString("district", hit.District);
-                writer.WriteString("plan", hit.Plan);
-                writer.WriteString("domain", hit.Domain);
-                writer.WriteString("section", hit.Section);
-                writer.WriteString("item", hit.Item);
-                writer.WriteString("text", hit.Text);
-                writer.WriteString("snippet", hit.Snippet);
-                writer.WriteString("source", hit.Source);
-                WriteNumber(writer, "line", hit.Line);
-                WriteNumber(writer, "page", hit.Page);
-                writer.WriteString("kind", hit.Kind);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-        }
-
+        JsonOutput.WriteHits(buffer, result);
         return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
-    }
-
-    private static void WriteNumber(Utf8JsonWriter writer, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            writer.WriteNumber(name, v);
-        }
-        else
-        {
-            writer.WriteNull(name);
-        }
     }
 }
