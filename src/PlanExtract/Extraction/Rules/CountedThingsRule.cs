@@ -56,7 +56,7 @@ public sealed partial class CountedThingsRule : ITargetRule
         }
     }
 
-    private static bool IsCounter(string unit) => unit is not ("%" or "‰" or "个百分点") && !unit.StartsWith("1/", StringComparison.Ordinal);
+    private static bool IsCounter(string unit) => unit is not ("%" or "‰" or "个百分点" or "岁") && !unit.StartsWith("1/", StringComparison.Ordinal);
 
     /// <summary>The thing runs to the end of the phrase, or to a 、 that starts the next counted thing.</summary>
     private static int ObjectEnd(string folded, int from)
