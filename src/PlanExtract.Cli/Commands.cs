@@ -15,6 +15,7 @@ internal static class Commands
         SearchCommand.Create(stdout, stderr),
         MaintainerCommands.Add(stdout, stderr),
         MaintainerCommands.Check(stdout, stderr),
+        TableCommand.Create(stdout, stderr),
     ];
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
@@ -29,10 +30,11 @@ internal static class Commands
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
             var outFolder = parse.GetValue(output)!;
-            var builder = new CorpusBuilder(Pipeline.Default);
+            var builder = new CorpusBuilder(Pipeline.ForCorpus(layout.Root));
             var results = Progress.Run(stderr, "Reading", progress => builder.ReadAll(layout, progress));
             CorpusBuilder.WriteTargets(outFolder, results);
             CorpusIndex.Write(Path.Combine(outFolder, "index"), results);
+            CrossReferenceTables.WriteMarkdown(outFolder, results);
             var failed = 0;
             foreach (var result in results)
             {
@@ -47,7 +49,7 @@ internal static class Commands
                 stdout.WriteLine($"{result.Document.Metadata.DisplayName}\t{plans.Plans.Count} plans\t{plans.AllTargets().Count()} targets\t{result.Document.Source}");
             }
 
-            stdout.WriteLine($"{results.Count - failed} documents read, {failed} failed; wrote {Path.Combine(outFolder, "targets.jsonl")}");
+            stdout.WriteLine($"{results.Count - failed} documents read, {failed} failed; wrote {Path.Combine(outFolder, "targets.jsonl")}, {Path.Combine(outFolder, "tables")}, {Path.Combine(outFolder, "index")}");
             return failed > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;

@@ -20,7 +20,8 @@ internal static class MaintainerCommands
         };
         command.SetAction(parse =>
         {
-            var adder = new CorpusAdder(Pipeline.Default, new CorpusLayout(parse.GetValue(corpus)!));
+            var layout = new CorpusLayout(parse.GetValue(corpus)!);
+            var adder = new CorpusAdder(Pipeline.ForCorpus(layout.Root), layout);
             var result = adder.Add(new AddRequest(parse.GetValue(file)!, parse.GetValue(district), parse.GetValue(city), parse.GetValue(province)));
             ValidationText.Write(stdout, result.Report, result.Facts);
             if (!result.Usable)
@@ -47,7 +48,8 @@ internal static class MaintainerCommands
         command.SetAction(parse =>
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
-            var results = Progress.Run(stderr, "Checking", progress => new CorpusBuilder(Pipeline.Default).ReadAll(layout, progress));
+            var pipeline = Pipeline.ForCorpus(layout.Root);
+            var results = Progress.Run(stderr, "Checking", progress => new CorpusBuilder(pipeline).ReadAll(layout, progress));
             var median = CorpusValidator.MedianTargetsPerDomain(results.Where(r => r.Plans is not null).Select(r => r.Plans!));
             int errors = 0, warnings = 0;
             foreach (var result in results)
