@@ -63,6 +63,10 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var layout = new CorpusLayout(corpusRoot);
         var pipeline = Pipeline.ForCorpus(corpusRoot);
         var builder = new CorpusBuilder(pipeline);
+
+        // What bounds the build: reading and extraction alone on every core, nothing written.
+        var extractOnly = Time(() => builder.ReadStream(layout.Documents()).LongCount());
+        log.WriteLine($"read+extract only (all cores, nothing written) {extractOnly:F1} s");
         GC.Collect();
         BuildSummary summary;
         double buildOnly;
@@ -108,9 +112,11 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             Bytes = bytes,
             Targets = targets,
             ProcessorCount = Environment.ProcessorCount,
+            LoadAverage = LoadAverage(),
             SynthesisSeconds = synthesis,
             BuildSeconds = buildOnly + (options.Tables ? tables : 0),
             ReadBaselineSeconds = readBaseline,
+            ExtractSeconds = extractOnly,
             PeakMemoryMB = peak,
             PeakManagedMB = managedPeak,
             AddSeconds = add,
@@ -172,6 +178,19 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var perQuery = clock.Elapsed.TotalMilliseconds / QuerySet.Count;
         GC.KeepAlive(found);
         return perQuery;
+    }
+
+    private static double LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return double.NaN;
+        }
     }
 
     private static long ReadAndDecode(IEnumerable<string> files)

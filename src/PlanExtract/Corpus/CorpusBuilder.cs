@@ -14,13 +14,30 @@ public sealed record DocumentResult(CorpusDocument Document, PlanDocument? Plans
 
 public sealed record BuildProgress(int Done, int Total, string Current);
 
-/// <summary>A file as it was read: size and write time for a cheap "unchanged?" check, the hash for a sure one.</summary>
+/// <summary>
+/// A document as it was read: size and write time for a cheap "unchanged?" check, the hash for a
+/// sure one. Covers the plan file and its meta.json, since a renamed district changes every record.
+/// </summary>
 public sealed record DocumentStamp(long Size, long ModifiedTicks, string Sha256)
 {
-    public static DocumentStamp Of(string path)
+    public static DocumentStamp Of(CorpusDocument document)
     {
-        var info = new FileInfo(path);
-        return new DocumentStamp(info.Length, info.LastWriteTimeUtc.Ticks, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))));
+        var files = new[] { document.FilePath, Path.Combine(document.Folder, CorpusLayout.MetadataFile) };
+        var infos = files.Select(f => new FileInfo(f)).ToList();
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return new DocumentStamp(infos.Sum(i => i.Length), infos.Max(i => i.LastWriteTimeUtc.Ticks), Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    /// <summary>Size and time only, for the quick check.</summary>
+    public static (long Size, long ModifiedTicks)? Quick(CorpusDocument document)
+    {
+        var infos = new[] { document.FilePath, Path.Combine(document.Folder, CorpusLayout.MetadataFile) }.Select(f => new FileInfo(f)).ToList();
+        return infos.All(i => i.Exists) ? (infos.Sum(i => i.Length), infos.Max(i => i.LastWriteTimeUtc.Ticks)) : null;
     }
 }
 
@@ -82,7 +99,7 @@ public sealed class CorpusBuilder(Pipeline pipeline)
                 var document = documents[next++];
                 pending.Enqueue(Task.Run(() =>
                 {
-                    var stamp = Stamp(document.FilePath);
+                    var stamp = Stamp(document);
                     var result = ReadOne(document);
                     progress?.Report(new BuildProgress(Interlocked.Increment(ref done), documents.Count, document.Source));
                     return (result, stamp);
@@ -93,11 +110,11 @@ public sealed class CorpusBuilder(Pipeline pipeline)
         }
     }
 
-    private static DocumentStamp? Stamp(string path)
+    private static DocumentStamp? Stamp(CorpusDocument document)
     {
         try
         {
-            return DocumentStamp.Of(path);
+            return DocumentStamp.Of(document);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -126,7 +143,8 @@ public sealed class CorpusBuilder(Pipeline pipeline)
 
         var kept = documents.Select(d => Unchanged(d, index.Previous, previousTargets, previousRecords)).ToList();
         var present = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
-        foreach (var source in index.Previous.Documents.Keys.Where(s => !present.Contains(s)).ToList())
+        var removed = index.Previous.Documents.Keys.Where(s => !present.Contains(s)).ToList();
+        foreach (var source in removed)
         {
             index.Remove(source);
         }
@@ -164,6 +182,14 @@ public sealed class CorpusBuilder(Pipeline pipeline)
                 records?.Add(slim);
                 built.Add(new BuiltDocument(document, result.Plans?.Plans.Count ?? 0, targets.Count, result.Error, Reread: true));
             }
+        }
+
+        if (removed.Count > 0)
+        {
+            // A district that left the corpus would otherwise stay in the doc values that list the
+            // districts for --district until a merge happens to drop it. A changed document keeps
+            // its name, so only removals pay for this.
+            index.MergeDeletes();
         }
 
         index.Commit();
@@ -225,18 +251,17 @@ public sealed class CorpusBuilder(Pipeline pipeline)
             return null;
         }
 
-        var info = new FileInfo(document.FilePath);
-        if (!info.Exists)
+        if (DocumentStamp.Quick(document) is not { } quick)
         {
             return null;
         }
 
-        if (info.Length == entry.Size && info.LastWriteTimeUtc.Ticks == entry.ModifiedTicks)
+        if (quick == (entry.Size, entry.ModifiedTicks))
         {
             return entry;
         }
 
-        return Stamp(document.FilePath)?.Sha256 == entry.Sha256 ? entry : null;
+        return Stamp(document)?.Sha256 == entry.Sha256 ? entry : null;
     }
 
     /// <summary>
