@@ -16,40 +16,41 @@ internal static class Commands
         MaintainerCommands.Add(stdout, stderr),
         MaintainerCommands.Check(stdout, stderr),
         TableCommand.Create(stdout, stderr),
+        BenchCommand.Create(stdout, stderr),
     ];
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
     {
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
         var output = new Option<string>("--out") { Description = "Where to write targets.jsonl, tables/ and index/.", DefaultValueFactory = _ => "output" };
+        var full = new Option<bool>("--full") { Description = "Re-read every document, even those unchanged since the last build." };
         var command = new Command("build", "Read every corpus document; write OUT/targets.jsonl, OUT/tables/*.md and the search index OUT/index/.")
         {
-            corpus, output,
+            corpus, output, full,
         };
         command.SetAction(parse =>
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
             var outFolder = parse.GetValue(output)!;
             var builder = new CorpusBuilder(Pipeline.ForCorpus(layout.Root));
-            var results = Progress.Run(stderr, "Reading", progress => builder.ReadAll(layout, progress));
-            CorpusBuilder.WriteTargets(outFolder, results);
-            CorpusIndex.Write(Path.Combine(outFolder, "index"), results);
-            CrossReferenceTables.WriteMarkdown(outFolder, results);
+
+            // Streams documents into targets.jsonl and the index; unchanged documents are not re-read.
+            var summary = Progress.Run(stderr, "Reading", progress => builder.Build(layout, outFolder, parse.GetValue(full), progress));
+            CrossReferenceTables.WriteMarkdown(outFolder, summary.Records());
             var failed = 0;
-            foreach (var result in results)
+            foreach (var document in summary.Documents)
             {
-                if (result.Failed)
+                if (document.Error is not null)
                 {
                     failed++;
-                    stderr.WriteLine($"error: {result.Error}");
+                    stderr.WriteLine($"error: {document.Error}");
                     continue;
                 }
 
-                var plans = result.Plans!;
-                stdout.WriteLine($"{result.Document.Metadata.DisplayName}\t{plans.Plans.Count} plans\t{plans.AllTargets().Count()} targets\t{result.Document.Source}");
+                stdout.WriteLine($"{document.Document.Metadata.DisplayName}\t{document.Plans} plans\t{document.Targets} targets\t{document.Document.Source}{(document.Reread ? string.Empty : "\t(unchanged)")}");
             }
 
-            stdout.WriteLine($"{results.Count - failed} documents read, {failed} failed; wrote {Path.Combine(outFolder, "targets.jsonl")}, {Path.Combine(outFolder, "tables")}, {Path.Combine(outFolder, "index")}");
+            stdout.WriteLine($"{summary.Documents.Count - failed} documents read, {failed} failed; wrote {Path.Combine(outFolder, "targets.jsonl")}, {Path.Combine(outFolder, "tables")}, {Path.Combine(outFolder, "index")}");
             return failed > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;
