@@ -12,7 +12,8 @@ public static class Comparators
     };
 
     private static string OfVerb(string verb) =>
-        verb.Contains("不低于", StringComparison.Ordinal) || verb.Contains("不少于", StringComparison.Ordinal)
+        verb.Contains('≤') ? "<=" : verb.Contains('≥') ? ">=" : verb.Contains('<') ? "<" : verb.Contains('>') ? ">"
+        : verb.Contains("不低于", StringComparison.Ordinal) || verb.Contains("不少于", StringComparison.Ordinal)
         || verb.Contains("不小于", StringComparison.Ordinal) || verb.Contains("至少", StringComparison.Ordinal) ? ">="
         : verb.Contains("不超过", StringComparison.Ordinal) || verb.Contains("不高于", StringComparison.Ordinal) || verb.Contains("不大于", StringComparison.Ordinal) ? "<="
         : verb.Contains("低于", StringComparison.Ordinal) ? "<"

@@ -45,7 +45,10 @@ public static partial class Coordination
         }
 
         var last = parts[^1];
-        var suffix = SharedSuffix(last, parts[^2]);
+        // Two parts sharing one value (0—6岁儿童眼保健和视力检查覆盖率) are read whole-word: the topic is as
+        // long as the part before; longer lists take the shortest topic (梅毒、艾滋病和乙肝|母婴传播率).
+        var topicLength = parts.Count == 2 && count == 1 && !distributive ? VisibleLength(parts[0]) : parts.Take(parts.Count - 1).Min(Topic);
+        var suffix = SharedSuffix(last, parts[^2], topicLength);
         if (suffix.Length == 0 || suffix.Length == last.Length)
         {
             return [indicator];
@@ -94,8 +97,8 @@ public static partial class Coordination
         return parts.Where(p => p.Length > 0).ToList();
     }
 
-    /// <summary>What the last part shares with the others: after its topic, which is as long as the part before it.</summary>
-    private static string SharedSuffix(string last, string previous)
+    /// <summary>What the last part shares with the others: what follows its topic.</summary>
+    private static string SharedSuffix(string last, string previous, int topicLength)
     {
         // A population word later in the last part starts the shared part: 梅毒|孕产妇感染者治疗率.
         var population = PopulationWord().Match(last, 1);
@@ -105,7 +108,7 @@ public static partial class Coordination
             return last[population.Index..];
         }
 
-        var topic = (age.Success ? age.Length : 0) + VisibleLength(previous);
+        var topic = (age.Success ? age.Length : 0) + topicLength;
         if (topic < last.Length - 1)
         {
             return last[topic..];
@@ -136,6 +139,13 @@ public static partial class Coordination
 
     [GeneratedRegex(@"^\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?")]
     private static partial Regex AgePrefix();
+
+    /// <summary>
+    /// How long a coordinated topic is, without a population in front (孕产妇梅毒 → 梅毒): the last part's
+    /// topic is taken as long as the shortest one before it (梅毒、艾滋病和乙肝|母婴传播率).
+    /// </summary>
+    private static int Topic(string part) =>
+        VisibleLength(part) - (PopulationPrefix().Match(part) is { Success: true } m && m.Length < part.Length ? m.Length : 0);
 
     /// <summary>Length without parenthesised notes: 中小学（含中职） is a three-character topic.</summary>
     private static int VisibleLength(string part) => Parenthesised().Replace(part, string.Empty).Length;

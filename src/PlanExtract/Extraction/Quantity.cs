@@ -22,7 +22,7 @@ public sealed record Quantity(string Value, string? Unit, int Start, int End)
 /// </summary>
 public static partial class QuantityReader
 {
-    public const string Units = @"%|‰|/\s*10\s*万\s*(?:活产数?)?|/\s*万|个百分点|平方米|个|所|名|张|间|人次|人|小时|分钟|次|倍|项|家|支|处|课时|公里|岁";
+    public const string Units = @"%|‰|/\s*10\s*万\s*(?:活产数?)?|/\s*万|个百分点|平方米|个|所|名|张|间|人次|人|小时|分钟|次|倍|项|家|支|处|课时|公里|岁|万平方米|万人次|万人|万元|万|元|年|天";
 
     /// <summary>Reads the quantity starting at <paramref name="at"/> (spaces skipped), or null.</summary>
     public static Quantity? ReadAt(string folded, int at)

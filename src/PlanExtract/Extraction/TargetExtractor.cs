@@ -54,8 +54,20 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
                         continue;
                     }
 
+                    var candidate = found;
+                    if (candidate.Indicator.Length == 0)
+                    {
+                        // 到2025年，儿童之家覆盖率达到95%以上；到2030年达到100%: the item's last indicator.
+                        if (targets.Count == 0)
+                        {
+                            continue;
+                        }
+
+                        candidate = candidate with { Indicator = targets[^1].Indicator, Population = targets[^1].Population };
+                    }
+
                     owners[found.Anchor] = rule;
-                    targets.Add(ToRecord(item, context, clause, found));
+                    targets.Add(ToRecord(item, context, clause, candidate));
                 }
             }
         }

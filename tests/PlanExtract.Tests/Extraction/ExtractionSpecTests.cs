@@ -4,16 +4,19 @@ namespace PlanExtract.Tests.Extraction;
 
 /// <summary>
 /// Real corpus sentences and the records they must give, kept side by side in
-/// Specs/extraction.md (STYLE.md §6). "—" in the expected column means: no target.
+/// Specs/extraction.md (corpus sentences) and Specs/extraction-unseen.md (other districts' wording), STYLE.md §6. "—" in the expected column means: no target.
 /// </summary>
 public sealed class ExtractionSpecTests
 {
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var row in SpecTable.Read("extraction.md"))
+        foreach (var file in new[] { "extraction.md", "extraction-unseen.md" })
         {
-            data.Add(row[0], row[1], row[2]);
+            foreach (var row in SpecTable.Read(file))
+            {
+                data.Add(row[0], row[1], row[2]);
+            }
         }
 
         return data;

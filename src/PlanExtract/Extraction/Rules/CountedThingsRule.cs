@@ -44,6 +44,12 @@ public sealed partial class CountedThingsRule : ITargetRule
 
         foreach (Match m in VerbThingNumber().Matches(clause.Folded))
         {
+            // The verb starts the phrase (全区建成母婴室65家以上), not the middle of a name (儿童友好社区建设数量达到10个).
+            if (IndicatorText.LeftOf(clause, m.Index).Text.Length > 0)
+            {
+                continue;
+            }
+
             var q = QuantityReader.ReadAt(clause.Folded, m.Groups["q"].Index);
             if (q?.Unit is null || !IsCounter(q.Unit))
             {
@@ -56,7 +62,7 @@ public sealed partial class CountedThingsRule : ITargetRule
         }
     }
 
-    private static bool IsCounter(string unit) => unit is not ("%" or "‰" or "个百分点" or "岁") && !unit.StartsWith("1/", StringComparison.Ordinal);
+    private static bool IsCounter(string unit) => unit is not ("%" or "‰" or "个百分点" or "岁" or "年" or "天" or "元" or "万元") && !unit.StartsWith("1/", StringComparison.Ordinal);
 
     /// <summary>The thing runs to the end of the phrase, or to a 、 that starts the next counted thing.</summary>
     private static int ObjectEnd(string folded, int from)
@@ -94,7 +100,7 @@ public sealed partial class CountedThingsRule : ITargetRule
     [GeneratedRegex(@"(?:(?<pre>至少|不少于)?(?:建设|建成|新建|新增|设立|设置|配备|配置|打造|培育|建立|创建|明确|开展|培育或孵化|掌握|设)|(?<pre>至少)有)(?<pre2>至少|不少于)?(?=\s*(?:\d|[一二两三四五六七八九十]{1,3}\s*[个所名张间家支处项次]))")]
     private static partial Regex VerbThenNumber();
 
-    [GeneratedRegex(@"(?:建成|建设|新建|新增|创建|打造)(?<thing>[\p{IsCJKUnifiedIdeographs}]{2,10}?)\s*(?<q>\d+)\s*[个所名张间家支处项]")]
+    [GeneratedRegex(@"(?:建成|建设|新建|新增|创建|打造|培训|培养)(?<thing>[\p{IsCJKUnifiedIdeographs}]{2,10}?)(?<!达到|达|不少于|不低于|至少|为)\s*(?<q>\d+)\s*[个所名张间家支处项人]")]
     private static partial Regex VerbThingNumber();
 
     [GeneratedRegex(@"\G\s*(?:以上|及以上)")]

@@ -27,7 +27,7 @@ public sealed partial class DirectionRule : ITargetRule
         }
     }
 
-    // Not followed by 到/至/为 or a number (a value target) nor by 趋势 (上升趋势减缓 is not a direction).
-    [GeneratedRegex(@"(?:逐步|逐年|不断|持续|明显|稳步|有所|显著|大幅|进一步|切实|全面|继续|均|都)*(?<verb>提高|提升|增加|增长|延长|上升|扩大|下降|降低|减少|缩小)(?![到至为]|\s*\d|趋势|幅度)")]
+    // The verb ends the phrase: not 提高到 (a value), not 上升趋势减缓, not 增长速度控制在….
+    [GeneratedRegex(@"(?:逐步|逐年|不断|持续|明显|稳步|有所|显著|大幅|进一步|切实|全面|继续|均|都)*(?<verb>提高|提升|增加|增长|延长|上升|扩大|下降|降低|减少|缩小)(?=\s*(?:$|[,，。；;、）)]|和|并|的?同时))")]
     private static partial Regex Pattern();
 }

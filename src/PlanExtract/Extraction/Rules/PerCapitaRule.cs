@@ -29,6 +29,6 @@ public sealed partial class PerCapitaRule : ITargetRule
         }
     }
 
-    [GeneratedRegex(@"(?<who>每[千万百][\p{IsCJKUnifiedIdeographs}]{1,6}?)(?<pre>至少)?拥有(?<thing>[^,，。；、\d\s]{1,20}?(?<!达到|达|为|增至|提高到))\s*(?=\d)")]
+    [GeneratedRegex(@"(?<who>每[千万百][\p{IsCJKUnifiedIdeographs}]{1,6}?)(?<pre>至少)?拥有(?<thing>[^,，。；、\d\s]{1,20}?(?<!达到|达|为|增至|提高到|不少于|不低于|至少|不超过|保持在|稳定在|控制在))\s*(?=\d)")]
     private static partial Regex Pattern();
 }

@@ -20,13 +20,26 @@ public sealed partial class ValueTargetRule : ITargetRule
                 continue;
             }
 
-            var values = ReadValueList(clause.Folded, verb.Index + verb.Length, out var bound, out var end);
+            var afterVerb = verb.Index + verb.Length;
+            if (Cadence().Match(clause.Folded, afterVerb) is { Success: true } cadence)
+            {
+                // 控制在年均1%以内: the cadence belongs to the value, not the indicator.
+                afterVerb += cadence.Length;
+            }
+
+            var values = ReadValueList(clause.Folded, afterVerb, out var bound, out var end);
             if (values.Count == 0)
             {
                 continue;
             }
 
-            var comparator = Comparators.Of(verb.Groups["verb"].Value + verb.Groups["pre"].Value, bound);
+            var verbText = verb.Groups["verb"].Value + verb.Groups["pre"].Value;
+            if (verbText is "超过" or "高于" && DefinesAThing(clause.Folded, end))
+            {
+                // 日客流超过1万人次的交通枢纽, 建筑面积超过1万平方米或者…的其他场所: a definition, not a target.
+                continue;
+            }
+
             var (start, indicator) = IndicatorText.LeftOf(clause, verb.Index, floor);
             var objectAfter = ObjectAfter(clause, end);
             string? population = null;
@@ -51,6 +64,13 @@ public sealed partial class ValueTargetRule : ITargetRule
 
             if (indicator.Length == 0)
             {
+                // "到2030年达到100%": the subject is the previous sentence's; the extractor fills it in.
+                foreach (var (value, ownBound) in values)
+                {
+                    yield return new TargetCandidate(string.Empty, Comparators.Of(verbText, ownBound ?? bound), value.Value, value.Unit, value.Start, verb.Index, end);
+                }
+
+                floor = end;
                 continue;
             }
 
@@ -58,10 +78,12 @@ public sealed partial class ValueTargetRule : ITargetRule
             var names = Coordination.Split(indicator, values.Count, distributive);
             for (var i = 0; i < values.Count; i++)
             {
+                var (value, ownBound) = values[i];
+                var comparator = Comparators.Of(verbText, ownBound ?? bound);
                 var names_i = values.Count == 1 ? names : [names.Count == values.Count ? names[i] : indicator];
                 foreach (var name in names_i)
                 {
-                    yield return new TargetCandidate(name, comparator, values[i].Value, values[i].Unit, values[i].Start, start, end) { Population = population };
+                    yield return new TargetCandidate(name, comparator, value.Value, value.Unit, value.Start, start, end) { Population = population };
                 }
             }
 
@@ -77,22 +99,35 @@ public sealed partial class ValueTargetRule : ITargetRule
         }
     }
 
-    /// <summary>"3.0‰、5.0‰和6.0‰以下": values joined by 、 和 及; the bound after the last applies to all.</summary>
-    internal static List<Quantity> ReadValueList(string folded, int at, out string? bound, out int end)
+    /// <summary>
+    /// "3.0‰、5.0‰和6.0‰以下": values joined by 、 和 及 (never across a comma: "达到95%，3岁以下…" starts a
+    /// new target); a bound after the last value applies to every value without its own ("4‰以下和6‰以下").
+    /// A value without a unit counts only with a bound word (出生人口性别比保持在107以下).
+    /// </summary>
+    internal static List<(Quantity Value, string? Bound)> ReadValueList(string folded, int at, out string? bound, out int end)
     {
-        var values = new List<Quantity>();
+        var values = new List<(Quantity, string?)>();
         bound = null;
         end = at;
         var position = at;
         while (QuantityReader.ReadAt(folded, position) is { } q)
         {
-            if (q.Unit is null && !q.IsRatio)
+            var own = BoundPattern().Match(folded, q.End);
+            if (q.Unit is null && !q.IsRatio && !own.Success)
             {
                 break;
             }
 
-            values.Add(q);
-            end = q.End;
+            // "、7岁以下儿童健康管理率": an age followed by who it is is a qualifier, not a value.
+            var after = own.Success ? q.End + own.Length : q.End;
+            if (q.Unit == "岁" && after < folded.Length && char.GetUnicodeCategory(folded[after]) == System.Globalization.UnicodeCategory.OtherLetter)
+            {
+                break;
+            }
+
+            values.Add((q, own.Success ? own.Groups[1].Value : null));
+            end = own.Success ? q.End + own.Length : q.End;
+            bound = own.Success ? own.Groups[1].Value : null;
             var join = JoinPattern().Match(folded, end);
             if (!join.Success || QuantityReader.ReadAt(folded, end + join.Length) is not { Unit: not null })
             {
@@ -102,13 +137,14 @@ public sealed partial class ValueTargetRule : ITargetRule
             position = end + join.Length;
         }
 
-        if (values.Count > 0 && BoundPattern().Match(folded, end) is { Success: true } b)
-        {
-            bound = b.Groups[1].Value;
-            end += b.Length;
-        }
-
         return values;
+    }
+
+    private static bool DefinesAThing(string folded, int end)
+    {
+        var stop = folded.IndexOfAny([',', '，', '。', '；', ';'], end);
+        var phrase = folded.AsSpan(end, (stop < 0 ? folded.Length : stop) - end);
+        return phrase.Contains('的');
     }
 
     private static (string Text, int End)? ObjectAfter(Clause clause, int at)
@@ -154,7 +190,7 @@ public sealed partial class ValueTargetRule : ITargetRule
         }
     }
 
-    [GeneratedRegex(@"(?<adv>(?:均|分别|都|逐步|力争|基本|稳定|持续|年均|平均|要|总体)*)(?<pre>至少|不少于)?(?<verb>达到并保持在|达到并稳定在|保持并巩固在|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|减至|控制在|保持在|稳定在|巩固在|维持在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|达到|达|不低于|不少于|不小于|不超过|不高于|不大于|低于|高于|超过|至少|实现)")]
+    [GeneratedRegex(@"(?<adv>(?:均|分别|都|逐步|力争|基本|稳定|持续|年均|平均|要|总体)*)(?<pre>至少|不少于)?(?<verb>达到并保持在|达到并稳定在|保持并巩固在|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|减至|控制在|保持在|稳定在|巩固在|维持在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|达到|达|不低于|不少于|不小于|不超过|不高于|不大于|低于|高于|超过|至少|实现|≤|≥|<|>)")]
     private static partial Regex VerbPattern();
 
     [GeneratedRegex(@"^([\p{IsCJKUnifiedIdeographs}]{1,6}?)(?:每天|每周|每年|平均)*$")]
@@ -163,7 +199,10 @@ public sealed partial class ValueTargetRule : ITargetRule
     [GeneratedRegex(@"^(?<what>.+?(?:时间|时长))(?<who>小学生|初中生|高中生|中学生|学生|儿童|幼儿)$")]
     private static partial Regex PopulationAfterMeasure();
 
-    [GeneratedRegex(@"\G\s*(?:、|和|及|与|,|，)\s*")]
+    [GeneratedRegex(@"\G\s*(?:年均|平均|每年)")]
+    private static partial Regex Cadence();
+
+    [GeneratedRegex(@"\G\s*(?:、|和|及|与)\s*")]
     private static partial Regex JoinPattern();
 
     [GeneratedRegex(@"\G\s*(及以上|及以下|以上|以下|以内|左右)")]
