@@ -58,6 +58,8 @@ public sealed class BadInputTests : IDisposable
     [InlineData("search")]
     [InlineData("add")]
     [InlineData("check")]
+    [InlineData("table")]
+    [InlineData("bench")]
     public void Every_command_has_help(string command)
     {
         var (code, output, _) = CliRunner.Run(command, "--help");
