@@ -62,7 +62,7 @@ internal static class MaintainerCommands
                     continue;
                 }
 
-                var report = CorpusValidator.Validate(result.Plans!, median);
+                var report = CorpusValidator.Validate(result.Plans!, median, pipeline.Indicators);
                 errors += report.Findings.Count(f => f.Severity == Severity.Error);
                 warnings += report.Findings.Count(f => f.Severity == Severity.Warning);
                 ValidationText.Write(stdout, report);

@@ -56,7 +56,7 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         }
 
         var displayName = (city ?? string.Empty) + (district ?? string.Empty);
-        var report = CorpusValidator.Validate(document with { District = displayName.Length > 0 ? displayName : document.District });
+        var report = CorpusValidator.Validate(document with { District = displayName.Length > 0 ? displayName : document.District }, indicators: pipeline.Indicators);
         reasons.AddRange(report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message));
         if (reasons.Count > 0)
         {

@@ -14,7 +14,8 @@ public static class CorpusValidator
     public static int TemplateDomains(PlanKind kind) => kind == PlanKind.Women ? 8 : 7;
 
     /// <param name="medianTargetsPerDomain">The corpus median, to flag a domain with far fewer targets; null to skip.</param>
-    public static ValidationReport Validate(PlanDocument document, double? medianTargetsPerDomain = null)
+    /// <param name="indicators">The catalog matcher, to suggest the nearest catalog entry for unknown indicators.</param>
+    public static ValidationReport Validate(PlanDocument document, double? medianTargetsPerDomain = null, Indicators.IndicatorMatcher? indicators = null)
     {
         var findings = new List<Finding>();
         if (document.Plans.Count == 0)
@@ -63,7 +64,10 @@ public static class CorpusValidator
             findings.Add(new Finding(Severity.Error, "no quantitative targets found"));
         }
 
-        var unknown = targets.Where(t => t.IndicatorId is null).Select(t => t.Indicator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // With the catalog at hand, each unknown name comes with the entry a maintainer would alias it to.
+        var unknown = indicators is null
+            ? targets.Where(t => t.IndicatorId is null).Select(t => t.Indicator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
+            : [.. indicators.Unmatched(targets).Select(u => u.Nearest is null ? u.Indicator : string.Create(CultureInfo.InvariantCulture, $"{u.Indicator} (nearest: {u.Nearest} {u.NearestScore:0.00})"))];
         return new ValidationReport(document.Source, document.District, plans, findings, UnattachedNumbers(document), unknown);
     }
 
