@@ -33,40 +33,84 @@ public static class CrossTableBuilder
         filter ??= TableFilter.None;
         var read = results.Where(r => r.Plans is not null).ToList();
         var withPlan = read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan)).ToList();
-        var columns = withPlan.Select(r => new DistrictColumn(Name(r), r.Document, ParentOf(r, read) is { } p ? Name(p) : null)).ToList();
-        var parentTargets = withPlan.Select(r => ParentOf(r, read) is { } p ? p.Plans!.AllTargets().Where(t => t.IndicatorId is not null).ToList() : null).ToList();
+        var parents = Parents(withPlan, read);
+        var columns = Columns(withPlan, parents);
 
-        var targets = withPlan.Select(r => r.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.AllItems()).SelectMany(i => i.Targets).ToList()).ToList();
-        var all = targets.SelectMany(t => t).ToList();
+        // Each target's key is computed once and each column's targets are grouped by it, so a cell
+        // is a dictionary lookup rather than a pass over the column (rows × columns × targets).
+        var byKey = new List<Dictionary<string, List<Target>>>(withPlan.Count);
+        var groups = new Dictionary<string, KeyGroup>(StringComparer.Ordinal);
+        var rowOrder = new List<string>();
+        foreach (var r in withPlan)
+        {
+            var column = new Dictionary<string, List<Target>>(StringComparer.Ordinal);
+            foreach (var t in r.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.AllItems()).SelectMany(i => i.Targets))
+            {
+                var key = Key(t);
+                if (!column.TryGetValue(key, out var cell))
+                {
+                    column.Add(key, cell = []);
+                }
+
+                cell.Add(t);
+                if (!groups.TryGetValue(key, out var group))
+                {
+                    groups.Add(key, group = new KeyGroup());
+                    rowOrder.Add(key);
+                }
+
+                group.Add(t);
+            }
+
+            byKey.Add(column);
+        }
 
         // Domains in the order the plans give them; a row's domain is where its indicator is most often written.
         var domainOrder = withPlan.SelectMany(r => r.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.Domains).Select(d => d.Name))
             .Distinct(StringComparer.Ordinal).ToList();
-        var rowDomain = all.GroupBy(Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g =>
-            g.Where(t => t.Domain is not null).GroupBy(t => t.Domain!, StringComparer.Ordinal)
-                .OrderByDescending(d => d.Count()).ThenBy(d => domainOrder.IndexOf(d.Key)).Select(d => d.Key).FirstOrDefault()
-            ?? (catalog.Find(g.First().IndicatorId) is { Domain: { } home } && domainOrder.Contains(home) ? home : OutsideDomains),
-            StringComparer.Ordinal);
+        var domainIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < domainOrder.Count; i++)
+        {
+            domainIndex.TryAdd(domainOrder[i], i);
+        }
 
-        var rowOrder = all.Select(Key).Distinct(StringComparer.Ordinal).ToList();
+        var rowsOfDomain = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var key in rowOrder)
+        {
+            var group = groups[key];
+            var domain = group.MostWritten(domainIndex)
+                ?? (catalog.Find(group.Targets[0].IndicatorId) is { Domain: { } home } && domainIndex.ContainsKey(home) ? home : OutsideDomains);
+            if (!rowsOfDomain.TryGetValue(domain, out var keys))
+            {
+                rowsOfDomain.Add(domain, keys = []);
+            }
+
+            keys.Add(key);
+        }
+
+        var parentTargets = new Dictionary<DocumentResult, Dictionary<(string Id, string? Population), List<Target>>>(ReferenceEqualityComparer.Instance);
+        var parentOfColumn = parents.Select(p => p is null ? null : ParentTargets(p, parentTargets)).ToList();
         var domains = new List<DomainTable>();
         foreach (var domain in domainOrder.Append(OutsideDomains).Where(filter.KeepsDomain))
         {
             var rows = new List<IndicatorRow>();
-            foreach (var key in rowOrder.Where(k => rowDomain[k] == domain))
+            foreach (var key in rowsOfDomain.GetValueOrDefault(domain) ?? [])
             {
-                var sample = all.First(t => Key(t) == key);
+                var group = groups[key];
+                var sample = group.Targets[0];
                 var label = sample.IndicatorId ?? sample.Indicator;
-                if (!filter.KeepsIndicator(label) && !all.Any(t => Key(t) == key && filter.KeepsIndicator(t.Indicator)))
+                if (!filter.KeepsIndicator(label) && !group.Targets.Any(t => filter.KeepsIndicator(t.Indicator)))
                 {
                     continue;
                 }
 
                 var definition = catalog.Find(sample.IndicatorId);
-                var cells = new List<IReadOnlyList<CellValue>>();
+                var cells = new IReadOnlyList<CellValue>[columns.Count];
                 for (var c = 0; c < columns.Count; c++)
                 {
-                    cells.Add(Cell(targets[c].Where(t => Key(t) == key), columns[c].Document, parentTargets[c], definition));
+                    cells[c] = byKey[c].TryGetValue(key, out var targets)
+                        ? Cell(targets, columns[c].Document, parentOfColumn[c], definition)
+                        : [];
                 }
 
                 rows.Add(new IndicatorRow(label, sample.IndicatorId is not null, cells));
@@ -81,10 +125,50 @@ public static class CrossTableBuilder
         return new CrossTable(plan, columns, domains);
     }
 
+    /// <summary>The districts with a plan of this kind, in corpus order, each with the government above it.</summary>
+    public static IReadOnlyList<DistrictColumn> Columns(IReadOnlyList<DocumentResult> results, PlanKind plan)
+    {
+        var read = results.Where(r => r.Plans is not null).ToList();
+        var withPlan = read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan)).ToList();
+        return Columns(withPlan, Parents(withPlan, read));
+    }
+
+    private static List<DistrictColumn> Columns(List<DocumentResult> withPlan, List<DocumentResult?> parents) =>
+        [.. withPlan.Select((r, c) => new DistrictColumn(Name(r), r.Document, parents[c] is { } p ? Name(p) : null))];
+
     /// <summary>Rows join on the canonical id; an unmatched indicator keeps its own written name.</summary>
     private static string Key(Target t) => t.IndicatorId is { } id ? "id:" + id : "written:" + CharFold.Fold(t.Indicator);
 
-    private static List<CellValue> Cell(IEnumerable<Target> targets, CorpusDocument document, List<Target>? parent, IndicatorDefinition? definition)
+    /// <summary>
+    /// The parent's targets that have an id, by id and population: what a child's value is compared
+    /// with. Built once per parent, which many districts share.
+    /// </summary>
+    private static Dictionary<(string Id, string? Population), List<Target>> ParentTargets(
+        DocumentResult parent, Dictionary<DocumentResult, Dictionary<(string Id, string? Population), List<Target>>> cache)
+    {
+        if (!cache.TryGetValue(parent, out var lookup))
+        {
+            lookup = [];
+            foreach (var t in parent.Plans!.AllTargets())
+            {
+                if (t.IndicatorId is { } id)
+                {
+                    if (!lookup.TryGetValue((id, t.Population), out var list))
+                    {
+                        lookup.Add((id, t.Population), list = []);
+                    }
+
+                    list.Add(t);
+                }
+            }
+
+            cache.Add(parent, lookup);
+        }
+
+        return lookup;
+    }
+
+    private static List<CellValue> Cell(List<Target> targets, CorpusDocument document, Dictionary<(string Id, string? Population), List<Target>>? parent, IndicatorDefinition? definition)
     {
         var values = new List<CellValue>();
         foreach (var t in targets)
@@ -96,8 +180,11 @@ public static class CrossTableBuilder
                 continue;
             }
 
-            var vsParent = parent?.Where(o => o.IndicatorId == t.IndicatorId && o.Population == t.Population)
-                .Select(o => StrictnessRule.Compare(t, o, definition)).FirstOrDefault(s => s is not null);
+            // The parent's targets are only those with an id, so a target without one has no mark.
+            var vsParent = parent is null ? null
+                : t.IndicatorId is { } id && parent.TryGetValue((id, t.Population), out var same)
+                    ? same.Select(o => StrictnessRule.Compare(t, o, definition)).FirstOrDefault(s => s is not null)
+                    : null;
             var vsReference = definition?.References.Select(r => StrictnessRule.Compare(t, r, definition)).FirstOrDefault(s => s is not null);
             values.Add(new CellValue(text, t.Source, document.FilePath, t.Line, t.Page, vsParent, vsReference));
         }
@@ -107,14 +194,84 @@ public static class CrossTableBuilder
 
     private static string Name(DocumentResult r) => r.Document.Metadata.DisplayName;
 
-    /// <summary>The nearest document whose folder holds this one's: 清远市 above 清远市/清城区.</summary>
-    private static DocumentResult? ParentOf(DocumentResult child, IReadOnlyList<DocumentResult> all) =>
-        all.Where(r => r != child && IsUnder(child.Document.Folder, r.Document.Folder))
-            .OrderByDescending(r => r.Document.Folder.Length).FirstOrDefault();
-
-    private static bool IsUnder(string folder, string ancestor)
+    /// <summary>
+    /// Per document, the nearest other document whose folder holds this one's: 清远市 above
+    /// 清远市/清城区. Found by walking up the folder path through a dictionary of folders, not by
+    /// comparing every pair of documents.
+    /// </summary>
+    private static List<DocumentResult?> Parents(List<DocumentResult> children, List<DocumentResult> all)
     {
-        var relative = Path.GetRelativePath(ancestor, folder);
-        return relative != "." && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
+        // Of several documents in one folder the first in corpus order; of spellings of one folder
+        // (with and without a trailing separator) the longest, as the pairwise rule ordered them.
+        var byFolder = new Dictionary<string, DocumentResult>(StringComparer.Ordinal);
+        foreach (var r in all)
+        {
+            var folder = Normal(r.Document.Folder);
+            if (!byFolder.TryGetValue(folder, out var held) || r.Document.Folder.Length > held.Document.Folder.Length)
+            {
+                byFolder[folder] = r;
+            }
+        }
+
+        var parents = new List<DocumentResult?>(children.Count);
+        foreach (var child in children)
+        {
+            DocumentResult? parent = null;
+            for (var folder = Path.GetDirectoryName(Normal(child.Document.Folder)); folder is not null && parent is null; folder = Path.GetDirectoryName(folder))
+            {
+                parent = byFolder.GetValueOrDefault(folder);
+            }
+
+            parents.Add(parent);
+        }
+
+        return parents;
+    }
+
+    private static string Normal(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+
+    /// <summary>The targets of one row key across the corpus, in corpus order.</summary>
+    private sealed class KeyGroup
+    {
+        private readonly List<(string Domain, int Count)> _domains = [];
+
+        public List<Target> Targets { get; } = [];
+
+        public void Add(Target t)
+        {
+            Targets.Add(t);
+            if (t.Domain is { } domain)
+            {
+                var i = _domains.FindIndex(d => d.Domain == domain);
+                if (i < 0)
+                {
+                    _domains.Add((domain, 1));
+                }
+                else
+                {
+                    _domains[i] = (domain, _domains[i].Count + 1);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The domain most of the targets are written in; on a tie the one the plans give first (a
+        /// domain outside the plans' list before all), then the one seen first.
+        /// </summary>
+        public string? MostWritten(Dictionary<string, int> domainIndex)
+        {
+            string? best = null;
+            int bestCount = 0, bestIndex = 0;
+            foreach (var (domain, count) in _domains)
+            {
+                var index = domainIndex.GetValueOrDefault(domain, -1);
+                if (best is null || count > bestCount || (count == bestCount && index < bestIndex))
+                {
+                    (best, bestCount, bestIndex) = (domain, count, index);
+                }
+            }
+
+            return best;
+        }
     }
 }

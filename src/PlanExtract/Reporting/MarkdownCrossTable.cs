@@ -12,6 +12,7 @@ public static class MarkdownCrossTable
     public static string Write(IReadOnlyList<CrossTable> tables, string linkFolder)
     {
         var text = new StringBuilder();
+        var links = new SourceLinks(linkFolder);
         foreach (var table in tables)
         {
             text.Append("# ").Append(table.Title).Append("：指标 × 地区\n\n");
@@ -32,7 +33,13 @@ public static class MarkdownCrossTable
                     text.Append("| ").Append(Escape(row.Indicator)).Append(row.InCatalog ? string.Empty : " " + Marks.NotInCatalog);
                     foreach (var cell in row.Cells)
                     {
-                        text.Append(" | ").AppendJoin("<br>", cell.Select(v => $"[{Escape(v.Text)}]({SourceLink.Relative(linkFolder, v.FilePath, v.Anchor)}){Marks.Of(v)}"));
+                        text.Append(" | ");
+                        for (var i = 0; i < cell.Count; i++)
+                        {
+                            var v = cell[i];
+                            text.Append(i == 0 ? "[" : "<br>[").Append(Escape(v.Text)).Append("](")
+                                .Append(links.Path(v.FilePath)).Append(v.Anchor).Append(')').Append(Marks.Of(v));
+                        }
                     }
 
                     text.Append(" |\n");

@@ -11,6 +11,7 @@ public static class MarkdownMeasures
     public static string Write(MeasuresTable table, string linkFolder)
     {
         var text = new StringBuilder();
+        var links = new SourceLinks(linkFolder);
         text.Append("# ").Append(table.Title).Append("：策略措施对照\n\n");
         text.Append("由 `planextract build` 从 corpus/ 生成，勿手改。\n\n");
         text.Append("- 各地区的策略措施按首句（至第一个“。”）对齐；每行是几个地区都写了的一条措施，格中是该地区的条目序号，链接到原文。\n");
@@ -26,7 +27,11 @@ public static class MarkdownMeasures
                 text.Append("| ").Append(MarkdownCrossTable.Escape(row.Heading));
                 foreach (var cell in row.Cells)
                 {
-                    text.Append(" | ").Append(cell is null ? string.Empty : $"[{cell.Number}]({SourceLink.Relative(linkFolder, cell.FilePath, cell.Anchor)})");
+                    text.Append(" | ");
+                    if (cell is not null)
+                    {
+                        text.Append('[').Append(cell.Number).Append("](").Append(links.Path(cell.FilePath)).Append(cell.Anchor).Append(')');
+                    }
                 }
 
                 text.Append(" |\n");
@@ -39,14 +44,29 @@ public static class MarkdownMeasures
         if (table.Districts.Count > 1)
         {
             text.Append("## 各地区新增的措施\n\n");
+            // One pass over the rows files each single-district measure under its district, in
+            // domain and row order, instead of a pass over every row for every district.
+            var addedBy = table.Districts.Select(_ => new List<(string Domain, MeasureRef Measure)>()).ToList();
+            foreach (var domain in table.Domains)
+            {
+                foreach (var row in domain.Rows)
+                {
+                    if (row.Districts == 1)
+                    {
+                        var c = IndexOfFilled(row.Cells);
+                        addedBy[c].Add((domain.Domain, row.Cells[c]!));
+                    }
+                }
+            }
+
             for (var c = 0; c < table.Districts.Count; c++)
             {
-                var added = table.Domains.SelectMany(d => d.Rows.Where(r => r.Districts == 1 && r.Cells[c] is not null).Select(r => (d.Domain, Measure: r.Cells[c]!))).ToList();
+                var added = addedBy[c];
                 text.Append("### ").Append(table.Districts[c].Name).Append("（").Append(added.Count.ToString(CultureInfo.InvariantCulture)).Append("条）\n\n");
                 foreach (var (domain, measure) in added)
                 {
                     text.Append("- ").Append(domain).Append(" [").Append(measure.Number).Append("](")
-                        .Append(SourceLink.Relative(linkFolder, measure.FilePath, measure.Anchor)).Append(") ")
+                        .Append(links.To(measure.FilePath, measure.Anchor)).Append(") ")
                         .Append(MarkdownCrossTable.Escape(measure.Heading)).Append('\n');
                 }
 
@@ -55,5 +75,18 @@ public static class MarkdownMeasures
         }
 
         return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    private static int IndexOfFilled(IReadOnlyList<MeasureRef?> cells)
+    {
+        for (var c = 0; c < cells.Count; c++)
+        {
+            if (cells[c] is not null)
+            {
+                return c;
+            }
+        }
+
+        return -1;
     }
 }

@@ -34,3 +34,27 @@ public static class SourceLink
         return text.ToString();
     }
 }
+
+/// <summary>
+/// Links from one table to its sources, each file's relative path worked out once: a table links
+/// to the same few files from thousands of cells, and resolving full paths per cell dominated writing.
+/// </summary>
+public sealed class SourceLinks(string fromFolder)
+{
+    private readonly Dictionary<string, string> _paths = new(StringComparer.Ordinal);
+
+    /// <summary>The same text as <see cref="SourceLink.Relative"/>.</summary>
+    public string To(string filePath, string anchor) => Path(filePath) + anchor;
+
+    /// <summary>The escaped relative path, without the anchor.</summary>
+    public string Path(string filePath)
+    {
+        if (!_paths.TryGetValue(filePath, out var path))
+        {
+            path = SourceLink.Relative(fromFolder, filePath, string.Empty);
+            _paths.Add(filePath, path);
+        }
+
+        return path;
+    }
+}
