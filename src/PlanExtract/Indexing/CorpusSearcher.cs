@@ -43,11 +43,11 @@ public sealed class CorpusSearcher : IDisposable
         }
 
         var query = new QueryBuilder(_queryAnalyzer).Build(request.Query);
-        var collector = new ItemCollector();
+        var collector = new ItemCollector(request.Limit);
         _searcher.Search(query, Filter(request), collector);
 
         var snippets = new Snippets(_indexAnalyzer, _searcher.Rewrite(query));
-        var hits = collector.Best(request.Limit).Select(d => Hit(d, snippets)).ToList();
+        var hits = collector.Best().Select(d => Hit(d, snippets)).ToList();
         return new SearchResult(hits, collector.Items, collector.Counts(IndexSchema.DistrictKey), collector.Counts(IndexSchema.DomainKey));
     }
 
@@ -171,90 +171,157 @@ public sealed class CorpusSearcher : IDisposable
     /// counts the matching items by district and domain, reading doc values per segment. A target
     /// clause repeats its item's words, so without collapsing the top ten would show each item twice.
     /// </summary>
-    private sealed class ItemCollector : ICollector
+    /// <remarks>
+    /// Cost per matching document is a few array reads and no allocation: documents arrive in order
+    /// and an item's documents are adjacent (<see cref="CorpusIndexWriter.Add"/> adds a document's
+    /// items and targets as one block, which Lucene keeps together in one segment), so an item is
+    /// complete when the group number changes, and only the best <c>limit</c> items are kept, in a
+    /// heap. A common term matches tens of thousands of items at country scale; a dictionary of all
+    /// of them made search slower than scanning the raw text.
+    /// </remarks>
+    private sealed class ItemCollector(int limit) : ICollector
     {
-        private static readonly string[] CountedFields = [IndexSchema.DistrictKey, IndexSchema.DomainKey];
-
-        private readonly Dictionary<long, ScoreDoc> _best = [];
-        private readonly Dictionary<string, Dictionary<string, int>> _totals = CountedFields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-        private readonly List<(string Field, SortedDocValues Values, int[] Counts)> _segment = [];
+        private readonly PriorityQueue<ScoreDoc, ScoreDoc> _top = new(Math.Min(limit, 1024) + 1, WorstFirst.Instance);
+        private readonly Dictionary<string, int> _districts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _domains = new(StringComparer.Ordinal);
         private Scorer? _scorer;
         private NumericDocValues? _groups;
+        private SortedDocValues? _districtValues;
+        private SortedDocValues? _domainValues;
+        private int[] _districtCounts = [];
+        private int[] _domainCounts = [];
         private int _docBase;
+        private bool _open;
+        private long _group;
+        private int _bestDoc;
+        private float _bestScore;
 
-        public int Items => _best.Count;
+        public int Items { get; private set; }
 
-        public bool AcceptsDocsOutOfOrder => true;
+        // In order, so that an item's adjacent documents arrive one after another.
+        public bool AcceptsDocsOutOfOrder => false;
 
         public void SetScorer(Scorer scorer) => _scorer = scorer;
 
         public void SetNextReader(AtomicReaderContext context)
         {
+            Close();
             Flush();
             _docBase = context.DocBase;
-            _groups = context.AtomicReader.GetNumericDocValues(IndexSchema.ItemGroup);
-            foreach (var field in CountedFields)
-            {
-                if (context.AtomicReader.GetSortedDocValues(field) is { } values)
-                {
-                    _segment.Add((field, values, new int[values.ValueCount]));
-                }
-            }
+            var reader = context.AtomicReader;
+            _groups = reader.GetNumericDocValues(IndexSchema.ItemGroup);
+            _districtValues = reader.GetSortedDocValues(IndexSchema.DistrictKey);
+            _domainValues = reader.GetSortedDocValues(IndexSchema.DomainKey);
+            _districtCounts = _districtValues is null ? [] : new int[_districtValues.ValueCount];
+            _domainCounts = _domainValues is null ? [] : new int[_domainValues.ValueCount];
         }
 
         public void Collect(int doc)
         {
             var score = _scorer!.GetScore();
             var group = _groups?.Get(doc) ?? -1 - (_docBase + doc);
-            if (_best.TryGetValue(group, out var seen))
+            if (_open && group == _group)
             {
-                if (score > seen.Score)
+                if (score > _bestScore)
                 {
-                    _best[group] = new ScoreDoc(_docBase + doc, score);
+                    (_bestDoc, _bestScore) = (_docBase + doc, score);
                 }
 
                 return;
             }
 
-            _best[group] = new ScoreDoc(_docBase + doc, score);
-            foreach (var (_, values, counts) in _segment)
-            {
-                var ord = values.GetOrd(doc);
-                if (ord >= 0)
-                {
-                    counts[ord]++;
-                }
-            }
+            Close();
+            (_open, _group, _bestDoc, _bestScore) = (true, group, _docBase + doc, score);
+            Items++;
+
+            // Counted by the item's first matching document, as each item counts once.
+            Count(_districtValues, _districtCounts, doc);
+            Count(_domainValues, _domainCounts, doc);
         }
 
-        /// <summary>The best <paramref name="limit"/> items; ties go to corpus order so results are stable.</summary>
-        public IEnumerable<ScoreDoc> Best(int limit) =>
-            _best.Values.OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Take(limit);
+        /// <summary>The best <c>limit</c> items; ties go to corpus order so results are stable.</summary>
+        public IEnumerable<ScoreDoc> Best()
+        {
+            Close();
+            var best = new List<ScoreDoc>(_top.Count);
+            while (_top.TryDequeue(out var hit, out _))
+            {
+                best.Add(hit);
+            }
+
+            best.Reverse();
+            return best;
+        }
 
         public IReadOnlyList<KeyValuePair<string, int>> Counts(string field)
         {
             Flush();
-            return [.. _totals[field].OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)];
+            var totals = field == IndexSchema.DistrictKey ? _districts : _domains;
+            return [.. totals.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)];
+        }
+
+        private static void Count(SortedDocValues? values, int[] counts, int doc)
+        {
+            if (values is not null && values.GetOrd(doc) is var ord and >= 0)
+            {
+                counts[ord]++;
+            }
+        }
+
+        // The open item is complete: offer it to the heap, which drops the worst beyond the limit.
+        private void Close()
+        {
+            if (!_open)
+            {
+                return;
+            }
+
+            _open = false;
+            var hit = new ScoreDoc(_bestDoc, _bestScore);
+            if (_top.Count < limit)
+            {
+                _top.Enqueue(hit, hit);
+            }
+            else if (WorstFirst.Instance.Compare(hit, _top.Peek()) > 0)
+            {
+                _top.EnqueueDequeue(hit, hit);
+            }
         }
 
         // Ordinals are per segment, so they become names before the next segment starts.
         private void Flush()
         {
-            var bytes = new BytesRef();
-            foreach (var (field, values, counts) in _segment)
+            Flush(_districtValues, _districtCounts, _districts);
+            Flush(_domainValues, _domainCounts, _domains);
+            _districtValues = _domainValues = null;
+        }
+
+        private static void Flush(SortedDocValues? values, int[] counts, Dictionary<string, int> totals)
+        {
+            if (values is null)
             {
-                for (var ord = 0; ord < counts.Length; ord++)
-                {
-                    if (counts[ord] > 0)
-                    {
-                        values.LookupOrd(ord, bytes);
-                        var name = bytes.Utf8ToString();
-                        _totals[field][name] = _totals[field].GetValueOrDefault(name) + counts[ord];
-                    }
-                }
+                return;
             }
 
-            _segment.Clear();
+            var bytes = new BytesRef();
+            for (var ord = 0; ord < counts.Length; ord++)
+            {
+                if (counts[ord] > 0)
+                {
+                    values.LookupOrd(ord, bytes);
+                    var name = bytes.Utf8ToString();
+                    totals[name] = totals.GetValueOrDefault(name) + counts[ord];
+                }
+            }
+        }
+
+        /// <summary>Lower score first, then later document: the heap's head is the hit to drop.</summary>
+        private sealed class WorstFirst : IComparer<ScoreDoc>
+        {
+            public static readonly WorstFirst Instance = new();
+
+            public int Compare(ScoreDoc? x, ScoreDoc? y) =>
+                x!.Score != y!.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
         }
     }
 }
