@@ -20,6 +20,7 @@ internal sealed class Snippets
 
     private readonly Analyzer _analyzer;
     private readonly List<Step[]> _patterns = [];
+    private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
 
     /// <summary>One step of a phrase: a term set (several for a MultiPhraseQuery) at a relative position.</summary>
     private sealed record Step(int Position, HashSet<string> Terms);
@@ -30,6 +31,10 @@ internal sealed class Snippets
     {
         _analyzer = analyzer;
         Collect(rewritten);
+        foreach (var step in _patterns.SelectMany(p => p))
+        {
+            _terms.UnionWith(step.Terms);
+        }
     }
 
     public (string Text, IReadOnlyList<Mark> Marks) Make(string text)
@@ -139,9 +144,12 @@ internal sealed class Snippets
         return (start, Math.Min(text.Length, start + WindowLength));
     }
 
+    // Only tokens whose term some pattern asks for: a step matches nothing else, and a long item
+    // has a thousand tokens (unigrams and bigrams) of which a handful matter.
     private List<Token> Tokens(string text)
     {
         var tokens = new List<Token>();
+        var wanted = _terms.GetAlternateLookup<ReadOnlySpan<char>>();
         using var stream = _analyzer.GetTokenStream(IndexSchema.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();
@@ -151,7 +159,10 @@ internal sealed class Snippets
         while (stream.IncrementToken())
         {
             position += increment.PositionIncrement;
-            tokens.Add(new Token(term.ToString(), position, offset.StartOffset, offset.EndOffset));
+            if (wanted.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var known))
+            {
+                tokens.Add(new Token(known, position, offset.StartOffset, offset.EndOffset));
+            }
         }
 
         stream.End();
