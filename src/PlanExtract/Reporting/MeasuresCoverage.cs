@@ -78,27 +78,24 @@ public static class MeasuresCoverage
     /// </summary>
     /// <remarks>
     /// The same result as scoring every measure against every member of every row, without doing
-    /// so: two headings of Dice ≥ 0.5 share a bigram (or are one and the same character), so only
-    /// the distinct heading keys found through a bigram index are scored, each pair once, and a key
-    /// knows the rows holding it. Most headings repeat the national template word for word, so the
-    /// distinct keys are few and the work grows with the number of measures, not with its square.
+    /// so; see <see cref="HeadingKeys"/>.
     /// </remarks>
-    private static List<AlignedMeasure> Align(IReadOnlyList<List<MeasureRef>> perDistrict)
+    internal static List<AlignedMeasure> Align(IReadOnlyList<List<MeasureRef>> perDistrict)
     {
-        var keys = new HeadingKeys();
+        var keys = new HeadingKeys(perDistrict.SelectMany(d => d).Select(m => Key(m.Heading)));
         var rows = new List<MeasureRef?[]>();
+        var best = new Dictionary<int, double>();
         for (var c = 0; c < perDistrict.Count; c++)
         {
             var measures = perDistrict[c];
             var ids = measures.Select(m => keys.Id(Key(m.Heading))).ToList();
             var pairs = new List<(double Score, int Measure, int Row)>();
-            var best = new Dictionary<int, double>();
             for (var m = 0; m < measures.Count; m++)
             {
                 best.Clear();
-                foreach (var (other, score) in keys.Matches(ids[m]))
+                foreach (var (rowsOf, score) in keys.Matches(ids[m]))
                 {
-                    foreach (var r in keys.RowsOf(other))
+                    foreach (var r in rowsOf)
                     {
                         if (!best.TryGetValue(r, out var held) || score > held)
                         {
@@ -141,14 +138,52 @@ public static class MeasuresCoverage
     }
 
     /// <summary>
-    /// The distinct heading keys of one domain's alignment: which rows hold each, a bigram index over
-    /// those in some row, and per key the keys in rows it scores at least <see cref="Threshold"/> with.
+    /// The distinct heading keys of one domain's alignment, and for each the rows holding it, so a
+    /// measure is scored against the distinct headings it could match rather than every member of
+    /// every row.
     /// </summary>
+    /// <remarks>
+    /// Two keys of Dice ≥ 0.5 share a bigram (or are the same single character), so candidates come
+    /// from bigram postings. Bigrams are split once, by how many distinct keys hold them, into common
+    /// ones (the template's words) and rare ones (a district's name: 法治清远建设). Keys with the same
+    /// common bigrams and length form a group, and against a key that shares none of their rare
+    /// bigrams every member of a group scores the same, worked out once per group. Keys sharing a
+    /// rare bigram are scored each, exactly; a row takes the best of both, which is the best of its
+    /// members. So headings that differ only by a place name cost one group, not one comparison
+    /// per district, and each key reads each posting once however often it is looked up.
+    /// </remarks>
     private sealed class HeadingKeys
     {
+        private readonly HashSet<(char, char)> _common = [];
         private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
         private readonly List<Entry> _entries = [];
-        private readonly Dictionary<(char, char), List<int>> _postings = [];
+        private readonly Dictionary<(string Profile, int Length), int> _groupIds = [];
+        private readonly List<Group> _groups = [];
+        private readonly Dictionary<(char, char), List<(int Group, int Count)>> _commonPostings = [];
+        private readonly Dictionary<(char, char), List<(int Key, int Count)>> _rarePostings = [];
+        private readonly Dictionary<int, int> _sharedCommon = [];
+        private readonly Dictionary<int, int> _sharedRare = [];
+
+        // Bumped whenever a posting grows: a key probed since has nothing new to read.
+        private int _version;
+
+        public HeadingKeys(IEnumerable<string> allKeys)
+        {
+            var frequency = new Dictionary<(char, char), int>();
+            var distinct = 0;
+            foreach (var key in allKeys.Distinct(StringComparer.Ordinal))
+            {
+                distinct++;
+                foreach (var pair in Bigrams(key).Keys)
+                {
+                    frequency[pair] = frequency.GetValueOrDefault(pair) + 1;
+                }
+            }
+
+            // Only how much work is saved depends on this line, never the result.
+            var cutoff = Math.Max(8, distinct / 16);
+            _common.UnionWith(frequency.Where(f => f.Value > cutoff).Select(f => f.Key));
+        }
 
         public int Id(string key)
         {
@@ -156,123 +191,200 @@ public static class MeasuresCoverage
             {
                 id = _entries.Count;
                 _ids.Add(key, id);
-                _entries.Add(new Entry(key));
+                var bigrams = Bigrams(key);
+                var profile = string.Concat(bigrams.Where(b => _common.Contains(b.Key)).OrderBy(b => b.Key)
+                    .Select(b => $"{b.Key.Item1}{b.Key.Item2}{b.Value};"));
+                if (!_groupIds.TryGetValue((profile, key.Length), out var group))
+                {
+                    group = _groups.Count;
+                    _groupIds.Add((profile, key.Length), group);
+                    _groups.Add(new Group(key.Length, [.. bigrams.Where(b => _common.Contains(b.Key)).Select(b => (b.Key, b.Value))]));
+                }
+
+                _entries.Add(new Entry(key, bigrams, group));
             }
 
             return id;
         }
 
-        public IReadOnlyList<int> RowsOf(int id) => _entries[id].Rows;
-
         public void AddToRow(int id, int row)
         {
             var entry = _entries[id];
+            var group = _groups[entry.Group];
             if (entry.Rows.Count == 0)
             {
-                // First time in a row: from now on other keys can find it.
-                foreach (var pair in entry.Bigrams.Keys)
+                foreach (var (pair, count) in entry.Bigrams)
                 {
-                    if (!_postings.TryGetValue(pair, out var list))
+                    if (!_common.Contains(pair))
                     {
-                        _postings.Add(pair, list = []);
+                        Posting(_rarePostings, pair).Add((id, count));
+                        _version++;
                     }
-
-                    list.Add(id);
                 }
             }
 
-            if (!entry.Rows.Contains(row))
+            if (group.Rows.Count == 0)
             {
-                entry.Rows.Add(row);
+                foreach (var (pair, count) in group.Profile)
+                {
+                    Posting(_commonPostings, pair).Add((entry.Group, count));
+                    _version++;
+                }
             }
+
+            AddSorted(entry.Rows, row);
+            AddSorted(group.Rows, row);
         }
 
         /// <summary>
-        /// The keys held by some row that score at least the threshold with this one, and their
-        /// scores. Postings only grow, so each key remembers how far it has read each of its lists
-        /// and scores only keys that arrived since.
+        /// The rows holding a key that scores at least the threshold with this one, with that score.
+        /// A row may come more than once; its best score is what counts.
         /// </summary>
-        public IReadOnlyList<(int Other, double Score)> Matches(int id)
+        public IEnumerable<(IReadOnlyList<int> Rows, double Score)> Matches(int id)
         {
             var entry = _entries[id];
             if (entry.Key.Length == 1)
             {
                 // A one-character heading is like only itself.
-                if (entry.Rows.Count > 0 && entry.Matches.Count == 0)
+                if (entry.Rows.Count > 0)
                 {
-                    entry.Matches.Add((id, 1));
+                    yield return (entry.Rows, 1);
                 }
 
-                return entry.Matches;
+                yield break;
             }
 
-            foreach (var pair in entry.Bigrams.Keys)
+            if (entry.ProbedAt != _version)
             {
-                if (!_postings.TryGetValue(pair, out var list))
-                {
-                    continue;
-                }
-
-                var from = entry.Read.GetValueOrDefault(pair);
-                for (var i = from; i < list.Count; i++)
-                {
-                    var other = list[i];
-                    if (entry.Scored.Add(other))
-                    {
-                        var score = Dice(entry, _entries[other]);
-                        if (score >= Threshold)
-                        {
-                            entry.Matches.Add((other, score));
-                        }
-                    }
-                }
-
-                entry.Read[pair] = list.Count;
+                Probe(entry);
             }
 
-            return entry.Matches;
+            foreach (var (group, score) in entry.GroupMatches)
+            {
+                yield return (_groups[group].Rows, score);
+            }
+
+            foreach (var (key, score) in entry.KeyMatches)
+            {
+                yield return (_entries[key].Rows, score);
+            }
         }
 
-        // Similarity.Dice over bigram counts made once per key; the same arithmetic, so the same scores.
-        private static double Dice(Entry a, Entry b)
+        // Reads what the postings gained since this key last looked: new groups through its common
+        // bigrams, new keys through its rare ones.
+        private void Probe(Entry entry)
         {
-            var shared = 0;
-            foreach (var (pair, count) in a.Bigrams)
+            _sharedCommon.Clear();
+            _sharedRare.Clear();
+            foreach (var (pair, count) in entry.Bigrams)
             {
-                if (b.Bigrams.TryGetValue(pair, out var other))
+                var common = _common.Contains(pair);
+                if (common && _commonPostings.TryGetValue(pair, out var groups))
                 {
-                    shared += Math.Min(count, other);
+                    for (var i = entry.Read.GetValueOrDefault(pair); i < groups.Count; i++)
+                    {
+                        _sharedCommon[groups[i].Group] = _sharedCommon.GetValueOrDefault(groups[i].Group) + Math.Min(count, groups[i].Count);
+                    }
+
+                    entry.Read[pair] = groups.Count;
+                }
+                else if (!common && _rarePostings.TryGetValue(pair, out var keys))
+                {
+                    for (var i = entry.Read.GetValueOrDefault(pair); i < keys.Count; i++)
+                    {
+                        _sharedRare[keys[i].Key] = _sharedRare.GetValueOrDefault(keys[i].Key) + Math.Min(count, keys[i].Count);
+                    }
+
+                    entry.Read[pair] = keys.Count;
                 }
             }
 
-            return 2.0 * shared / (a.Key.Length - 1 + b.Key.Length - 1);
+            foreach (var (group, shared) in _sharedCommon)
+            {
+                entry.SharedCommon[group] = shared;
+                var score = Dice(shared, entry.Key.Length, _groups[group].Length);
+                if (score >= Threshold)
+                {
+                    entry.GroupMatches.Add((group, score));
+                }
+            }
+
+            foreach (var (key, shared) in _sharedRare)
+            {
+                var other = _entries[key];
+                var score = Dice(entry.SharedCommon.GetValueOrDefault(other.Group) + shared, entry.Key.Length, other.Key.Length);
+                if (score >= Threshold)
+                {
+                    entry.KeyMatches.Add((key, score));
+                }
+            }
+
+            entry.ProbedAt = _version;
         }
 
-        private sealed class Entry(string key)
+        // Similarity.Dice's arithmetic on the shared bigram count, so the same scores to the bit.
+        private static double Dice(int shared, int a, int b) => a < 2 || b < 2 ? 0 : 2.0 * shared / (a - 1 + b - 1);
+
+        // A set of rows kept as a sorted list: small, read far more often than written.
+        private static void AddSorted(List<int> rows, int row)
+        {
+            var at = rows.BinarySearch(row);
+            if (at < 0)
+            {
+                rows.Insert(~at, row);
+            }
+        }
+
+        private static List<T> Posting<T>(Dictionary<(char, char), List<T>> postings, (char, char) pair)
+        {
+            if (!postings.TryGetValue(pair, out var list))
+            {
+                postings.Add(pair, list = []);
+            }
+
+            return list;
+        }
+
+        private static Dictionary<(char, char), int> Bigrams(string s)
+        {
+            var counts = new Dictionary<(char, char), int>();
+            for (var i = 0; i + 1 < s.Length; i++)
+            {
+                var pair = (s[i], s[i + 1]);
+                counts[pair] = counts.GetValueOrDefault(pair) + 1;
+            }
+
+            return counts;
+        }
+
+        private sealed class Entry(string key, Dictionary<(char, char), int> bigrams, int group)
         {
             public string Key { get; } = key;
 
-            public Dictionary<(char, char), int> Bigrams { get; } = Count(key);
+            public Dictionary<(char, char), int> Bigrams { get; } = bigrams;
+
+            public int Group { get; } = group;
 
             public List<int> Rows { get; } = [];
 
-            public List<(int Other, double Score)> Matches { get; } = [];
-
-            public HashSet<int> Scored { get; } = [];
+            public int ProbedAt { get; set; } = -1;
 
             public Dictionary<(char, char), int> Read { get; } = [];
 
-            private static Dictionary<(char, char), int> Count(string s)
-            {
-                var counts = new Dictionary<(char, char), int>();
-                for (var i = 0; i + 1 < s.Length; i++)
-                {
-                    var pair = (s[i], s[i + 1]);
-                    counts[pair] = counts.GetValueOrDefault(pair) + 1;
-                }
+            public Dictionary<int, int> SharedCommon { get; } = [];
 
-                return counts;
-            }
+            public List<(int Group, double Score)> GroupMatches { get; } = [];
+
+            public List<(int Key, double Score)> KeyMatches { get; } = [];
+        }
+
+        private sealed class Group(int length, List<((char, char) Pair, int Count)> profile)
+        {
+            public int Length { get; } = length;
+
+            public List<((char, char) Pair, int Count)> Profile { get; } = profile;
+
+            public List<int> Rows { get; } = [];
         }
     }
 }
