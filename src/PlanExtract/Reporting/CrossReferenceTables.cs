@@ -21,13 +21,15 @@ public static class CrossReferenceTables
     {
         var folder = Path.Combine(outputFolder, Folder);
         Directory.CreateDirectory(folder);
-        foreach (var plan in new[] { PlanKind.Women, PlanKind.Children })
+        // The four files share nothing but the read-only results, so they are made side by side on
+        // every core; each is still written whole and moved into place.
+        var plans = new[] { PlanKind.Women, PlanKind.Children };
+        var jobs = plans.SelectMany(plan => new Action[]
         {
-            var name = plan.ToContractName();
-            var table = CrossTableBuilder.Build(results, plan, catalog);
-            Write(Path.Combine(folder, name + ".md"), MarkdownCrossTable.Write([table], folder));
-            Write(Path.Combine(folder, $"measures-{name}.md"), MarkdownMeasures.Write(MeasuresCoverage.Build(results, plan), folder));
-        }
+            () => Write(Path.Combine(folder, plan.ToContractName() + ".md"), MarkdownCrossTable.Write([CrossTableBuilder.Build(results, plan, catalog)], folder)),
+            () => Write(Path.Combine(folder, $"measures-{plan.ToContractName()}.md"), MarkdownMeasures.Write(MeasuresCoverage.Build(results, plan), folder)),
+        }).ToArray();
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, jobs);
     }
 
     /// <summary>The catalog beside the documents: the corpus root is where the records' "corpus/…" names start.</summary>

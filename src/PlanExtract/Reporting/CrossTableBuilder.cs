@@ -36,33 +36,37 @@ public static class CrossTableBuilder
         var parents = Parents(withPlan, read);
         var columns = Columns(withPlan, parents);
 
-        // Each target's key is computed once and each column's targets are grouped by it, so a cell
-        // is a dictionary lookup rather than a pass over the column (rows × columns × targets).
-        var byKey = new List<Dictionary<string, List<Target>>>(withPlan.Count);
+        // Each target's key is computed once and each column's targets are grouped by it; cells are
+        // then filled column by column from those groups, so the work follows the targets rather
+        // than rows × columns × targets.
+        var byKey = new List<List<(KeyGroup Group, List<Target> Targets)>>(withPlan.Count);
         var groups = new Dictionary<string, KeyGroup>(StringComparer.Ordinal);
-        var rowOrder = new List<string>();
+        var rowOrder = new List<KeyGroup>();
+        var column = new Dictionary<string, List<Target>>(StringComparer.Ordinal);
         foreach (var r in withPlan)
         {
-            var column = new Dictionary<string, List<Target>>(StringComparer.Ordinal);
+            column.Clear();
+            var cellsOfColumn = new List<(KeyGroup Group, List<Target> Targets)>();
             foreach (var t in r.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.AllItems()).SelectMany(i => i.Targets))
             {
                 var key = Key(t);
-                if (!column.TryGetValue(key, out var cell))
-                {
-                    column.Add(key, cell = []);
-                }
-
-                cell.Add(t);
                 if (!groups.TryGetValue(key, out var group))
                 {
                     groups.Add(key, group = new KeyGroup());
-                    rowOrder.Add(key);
+                    rowOrder.Add(group);
                 }
 
                 group.Add(t);
+                if (!column.TryGetValue(key, out var cell))
+                {
+                    column.Add(key, cell = []);
+                    cellsOfColumn.Add((group, cell));
+                }
+
+                cell.Add(t);
             }
 
-            byKey.Add(column);
+            byKey.Add(cellsOfColumn);
         }
 
         // Domains in the order the plans give them; a row's domain is where its indicator is most often written.
@@ -74,10 +78,9 @@ public static class CrossTableBuilder
             domainIndex.TryAdd(domainOrder[i], i);
         }
 
-        var rowsOfDomain = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var key in rowOrder)
+        var rowsOfDomain = new Dictionary<string, List<KeyGroup>>(StringComparer.Ordinal);
+        foreach (var group in rowOrder)
         {
-            var group = groups[key];
             var domain = group.MostWritten(domainIndex)
                 ?? (catalog.Find(group.Targets[0].IndicatorId) is { Domain: { } home } && domainIndex.ContainsKey(home) ? home : OutsideDomains);
             if (!rowsOfDomain.TryGetValue(domain, out var keys))
@@ -85,18 +88,15 @@ public static class CrossTableBuilder
                 rowsOfDomain.Add(domain, keys = []);
             }
 
-            keys.Add(key);
+            keys.Add(group);
         }
 
-        var parentTargets = new Dictionary<DocumentResult, Dictionary<(string Id, string? Population), List<Target>>>(ReferenceEqualityComparer.Instance);
-        var parentOfColumn = parents.Select(p => p is null ? null : ParentTargets(p, parentTargets)).ToList();
         var domains = new List<DomainTable>();
         foreach (var domain in domainOrder.Append(OutsideDomains).Where(filter.KeepsDomain))
         {
             var rows = new List<IndicatorRow>();
-            foreach (var key in rowsOfDomain.GetValueOrDefault(domain) ?? [])
+            foreach (var group in rowsOfDomain.GetValueOrDefault(domain) ?? [])
             {
-                var group = groups[key];
                 var sample = group.Targets[0];
                 var label = sample.IndicatorId ?? sample.Indicator;
                 if (!filter.KeepsIndicator(label) && !group.Targets.Any(t => filter.KeepsIndicator(t.Indicator)))
@@ -104,21 +104,34 @@ public static class CrossTableBuilder
                     continue;
                 }
 
-                var definition = catalog.Find(sample.IndicatorId);
-                var cells = new IReadOnlyList<CellValue>[columns.Count];
-                for (var c = 0; c < columns.Count; c++)
+                // A domain listed twice (a plan's own domain named like OutsideDomains) shows the
+                // same row twice, as it always did; both share one set of cells.
+                if (group.Cells is null)
                 {
-                    cells[c] = byKey[c].TryGetValue(key, out var targets)
-                        ? Cell(targets, columns[c].Document, parentOfColumn[c], definition)
-                        : [];
+                    group.Definition = catalog.Find(sample.IndicatorId);
+                    group.Cells = new IReadOnlyList<CellValue>[columns.Count];
+                    Array.Fill(group.Cells, Array.Empty<CellValue>());
                 }
 
-                rows.Add(new IndicatorRow(label, sample.IndicatorId is not null, cells));
+                rows.Add(new IndicatorRow(label, sample.IndicatorId is not null, group.Cells));
             }
 
             if (rows.Count > 0)
             {
                 domains.Add(new DomainTable(domain, rows));
+            }
+        }
+
+        var parentTargets = new Dictionary<DocumentResult, Dictionary<(string Id, string? Population), List<Target>>>(ReferenceEqualityComparer.Instance);
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var parent = parents[c] is { } p ? ParentTargets(p, parentTargets) : null;
+            foreach (var (group, targets) in byKey[c])
+            {
+                if (group.Cells is { } cells)
+                {
+                    cells[c] = Cell(targets, columns[c].Document, parent, group.Definition);
+                }
             }
         }
 
@@ -230,27 +243,32 @@ public static class CrossTableBuilder
 
     private static string Normal(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
 
-    /// <summary>The targets of one row key across the corpus, in corpus order.</summary>
+    /// <summary>The targets of one row key across the corpus, in corpus order, and the row's cells once it is kept.</summary>
     private sealed class KeyGroup
     {
         private readonly List<(string Domain, int Count)> _domains = [];
 
         public List<Target> Targets { get; } = [];
 
+        public IReadOnlyList<CellValue>[]? Cells { get; set; }
+
+        public IndicatorDefinition? Definition { get; set; }
+
         public void Add(Target t)
         {
             Targets.Add(t);
             if (t.Domain is { } domain)
             {
-                var i = _domains.FindIndex(d => d.Domain == domain);
-                if (i < 0)
+                for (var i = 0; i < _domains.Count; i++)
                 {
-                    _domains.Add((domain, 1));
+                    if (_domains[i].Domain == domain)
+                    {
+                        _domains[i] = (domain, _domains[i].Count + 1);
+                        return;
+                    }
                 }
-                else
-                {
-                    _domains[i] = (domain, _domains[i].Count + 1);
-                }
+
+                _domains.Add((domain, 1));
             }
         }
 

@@ -44,14 +44,28 @@ public static class MeasuresCoverage
         var columns = CrossTableBuilder.Columns(results, plan);
         var domainOrder = withPlan.SelectMany(r => r.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.Domains).Select(d => d.Name))
             .Distinct(StringComparer.Ordinal).ToList();
+        // One pass over the plans files every measure item under its domain and district, in the
+        // order each district writes them, rather than a pass over every plan per domain.
+        var perDomain = domainOrder.ToDictionary(d => d, _ => withPlan.Select(_ => new List<MeasureRef>()).ToList(), StringComparer.Ordinal);
+        for (var c = 0; c < withPlan.Count; c++)
+        {
+            var file = withPlan[c].Document.FilePath;
+            foreach (var d in withPlan[c].Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.Domains))
+            {
+                var measures = perDomain[d.Name][c];
+                foreach (var i in d.Sections.Where(s => s.Kind == SectionKind.Measure).SelectMany(s => s.Items))
+                {
+                    measures.Add(new MeasureRef(i.Number, Heading(i.Text), file, i.Span.Line, i.Span.Page));
+                }
+            }
+        }
+
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var domains = new List<MeasureDomain>();
         foreach (var domain in domainOrder)
         {
-            var perDistrict = withPlan.Select(r => r.Plans!.Plans.Where(p => p.Kind == plan)
-                .SelectMany(p => p.Domains).Where(d => d.Name == domain)
-                .SelectMany(d => d.Sections).Where(s => s.Kind == SectionKind.Measure).SelectMany(s => s.Items)
-                .Select(i => new MeasureRef(i.Number, Heading(i.Text), r.Document.FilePath, i.Span.Line, i.Span.Page)).ToList()).ToList();
-            var clusters = Align(perDistrict);
+            var perDistrict = perDomain[domain];
+            var clusters = Align(perDistrict, keys);
             domains.Add(new MeasureDomain(domain, clusters, [.. perDistrict.Select(m => m.Count)]));
         }
 
@@ -61,12 +75,23 @@ public static class MeasuresCoverage
     /// <summary>The heading sentence: up to the first 。 (or ；), without it.</summary>
     public static string Heading(string text)
     {
-        var end = text.IndexOfAny(['。', '；']);
+        var end = text.AsSpan().IndexOfAny('。', '；');
         var heading = end < 0 ? text : text[..end];
         return heading.Trim();
     }
 
     public static double Score(string a, string b) => Similarity.Dice(Key(a), Key(b));
+
+    private static string CachedKey(string heading, Dictionary<string, string> keyOf)
+    {
+        if (!keyOf.TryGetValue(heading, out var key))
+        {
+            key = Key(heading);
+            keyOf.Add(heading, key);
+        }
+
+        return key;
+    }
 
     private static string Key(string heading) =>
         new([.. CharFold.Fold(heading).Where(c => !char.IsWhiteSpace(c) && !char.IsPunctuation(c) && !char.IsSymbol(c))]);
@@ -80,15 +105,19 @@ public static class MeasuresCoverage
     /// The same result as scoring every measure against every member of every row, without doing
     /// so; see <see cref="HeadingKeys"/>.
     /// </remarks>
-    internal static List<AlignedMeasure> Align(IReadOnlyList<List<MeasureRef>> perDistrict)
+    internal static List<AlignedMeasure> Align(IReadOnlyList<List<MeasureRef>> perDistrict) => Align(perDistrict, new(StringComparer.Ordinal));
+
+    /// <param name="keyOf">Heading to key, kept across calls: most headings repeat the template word for word.</param>
+    private static List<AlignedMeasure> Align(IReadOnlyList<List<MeasureRef>> perDistrict, Dictionary<string, string> keyOf)
     {
-        var keys = new HeadingKeys(perDistrict.SelectMany(d => d).Select(m => Key(m.Heading)));
+        var headingKeys = perDistrict.Select(d => d.Select(m => CachedKey(m.Heading, keyOf)).ToList()).ToList();
+        var keys = new HeadingKeys(headingKeys.SelectMany(k => k));
         var rows = new List<MeasureRef?[]>();
         var best = new Dictionary<int, double>();
         for (var c = 0; c < perDistrict.Count; c++)
         {
             var measures = perDistrict[c];
-            var ids = measures.Select(m => keys.Id(Key(m.Heading))).ToList();
+            var ids = headingKeys[c].Select(keys.Id).ToList();
             var pairs = new List<(double Score, int Measure, int Row)>();
             for (var m = 0; m < measures.Count; m++)
             {
