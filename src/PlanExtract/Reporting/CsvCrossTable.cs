@@ -16,14 +16,22 @@ public static class CsvCrossTable
         Line(text, ["规划", "领域", "指标", .. districts.SelectMany(d => new[] { d, d + " 来源" })]);
         foreach (var table in tables)
         {
+            // Each district's column in this table (the first of that name), found once per table
+            // rather than by a search per row and district.
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var c = 0; c < table.Districts.Count; c++)
+            {
+                first.TryAdd(table.Districts[c].Name, c);
+            }
+
+            var columnOf = districts.Select(d => first.GetValueOrDefault(d, -1)).ToArray();
             foreach (var domain in table.Domains)
             {
                 foreach (var row in domain.Rows)
                 {
                     var fields = new List<string> { table.Title, domain.Domain, row.Indicator + (row.InCatalog ? string.Empty : " " + Marks.NotInCatalog) };
-                    foreach (var district in districts)
+                    foreach (var column in columnOf)
                     {
-                        var column = table.Districts.ToList().FindIndex(d => d.Name == district);
                         var cell = column < 0 ? [] : row.Cells[column];
                         fields.Add(string.Join("；", cell.Select(v => v.Text + Marks.Of(v))));
                         fields.Add(string.Join("；", cell.Select(v => v.Source + v.Anchor)));
@@ -33,9 +41,8 @@ public static class CsvCrossTable
                 }
 
                 var counts = domain.Counts(table.Districts.Count);
-                Line(text, [table.Title, domain.Domain, MarkdownCrossTable.CountRow, .. districts.SelectMany(d =>
+                Line(text, [table.Title, domain.Domain, MarkdownCrossTable.CountRow, .. columnOf.SelectMany(column =>
                 {
-                    var column = table.Districts.ToList().FindIndex(x => x.Name == d);
                     return new[] { column < 0 ? string.Empty : counts[column].ToString(System.Globalization.CultureInfo.InvariantCulture), string.Empty };
                 })]);
             }

@@ -17,6 +17,7 @@ public static class DocxCrossTable
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
         var body = new Body();
+        var links = new SourceLinks(linkFolder);
         foreach (var table in tables)
         {
             body.Append(Heading(table.Title + "：指标 × 地区", 32));
@@ -28,7 +29,7 @@ public static class DocxCrossTable
             foreach (var domain in table.Domains)
             {
                 body.Append(Heading(domain.Domain, 26));
-                body.Append(Table(main, table, domain, linkFolder));
+                body.Append(Table(main, table, domain, links));
             }
         }
 
@@ -42,7 +43,7 @@ public static class DocxCrossTable
     private static Paragraph Heading(string text, int halfPoints) =>
         new(new ParagraphProperties(new KeepNext()), new Run(new RunProperties(new Bold(), new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) }), new WordText(text)));
 
-    private static Table Table(MainDocumentPart main, CrossTable table, DomainTable domain, string linkFolder)
+    private static Table Table(MainDocumentPart main, CrossTable table, DomainTable domain, SourceLinks links)
     {
         var border = new Func<OpenXmlElement>[]
         {
@@ -74,7 +75,7 @@ public static class DocxCrossTable
             {
                 var paragraphs = cell.Select(v =>
                 {
-                    var id = main.AddHyperlinkRelationship(new Uri(SourceLink.Relative(linkFolder, v.FilePath, v.Anchor), UriKind.Relative), true).Id;
+                    var id = main.AddHyperlinkRelationship(new Uri(links.To(v.FilePath, v.Anchor), UriKind.Relative), true).Id;
                     var link = new Hyperlink(new Run(new RunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single }), new WordText(v.Text))) { Id = id };
                     var paragraph = new Paragraph(link);
                     if (Marks.Of(v) is { Length: > 0 } marks)

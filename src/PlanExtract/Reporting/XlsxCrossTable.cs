@@ -17,19 +17,20 @@ public static class XlsxCrossTable
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
         var sheets = new Sheets();
+        var sources = new SourceLinks(linkFolder);
         workbookPart.Workbook = new Workbook(sheets);
         uint sheetId = 1;
         foreach (var table in tables)
         {
             var part = workbookPart.AddNewPart<WorksheetPart>();
-            part.Worksheet = Sheet(part, table, linkFolder);
+            part.Worksheet = Sheet(part, table, sources);
             sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = sheetId++, Name = table.Plan == Model.PlanKind.Women ? "妇女" : "儿童" });
         }
 
         workbookPart.Workbook.Save();
     }
 
-    private static Worksheet Sheet(WorksheetPart part, CrossTable table, string linkFolder)
+    private static Worksheet Sheet(WorksheetPart part, CrossTable table, SourceLinks sources)
     {
         var views = new SheetViews(new SheetView(
             new Pane { HorizontalSplit = 2D, VerticalSplit = 1D, TopLeftCell = "C2", ActivePane = PaneValues.BottomRight, State = PaneStateValues.Frozen },
@@ -53,7 +54,7 @@ public static class XlsxCrossTable
                 {
                     if (row.Cells[c].FirstOrDefault() is { } first)
                     {
-                        var id = part.AddHyperlinkRelationship(new Uri(SourceLink.Relative(linkFolder, first.FilePath, first.Anchor), UriKind.Relative), true).Id;
+                        var id = part.AddHyperlinkRelationship(new Uri(sources.To(first.FilePath, first.Anchor), UriKind.Relative), true).Id;
                         links.Append(new Hyperlink { Reference = Reference(c + 2, r), Id = id });
                     }
                 }
