@@ -241,6 +241,8 @@ public sealed class CorpusIndexWriter : IDisposable
     /// <param name="stamp">The file's size, time and hash when read; null records it as needing a re-read.</param>
     public void Add(DocumentResult result, DocumentStamp? stamp)
     {
+        // One block, never one AddDocument per item: the searcher closes an item when the group
+        // number changes, so an item's documents must stay adjacent (a block keeps them so, through merges).
         _writer.AddDocuments(IndexSchema.Documents(result, () => Interlocked.Increment(ref _nextGroup) - 1));
         var entry = new IndexedDocument(
             result.Document.Source,
