@@ -40,16 +40,5 @@ public sealed class IndexFixture : IDisposable
         }
     }
 
-    public static string FindRepoRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "PlanExtract.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no PlanExtract.sln above {AppContext.BaseDirectory}");
-    }
+    public static string FindRepoRoot() => RepoPaths.Root;
 }
