@@ -309,19 +309,6 @@ public sealed class CorpusBuilder(Pipeline pipeline)
             return new DocumentResult(document, null, e is DocumentReadException d ? $"{document.Source}: {d.Reason}" : e.Message);
         }
     }
-
-    public static void WriteTargets(string outputFolder, IEnumerable<DocumentResult> results)
-    {
-        Directory.CreateDirectory(outputFolder);
-        var path = Path.Combine(outputFolder, "targets.jsonl");
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
-        {
-            JsonOutput.WriteJsonLines(stream, results.Where(r => r.Plans is not null).SelectMany(r => r.Plans!.AllTargets()));
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
 }
 
 /// <summary>

@@ -17,12 +17,7 @@ public sealed record ValidationReport(
     IReadOnlyList<PlanSummary> Plans,
     IReadOnlyList<Finding> Findings,
     IReadOnlyList<string> UnattachedNumbers,
-    IReadOnlyList<string> UnknownIndicators)
-{
-    public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
-
-    public int TargetCount => Plans.Sum(p => p.Domains.Sum(d => d.Targets));
-}
+    IReadOnlyList<string> UnknownIndicators);
 
 public sealed record PlanSummary(PlanKind Kind, string Title, int TemplateDomains, IReadOnlyList<DomainSummary> Domains, int Projects, int ProjectTargets);
 

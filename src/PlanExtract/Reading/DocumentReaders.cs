@@ -13,8 +13,6 @@ public sealed class DocumentReaders
 
     public IEnumerable<string> Extensions => _readers.SelectMany(r => r.Extensions);
 
-    public bool CanRead(string path) => Find(path) is not null;
-
     public IReadOnlyList<SourceBlock> Read(string path)
     {
         var reader = Find(path) ?? throw new DocumentReadException(

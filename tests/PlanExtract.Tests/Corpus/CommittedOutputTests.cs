@@ -13,8 +13,7 @@ public sealed class CommittedOutputTests : IDisposable
     public void Committed_targets_are_fresh()
     {
         var layout = new CorpusLayout(RepoPaths.Corpus);
-        var results = new CorpusBuilder(Pipeline.ForCorpus(layout.Root)).ReadAll(layout);
-        CorpusBuilder.WriteTargets(_temp.Path, results);
+        new CorpusBuilder(Pipeline.ForCorpus(layout.Root)).Build(layout, _temp.Path, full: true);
 
         var expected = File.ReadAllText(Path.Combine(_temp.Path, "targets.jsonl"));
         var committed = File.ReadAllText(Path.Combine(RepoPaths.Root, "output", "targets.jsonl"));

@@ -67,6 +67,16 @@ public sealed class TargetScorerTests(CorpusRun corpus, ITestOutputHelper output
         Assert.True(leaks.Count == 0, "rejected numbers extracted: " + string.Join("; ", leaks));
     }
 
+    [Fact]
+    public void Comparison_counts_a_repeated_record_once_per_occurrence()
+    {
+        Assert.Equal((1, 1, 0), Compare(["a", "a"], ["a"]));
+        Assert.Equal((1, 0, 1), Compare(["a"], ["a", "a"]));
+        Assert.Equal((0, 1, 1), Compare(["a"], ["b"]));
+        Assert.Equal(1.0, Score.Of(0, 0, 0).F1);
+        Assert.Equal(2.0 / 3, Score.Of(1, 1, 0).F1, 6);
+    }
+
     internal static List<Target> GoldRecords(string id) =>
         [.. Directory.EnumerateFiles(Path.Combine(RepoPaths.Gold, "targets"), id + ".*.jsonl")
             .SelectMany(File.ReadLines)
