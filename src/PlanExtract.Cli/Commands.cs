@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using PlanExtract.Build;
 using PlanExtract.Corpus;
-using PlanExtract.Indexing;
 using PlanExtract.Reporting;
 
 namespace PlanExtract.Cli;
@@ -32,11 +32,9 @@ internal static class Commands
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
             var outFolder = parse.GetValue(output)!;
-            var builder = new CorpusBuilder(Pipeline.ForCorpus(layout.Root));
 
-            // Streams documents into targets.jsonl and the index; unchanged documents are not re-read.
-            var summary = Progress.Run(stderr, "Reading", progress => builder.Build(layout, outFolder, parse.GetValue(full), progress));
-            CrossReferenceTables.WriteMarkdown(outFolder, summary.Records());
+            // Streams documents into targets.jsonl and the index, then writes the tables; unchanged documents are not re-read.
+            var summary = Progress.Run(stderr, "Reading", progress => CorpusBuild.Run(layout, outFolder, new BuildOptions(Full: parse.GetValue(full)), progress));
             var failed = 0;
             foreach (var document in summary.Documents)
             {
@@ -50,7 +48,8 @@ internal static class Commands
                 stdout.WriteLine($"{document.Document.Metadata.DisplayName}\t{document.Plans} plans\t{document.Targets} targets\t{document.Document.Source}{(document.Reread ? string.Empty : "\t(unchanged)")}");
             }
 
-            stdout.WriteLine($"{summary.Documents.Count - failed} documents read, {failed} failed; wrote {Path.Combine(outFolder, "targets.jsonl")}, {Path.Combine(outFolder, "tables")}, {Path.Combine(outFolder, "index")}");
+            var written = new OutputLayout(outFolder);
+            stdout.WriteLine($"{summary.Documents.Count - failed} documents read, {failed} failed; wrote {written.Targets}, {written.Tables}, {written.Index}");
             return failed > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;

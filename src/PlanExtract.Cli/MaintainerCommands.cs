@@ -49,7 +49,7 @@ internal static class MaintainerCommands
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
             var pipeline = Pipeline.ForCorpus(layout.Root);
-            var results = Progress.Run(stderr, "Checking", progress => new CorpusBuilder(pipeline).ReadAll(layout, progress));
+            var results = Progress.Run(stderr, "Checking", progress => new CorpusReader(pipeline).ReadAll(layout, progress));
             var median = CorpusValidator.MedianTargetsPerDomain(results.Where(r => r.Plans is not null).Select(r => r.Plans!));
             int errors = 0, warnings = 0;
             foreach (var result in results)

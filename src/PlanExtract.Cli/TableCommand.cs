@@ -39,7 +39,7 @@ internal static class TableCommand
         command.SetAction(parse =>
         {
             var corpusFolder = parse.GetValue(corpus)!;
-            var results = new CorpusBuilder(Pipeline.ForCorpus(corpusFolder)).ReadAll(new CorpusLayout(corpusFolder));
+            var results = new CorpusReader(Pipeline.ForCorpus(corpusFolder)).ReadAll(new CorpusLayout(corpusFolder));
             foreach (var failed in results.Where(r => r.Failed))
             {
                 stderr.WriteLine($"error: {failed.Error}");
