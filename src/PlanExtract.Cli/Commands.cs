@@ -59,25 +59,13 @@ internal static class Commands
     {
         var file = new Argument<string>("FILE") { Description = "A plan document: .txt, .md, .docx or .pdf." };
         var format = new Option<string>("--format") { Description = "jsonl (one target per line), json (the whole tree) or md (a table).", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "json", "md");
+        format.AcceptOnlyFromAmong([.. DocumentWriters.Formats]);
         var command = new Command("extract", "Read one document and print its targets.") { file, format };
         command.SetAction(parse =>
         {
             var document = Pipeline.Default.Read(parse.GetValue(file)!);
             using var stdoutStream = new MemoryStream();
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    JsonOutput.WriteTree(stdoutStream, document);
-                    break;
-                case "md":
-                    MarkdownTargetList.Write(stdoutStream, document);
-                    break;
-                default:
-                    JsonOutput.WriteJsonLines(stdoutStream, document.AllTargets());
-                    break;
-            }
-
+            DocumentWriters.For(parse.GetValue(format)!).Write(document, stdoutStream);
             stdout.Write(Encoding.UTF8.GetString(stdoutStream.ToArray()));
             stdout.Flush();
             return Cli.Ok;

@@ -22,7 +22,7 @@ internal static class TableCommand
         var domain = new Option<string?>("--domain") { Description = "Only domains whose name contains this (健康)." };
         var indicator = new Option<string?>("--indicator") { Description = "Only indicators whose canonical or written name contains this (死亡率)." };
         var format = new Option<string>("--format") { Description = "md (default), csv (UTF-8 with BOM), docx or xlsx (these two need --out).", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong("md", "csv", "docx", "xlsx");
+        format.AcceptOnlyFromAmong([.. CrossTableWriters.Formats]);
         var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout." };
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder (its indicators.json is the catalog).", DefaultValueFactory = _ => "corpus" };
         var command = new Command("table", "The cross-reference table: indicators × districts, each cell linked to its source line.")
@@ -31,7 +31,7 @@ internal static class TableCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(format) is "docx" or "xlsx" && string.IsNullOrEmpty(result.GetValue(output)))
+            if (CrossTableWriters.All.Any(w => w.Format == result.GetValue(format) && w.Binary) && string.IsNullOrEmpty(result.GetValue(output)))
             {
                 result.AddError($"--format {result.GetValue(format)} writes a binary file: give --out FILE");
             }
@@ -53,21 +53,7 @@ internal static class TableCommand
             var file = parse.GetValue(output);
             var linkFolder = file is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(file))!;
             using var buffer = new MemoryStream();
-            switch (parse.GetValue(format))
-            {
-                case "csv":
-                    buffer.Write(CsvCrossTable.Write(tables));
-                    break;
-                case "docx":
-                    DocxCrossTable.Write(buffer, tables, linkFolder);
-                    break;
-                case "xlsx":
-                    XlsxCrossTable.Write(buffer, tables, linkFolder);
-                    break;
-                default:
-                    buffer.Write(Encoding.UTF8.GetBytes(MarkdownCrossTable.Write(tables, linkFolder)));
-                    break;
-            }
+            CrossTableWriters.For(parse.GetValue(format)!).Write(tables, buffer, new CrossTableWriteOptions(linkFolder));
 
             if (file is null)
             {
