@@ -28,7 +28,7 @@ internal static class MaintainerCommands
             {
                 foreach (var reason in result.Reasons)
                 {
-                    stderr.WriteLine($"error: {parse.GetValue(file)}: {reason}");
+                    stderr.WriteLine($"error: {parse.GetValue(file)}: {Cli.Words(reason)}");
                 }
 
                 stderr.WriteLine("nothing was written to the corpus");
