@@ -1,18 +1,12 @@
 using System.CommandLine;
 using System.Text;
 using PlanExtract.Corpus;
-using PlanExtract.Indicators;
 using PlanExtract.Model;
 using PlanExtract.Reporting;
 
 namespace PlanExtract.Cli;
 
-/// <summary>
-/// <c>planextract table</c>: the cross-reference table, indicators × districts. It reads the corpus
-/// through the pipeline rather than output/targets.jsonl: the table needs the corpus metadata
-/// (display names, which government sits above which) and the catalog, and a stale targets.jsonl
-/// would silently show old values.
-/// </summary>
+/// <summary><c>planextract table</c>: the cross-reference table, indicators × districts (<see cref="CorpusTables"/>).</summary>
 internal static class TableCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -38,18 +32,13 @@ internal static class TableCommand
         });
         command.SetAction(parse =>
         {
-            var corpusFolder = parse.GetValue(corpus)!;
-            var results = new CorpusReader(Pipeline.ForCorpus(corpusFolder)).ReadAll(new CorpusLayout(corpusFolder));
-            foreach (var failed in results.Where(r => r.Failed))
+            var set = CorpusTables.Build(new CorpusLayout(parse.GetValue(corpus)!), PlanKindNames.Parse(parse.GetValue(plan)), new TableFilter(parse.GetValue(domain), parse.GetValue(indicator)));
+            foreach (var failed in set.Failed)
             {
                 stderr.WriteLine($"error: {failed.Error}");
             }
 
-            var catalog = IndicatorCatalog.ForCorpus(corpusFolder) ?? IndicatorCatalog.Empty;
-            var filter = new TableFilter(parse.GetValue(domain), parse.GetValue(indicator));
-            var plans = PlanKindNames.Parse(parse.GetValue(plan)) is { } only ? [only] : new[] { PlanKind.Women, PlanKind.Children };
-            var tables = plans.Select(p => CrossTableBuilder.Build(results, p, catalog, filter)).Where(t => t.Districts.Count > 0).ToList();
-
+            var tables = set.Tables;
             var file = parse.GetValue(output);
             var linkFolder = file is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(file))!;
             using var buffer = new MemoryStream();
@@ -65,10 +54,10 @@ internal static class TableCommand
             {
                 Directory.CreateDirectory(linkFolder);
                 File.WriteAllBytes(file, buffer.ToArray());
-                stderr.WriteLine($"wrote {file}: {tables.Sum(t => t.Domains.Sum(d => d.Rows.Count))} indicators × {tables.SelectMany(t => t.Districts).Select(d => d.Name).Distinct().Count()} districts");
+                stderr.WriteLine($"wrote {file}: {set.Indicators} indicators × {set.Districts} districts");
             }
 
-            return results.Any(r => r.Failed) ? Cli.BadInput : Cli.Ok;
+            return set.Failed.Count > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;
     }
