@@ -28,17 +28,24 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         new DirectionRule(),
     ];
 
-    public IReadOnlyList<Target> Extract(Item item, ItemContext context)
+    public IReadOnlyList<Target> Extract(Item item, ItemContext context) =>
+        [.. Find(item, context).Select(f => f.Target)];
+
+    /// <summary>
+    /// The targets of an item with the clause and the rule's find behind each: what the number audit
+    /// needs to tell which number became which target.
+    /// </summary>
+    public IReadOnlyList<FoundTarget> Find(Item item, ItemContext context)
     {
         if (context.Section == SectionKind.Other)
         {
             return [];
         }
 
-        var targets = new List<Target>();
+        var found = new List<FoundTarget>();
         foreach (var clause in ClauseSplitter.Split(item.Text))
         {
-            if (PastStatement().IsMatch(clause.Folded))
+            if (IsPastStatement(clause))
             {
                 continue;
             }
@@ -47,33 +54,36 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
             var owners = new Dictionary<int, ITargetRule>();
             foreach (var rule in rules)
             {
-                foreach (var found in rule.Match(clause))
+                foreach (var match in rule.Match(clause))
                 {
-                    if (owners.TryGetValue(found.Anchor, out var owner) && !ReferenceEquals(owner, rule))
+                    if (owners.TryGetValue(match.Anchor, out var owner) && !ReferenceEquals(owner, rule))
                     {
                         continue;
                     }
 
-                    var candidate = found;
+                    var candidate = match;
                     if (candidate.Indicator.Length == 0)
                     {
                         // 到2025年，儿童之家覆盖率达到95%以上；到2030年达到100%: the item's last indicator.
-                        if (targets.Count == 0)
+                        if (found.Count == 0)
                         {
                             continue;
                         }
 
-                        candidate = candidate with { Indicator = targets[^1].Indicator, Population = targets[^1].Population };
+                        candidate = candidate with { Indicator = found[^1].Target.Indicator, Population = found[^1].Target.Population };
                     }
 
-                    owners[found.Anchor] = rule;
-                    targets.Add(ToRecord(item, context, clause, candidate));
+                    owners[match.Anchor] = rule;
+                    found.Add(new FoundTarget(ToRecord(item, context, clause, candidate), clause, candidate));
                 }
             }
         }
 
-        return targets;
+        return found;
     }
+
+    /// <summary>从2010年的4.09‰下降到2.70‰, 截至2020年…: a sentence about the past states no commitment.</summary>
+    public static bool IsPastStatement(Clause clause) => PastStatement().IsMatch(clause.Folded);
 
     private static Target ToRecord(Item item, ItemContext context, Clause clause, TargetCandidate found)
     {
@@ -99,7 +109,8 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         };
     }
 
-    private static ItemLine LineOf(Item item, int offset)
+    /// <summary>The source line (and page) holding the character at <paramref name="offset"/> of the item text.</summary>
+    public static ItemLine LineOf(Item item, int offset)
     {
         var found = item.Lines.Count > 0 ? item.Lines[0] : new ItemLine(0, item.Span.Line, item.Span.Page);
         foreach (var line in item.Lines)
