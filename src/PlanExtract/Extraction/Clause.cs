@@ -35,7 +35,7 @@ public static partial class ClauseSplitter
         }
     }
 
-    private static bool IsSentenceEnd(char c) => c is '。' or '；' or ';' or '！' or '？' or '!' or '?';
+    private static bool IsSentenceEnd(char c) => Vocabulary.SentenceStops.Contains(c);
 
     [GeneratedRegex(@"(?:(?:到|至|截至|力争到|在)\s*|^\s*)(20[2-3]\d)\s*年(?!\s*[-—–~至])")]
     private static partial Regex YearPattern();

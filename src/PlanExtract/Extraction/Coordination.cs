@@ -131,7 +131,7 @@ public static partial class Coordination
             + (i < parts.Count - 1 && tail.Length > 0 && part.EndsWith('率') ? tail : string.Empty))];
     }
 
-    [GeneratedRegex(@"^(?:\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?)?(?:孕产妇|新生儿|婴幼儿|婴儿|儿童|中小学生|中小學生|小学生|初中生|学生|妇女|女性|女童|女生)")]
+    [GeneratedRegex(@"^(?:\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?)?(?:" + Vocabulary.PopulationWords + ")")]
     private static partial Regex PopulationPrefix();
 
     [GeneratedRegex(@"孕产妇|新生儿|婴幼儿|儿童|学生|妇女|女性")]

@@ -79,12 +79,12 @@ public static partial class IndicatorText
 
     private static bool IsPhraseBoundary(char c) => c is ',' or '，' or ':' or '：' or ';' or '；' or '。';
 
-    [GeneratedRegex(@"^(?:全市|全区|全县|全省|全国|全镇|我市|我区|我县|本市|本区|本县|城乡|每年|(?:(?:力争)?到)?\s*20\d\d\s*年(?:底|末)?|力争|确保|争取|努力|并且|并|其中|且|同时|推动|促进|使|保障|保证|以及|逐步|实现|开展|以[^以,，]{1,10}为单位的|(?:建设|建成|新建|设立|培育|打造)(?=..))")]
+    [GeneratedRegex(@"^(?:" + Vocabulary.LeadingScope + @"|以[^以,，]{1,10}为单位的|(?:建设|建成|新建|设立|培育|打造)(?=..))")]
     private static partial Regex LeadingNoise();
 
     [GeneratedRegex(@"(?:均|分别|都|逐步|稳定|基本|持续|要|应|总体|一般|始终|每年|可|将|力争|争取|努力|以[^以,，]{1,10}为单位|(?:由|从|较|比)\s*(?:20\d\d\s*年(?:底|末)?|目前|现在|基线)?的?\s*\d+(?:\.\d+)?\s*(?:%|‰|/\s*10\s*万)?)$")]
     private static partial Regex TrailingNoise();
 
-    [GeneratedRegex(@"(?:率|比例|比重|占比|人数|数量|(?<!指)数|寿命|年限|增幅)$")]
+    [GeneratedRegex("(?:" + Vocabulary.MeasureHeads + ")$")]
     private static partial Regex MeasureHead();
 }
