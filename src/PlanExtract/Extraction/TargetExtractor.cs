@@ -22,6 +22,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         new RelativeChangeRule(),
         new PopulationShareRule(),
         new ServiceRadiusRule(),
+        new StaffingNormRule(),
         new PerCapitaRule(),
         new CountedThingsRule(),
         new ValueTargetRule(),
@@ -73,6 +74,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
                         candidate = candidate with { Indicator = found[^1].Target.Indicator, Population = found[^1].Target.Population };
                     }
 
+                    candidate = candidate with { Indicator = IndicatorSubject.Complete(candidate.Indicator, clause, candidate.TextStart, item) };
                     owners[match.Anchor] = rule;
                     found.Add(new FoundTarget(ToRecord(item, context, clause, candidate), clause, candidate));
                 }

@@ -87,11 +87,13 @@ public sealed partial class CountedThingsRule : ITargetRule
     {
         var thing = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的');
 
-        // 明确1名委员负责妇女工作: the thing ends where its duty begins.
+        // 明确1名委员负责妇女工作: the thing ends where its duty begins, and the duty names which one
+        // (负责妇女工作的委员, not 委员).
         var duty = thing.IndexOf("负责", StringComparison.Ordinal);
         if (duty >= 2)
         {
-            thing = thing[..duty];
+            var task = DutyEnd().Match(thing, duty);
+            thing = thing[duty..task.Index] + "的" + thing[..duty];
         }
 
         return thing.TrimEnd('等').Trim('“', '”', '"');
@@ -102,6 +104,9 @@ public sealed partial class CountedThingsRule : ITargetRule
 
     [GeneratedRegex(@"(?:建成|建设|新建|新增|创建|打造|培训|培养)(?<thing>[\p{IsCJKUnifiedIdeographs}]{2,10}?)(?<!达到|达|不少于|不低于|至少|为)\s*(?<q>\d+)\s*[个所名张间家支处项人]")]
     private static partial Regex VerbThingNumber();
+
+    [GeneratedRegex(@"[^\p{IsCJKUnifiedIdeographs}（）()]|$")]
+    private static partial Regex DutyEnd();
 
     [GeneratedRegex(@"\G\s*(?:以上|及以上)")]
     private static partial Regex Bound();
