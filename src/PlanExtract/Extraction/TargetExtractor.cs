@@ -24,6 +24,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         new ServiceRadiusRule(),
         new StaffingNormRule(),
         new PerCapitaRule(),
+        new MembersInBodyRule(),
         new CountedThingsRule(),
         new ValueTargetRule(),
         new DirectionRule(),
@@ -128,6 +129,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         return found;
     }
 
-    [GeneratedRegex(@"从\s*20[01]\d\s*年|截至\s*20[012]\d\s*年|20[01]\d\s*年以来|比\s*20[01]\d\s*年")]
+    // 村委会主任女性比例达到16.4%，高于10%省目标 (measured against the target), 比“十一五”末提高了31.4个百分点, 免费婚检率由“十一五”末的0.56%提高到83.17%: an earlier plan period's end, and 了, report the past.
+    [GeneratedRegex(@"从\s*20[01]\d\s*年|截至\s*20[012]\d\s*年|20[01]\d\s*年以来|比\s*20[01]\d\s*年|(?:比|较|由|从)\s*“?十[一二三]五”?(?:末|期末|时期)|(?:提高|下降|增长|增加|降低|上升|减少)了|(?:高于|低于|超过|超出)\s*\d+(?:\.\d+)?\s*%?\s*的?(?:省|市|国家|全国|全省|全市)?目标")]
     private static partial Regex PastStatement();
 }

@@ -73,6 +73,12 @@ public static class Vocabulary
     /// <summary>Characters that end a sentence: a commitment never crosses them.</summary>
     public const string SentenceStops = "。；;！？!?";
 
+    /// <summary>
+    /// An item number glued to the text it numbers: 5.各级领导班子…, 10.居委会…, （2）, ⒈. Never a
+    /// decimal (8.5岁 is a number) and never an age (5岁).
+    /// </summary>
+    public const string ItemNumber = @"\d{1,2}\s*(?:[.．](?!\s*\d)|、)|[(（]\s*\d{1,2}\s*[)）]|[⒈-⒛]";
+
     /// <summary>A year of the plan period: 2025年, 2030 年.</summary>
     public const string PlanYear = @"20[2-3]\d\s*年";
 }

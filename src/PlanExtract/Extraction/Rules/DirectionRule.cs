@@ -28,6 +28,7 @@ public sealed partial class DirectionRule : ITargetRule
     }
 
     // The verb ends the phrase: not 提高到 (a value), not 上升趋势减缓, not 增长速度控制在….
-    [GeneratedRegex(@"(?:逐步|逐年|不断|持续|明显|稳步|有所|显著|大幅|进一步|切实|全面|继续|均|都)*(?<verb>" + Vocabulary.UpVerbs + "|" + Vocabulary.DownVerbs + @")(?=\s*(?:$|[,，。；;、）)]|和|并|的?同时))")]
+    // 党政机关中女领导干部数量在现有基础上逐步增加: the baseline between subject and verb is not the subject.
+    [GeneratedRegex(@"(?:在\s*(?:现有|原有|目前|20\d\d\s*年)的?\s*(?:基础|水平)上)?(?:逐步|逐年|不断|持续|明显|稳步|有所|显著|大幅|进一步|切实|全面|继续|均|都)*(?<verb>" + Vocabulary.UpVerbs + "|" + Vocabulary.DownVerbs + @")(?=\s*(?:$|[,，。；;、）)]|和|并|的?同时))")]
     private static partial Regex Pattern();
 }

@@ -34,6 +34,7 @@ public sealed partial class ValueTargetRule : ITargetRule
             }
 
             var verbText = verb.Groups["verb"].Value + verb.Groups["pre"].Value;
+
             if (verbText is "超过" or "高于" && DefinesAThing(clause.Folded, end))
             {
                 // 日客流超过1万人次的交通枢纽, 建筑面积超过1万平方米或者…的其他场所: a definition, not a target.
