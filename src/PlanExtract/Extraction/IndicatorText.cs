@@ -89,7 +89,7 @@ public static partial class IndicatorText
     [GeneratedRegex(@"^(?:" + Vocabulary.ItemNumber + "|" + Vocabulary.LeadingScope + @"|以[^以,，]{1,10}为单位的|(?:建设|建成|新建|设立|培育|打造)(?=..))")]
     private static partial Regex LeadingNoise();
 
-    [GeneratedRegex(@"(?:均|分别|都|逐步|稳定|基本|持续|要|应|总体|一般|始终|每年|可|将|力争|争取|努力|以[^以,，]{1,10}为单位|(?:由|从|较|比)\s*(?:20\d\d\s*年(?:底|末)?|目前|现在|基线)?的?\s*\d+(?:\.\d+)?\s*(?:%|‰|/\s*10\s*万)?)$")]
+    [GeneratedRegex(@"(?:(?:到|至|在|力争到)?\s*20[1-3]\d\s*年(?:底|末)?|均|分别|都|逐步|稳定|基本|持续|要|应|总体|一般|始终|每年|可|将|力争|争取|努力|以[^以,，]{1,10}为单位|(?:由|从|较|比)\s*(?:20\d\d\s*年(?:底|末)?|目前|现在|基线)?的?\s*\d+(?:\.\d+)?\s*(?:%|‰|/\s*10\s*万)?)$")]
     private static partial Regex TrailingNoise();
 
     [GeneratedRegex("(?:" + Vocabulary.MeasureHeads + ")$")]
