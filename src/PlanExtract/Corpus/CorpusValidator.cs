@@ -93,5 +93,5 @@ public static class CorpusValidator
     private static List<string> UnattachedNumbers(PlanDocument document) =>
         [.. new NumberAudit().Audit(document)
             .Where(n => n.Fate == NumberFate.Unread)
-            .Select(n => $"{(n.Line is { } line ? "L" + line.ToString(CultureInfo.InvariantCulture) : "p." + n.Page?.ToString(CultureInfo.InvariantCulture))} {n.Number}: {(n.Clause.Length <= 50 ? n.Clause : n.Clause[..50] + "…")}")];
+            .Select(n => $"{(n.Line is { } line ? "L" + line.ToString(CultureInfo.InvariantCulture) : "p." + n.Page?.ToString(CultureInfo.InvariantCulture))} {n.Number}: {n.Excerpt()}")];
 }

@@ -51,7 +51,21 @@ public sealed record AuditedNumber(
     NumberFate Fate,
     string Reason,
     string Clause,
-    Target? Target);
+    Target? Target)
+{
+    /// <summary>The clause cut to about <paramref name="max"/> characters around the number, for one-line listings.</summary>
+    public string Excerpt(int max = 50)
+    {
+        if (Clause.Length <= max)
+        {
+            return Clause;
+        }
+
+        var at = Math.Max(0, Clause.IndexOf(Number, StringComparison.Ordinal));
+        var start = Math.Clamp(at - (max / 3), 0, Clause.Length - max);
+        return (start > 0 ? "…" : string.Empty) + Clause.Substring(start, max) + (start + max < Clause.Length ? "…" : string.Empty);
+    }
+}
 
 /// <summary>
 /// Every number in the goal, measure and project items of a document, with its fate: the target it

@@ -47,15 +47,12 @@ public static class NumberAuditOutput
             var where = n.Line is { } line ? "L" + line.ToString(CultureInfo.InvariantCulture) : n.Page is { } page ? "p." + page.ToString(CultureInfo.InvariantCulture) : "?";
             var what = n.Target is { } t
                 ? $"{t.Indicator} {t.Comparator} {t.Value}{(t.Unit is null ? string.Empty : " " + t.Unit)}"
-                : $"{n.Reason}: {Shorten(n.Clause)}";
+                : $"{n.Reason}: {n.Excerpt(60)}";
             w.WriteLine($"{where,-6} {n.Number,-10} {n.Fate.ToContractName(),-11} {what}");
         }
 
         w.WriteLine(string.Join(", ", numbers.GroupBy(n => n.Fate).OrderBy(g => g.Key).Select(g => $"{g.Key.ToContractName()} {g.Count()}")));
     }
-
-    /// <summary>A clause cut to a readable length for one-line listings.</summary>
-    public static string Shorten(string clause, int max = 60) => clause.Length <= max ? clause : clause[..max] + "…";
 
     private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
     {

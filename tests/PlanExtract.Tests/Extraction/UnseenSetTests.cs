@@ -15,8 +15,8 @@ namespace PlanExtract.Tests.Extraction;
 public sealed class UnseenSetTests(ITestOutputHelper output)
 {
     /// <summary>Floors at the last measured figures (docs/EXTRACTION.md): a change that loses ground fails.</summary>
-    private const double DevFloor = 0.0;
-    private const double TestFloor = 0.0;
+    private const double DevFloor = 0.93;
+    private const double TestFloor = 0.63;
 
     [Theory]
     [InlineData("unseen-dev.md", DevFloor)]
@@ -42,13 +42,19 @@ public sealed class UnseenSetTests(ITestOutputHelper output)
 
         var score = Score.Of(tp, fp, fn);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{file}: {rows.Count} sentences, {tp + fn} targets: P={score.Precision:F3} R={score.Recall:F3} F1={score.F1:F3} (tp {tp}, fp {fp}, fn {fn})"));
+        output.WriteLine($"{file}: {Vanished(file).Count} annotated values the number audit gives another fate than target or unread");
         Assert.True(score.F1 >= floor, string.Create(CultureInfo.InvariantCulture, $"{file}: F1={score.F1:F3} below {floor:F3}"));
     }
 
-    [Theory]
-    [InlineData("unseen-dev.md")]
-    [InlineData("unseen-test.md")]
-    public void Every_annotated_target_is_a_target_or_unread_in_the_audit(string file)
+    // The development half (and the corpus gold, NumberAuditTests); the test half's count is only printed above, never read to write rules.
+    [Fact]
+    public void Every_annotated_development_target_is_a_target_or_unread_in_the_audit()
+    {
+        var vanished = Vanished("unseen-dev.md");
+        Assert.True(vanished.Count == 0, "annotated values with another fate:\n" + string.Join("\n", vanished));
+    }
+
+    private static List<string> Vanished(string file)
     {
         var vanished = new List<string>();
         foreach (var row in SpecTable.Read(file))
@@ -64,7 +70,7 @@ public sealed class UnseenSetTests(ITestOutputHelper output)
             }
         }
 
-        Assert.True(vanished.Count == 0, "annotated values with another fate:\n" + string.Join("\n", vanished));
+        return vanished;
     }
 
     private sealed record Expected(string Indicator, string Comparator, string? Value, string? Unit, string? Year);
