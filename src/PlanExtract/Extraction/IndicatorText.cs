@@ -84,7 +84,7 @@ public static partial class IndicatorText
 
     private static bool IsDash(char c) => c is '-' or '—' or '–' or '－';
 
-    private static bool IsPhraseBoundary(char c) => c is ',' or '，' or ':' or '：' or ';' or '；' or '。';
+    private static bool IsPhraseBoundary(char c) => Vocabulary.PhraseStops.Contains(c);
 
     [GeneratedRegex(@"^(?:" + Vocabulary.ItemNumber + "|" + Vocabulary.LeadingScope + @"|以[^以,，]{1,10}为单位的|(?:建设|建成|新建|设立|培育|打造)(?=..))")]
     private static partial Regex LeadingNoise();

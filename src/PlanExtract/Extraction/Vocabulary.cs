@@ -43,8 +43,6 @@ public static class Vocabulary
     /// <summary>Verbs that build or staff something counted: 建设1所, 配备1名, 设立1个以上.</summary>
     public const string BuildVerbs = "建设|建成|新建|新增|设立|设置|配备|配置|打造|培育|建立|创建|明确|开展|培育或孵化|掌握|设";
 
-    /// <summary>How often: 每年, 每学期, 每季度, 每周, 每天, 每月.</summary>
-    public const string Cadences = "每年|每学期|每季度|每半年|每月|每周|每天|每日";
 
     /// <summary>Who a rate is of, at the front of a name: 孕产妇, 5岁以下儿童, 女童.</summary>
     public const string PopulationWords = "孕产妇|新生儿|婴幼儿|婴儿|儿童|中小学生|中小學生|小学生|初中生|学生|妇女|女性|女童|女生";
@@ -79,8 +77,6 @@ public static class Vocabulary
     /// </summary>
     public const string ItemNumber = @"\d{1,2}\s*(?:[.．](?!\s*\d)|、)|[(（]\s*\d{1,2}\s*[)）]|[⒈-⒛]";
 
-    /// <summary>A year of the plan period: 2025年, 2030 年.</summary>
-    public const string PlanYear = @"20[2-3]\d\s*年";
 }
 
 /// <summary>The contract's comparators, typed once (the record carries their names).</summary>
