@@ -17,6 +17,7 @@ internal static class Commands
         MaintainerCommands.Check(stdout, stderr),
         TableCommand.Create(stdout, stderr),
         BenchCommand.Create(stdout, stderr),
+        ExplainCommand.Create(stdout),
     ];
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
