@@ -25,6 +25,9 @@ public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, I
     public static Pipeline ForCorpus(string corpusRoot) =>
         new(DocumentReaders.Default, new PlanSegmenter(), new TargetExtractor(), IndicatorMatcher.ForCorpus(corpusRoot));
 
+    /// <summary>The same stages reading with other limits (<c>--max-document-mb</c>).</summary>
+    public Pipeline WithLimits(ReadLimits limits) => new(DocumentReaders.For(limits), segmenter, extractor, indicators);
+
     /// <summary>The same stages with another indicator matcher (or none).</summary>
     public Pipeline WithIndicators(IndicatorMatcher? matcher) => new(readers, segmenter, extractor, matcher);
 

@@ -1,13 +1,49 @@
+using System.Runtime.InteropServices;
+
 namespace PlanExtract.Reading;
 
 /// <summary>File access that turns I/O failures into the project's error, naming the file.</summary>
 public static class DocumentFile
 {
-    public static byte[] ReadAllBytes(string path)
+    /// <summary>The whole file, which must be a regular file of at most <see cref="ReadLimits.MaxDocumentBytes"/>.</summary>
+    public static byte[] ReadAllBytes(string path) => ReadAllBytes(path, ReadLimits.Default);
+
+    public static byte[] ReadAllBytes(string path, ReadLimits limits)
     {
         try
         {
-            return File.ReadAllBytes(path);
+            CheckRegularFile(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            var declared = stream.Length;
+            if (declared > limits.MaxDocumentBytes)
+            {
+                throw new DocumentReadException(path, ReadLimits.Exceeded(FormattableString.Invariant($"the file has {declared:N0} bytes"), limits.MaxDocumentBytes, "bytes per document"));
+            }
+
+            // The length is what the file system says; the read itself stops at the limit too,
+            // for a file that grows while it is read.
+            var buffer = new byte[declared];
+            var total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (stream.ReadByte() is var extra && extra < 0)
+                    {
+                        return buffer;
+                    }
+
+                    throw new DocumentReadException(path, ReadLimits.Exceeded("the file grew while it was read", limits.MaxDocumentBytes, "bytes per document"));
+                }
+
+                var read = stream.Read(buffer, total, buffer.Length - total);
+                if (read == 0)
+                {
+                    return buffer[..total];
+                }
+
+                total += read;
+            }
         }
         catch (FileNotFoundException)
         {
@@ -26,4 +62,70 @@ public static class DocumentFile
             throw new DocumentReadException(path, e.Message, e);
         }
     }
+
+    /// <summary>
+    /// Refuses what is not a regular file before opening it: opening a named pipe waits for a
+    /// writer forever, and /dev/zero (or a link to it) never ends.
+    /// </summary>
+    public static void CheckRegularFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new DocumentReadException(path, "is a directory, not a file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new DocumentReadException(path, "no such file");
+        }
+
+        if (OperatingSystem.IsWindows() || FileType(path) is not { } type)
+        {
+            return;
+        }
+
+        var kind = type switch
+        {
+            FileTypeRegular => null,
+            FileTypeFifo => "a named pipe (FIFO)",
+            FileTypeCharDevice => "a character device",
+            FileTypeBlockDevice => "a block device",
+            FileTypeSocket => "a socket",
+            _ => "a special file",
+        };
+        if (kind is not null)
+        {
+            throw new DocumentReadException(path, $"not a regular file ({kind}): only regular files are read");
+        }
+    }
+
+    // The runtime's own portable stat (System.Native, shipped with every .NET on Unix): its mode
+    // bits are the same on every platform, unlike the C library's struct stat. The base library
+    // offers no file type beyond directory or not; when the shim is missing, the caller reads on.
+    private const int FileTypeMask = 0xF000;
+    private const int FileTypeFifo = 0x1000;
+    private const int FileTypeCharDevice = 0x2000;
+    private const int FileTypeBlockDevice = 0x6000;
+    private const int FileTypeRegular = 0x8000;
+    private const int FileTypeSocket = 0xC000;
+
+    private static int? FileType(string path)
+    {
+        try
+        {
+            // FileStatus starts with Flags and Mode (two int32); the rest is room for the fields after them.
+            var status = new byte[256];
+            return Stat(path, status) == 0 ? BitConverter.ToInt32(status, 4) & FileTypeMask : null;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    // DllImport, not LibraryImport: the generated marshaller would need unsafe code for one call.
+#pragma warning disable SYSLIB1054
+    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] status);
+#pragma warning restore SYSLIB1054
 }

@@ -26,8 +26,11 @@ internal sealed class NumberingRenderer
     private readonly HashSet<(int NumId, int Level)> _overridesApplied = [];
     private readonly Dictionary<int, LevelDefinition?[]> _definitions = [];
 
-    public NumberingRenderer(Numbering? numbering, Styles? styles)
+    private readonly int _maxLabelChars;
+
+    public NumberingRenderer(Numbering? numbering, Styles? styles, int maxLabelChars)
     {
+        _maxLabelChars = maxLabelChars;
         foreach (var instance in numbering?.Elements<NumberingInstance>() ?? [])
         {
             if (instance.NumberID?.Value is { } id)
@@ -90,12 +93,12 @@ internal sealed class NumberingRenderer
         var counters = Counters(abstractNum);
         if (StartOverride(instance, level) is { } start && _overridesApplied.Add((numId, level)))
         {
-            counters.Value[level] = start - 1;
+            counters.Value[level] = (long)start - 1;
             counters.Used[level] = true;
         }
         else if (!counters.Used[level])
         {
-            counters.Value[level] = definition.Start - 1;
+            counters.Value[level] = (long)definition.Start - 1;
             counters.Used[level] = true;
         }
 
@@ -115,11 +118,11 @@ internal sealed class NumberingRenderer
             return string.Empty;
         }
 
-        var label = RenderText(definition, definitions, counters);
+        var label = RenderText(definition, definitions, counters, _maxLabelChars);
         return label.Length == 0 ? label : label + definition.Suffix;
     }
 
-    private static string RenderText(LevelDefinition definition, LevelDefinition?[] definitions, ListCounters counters)
+    private static string RenderText(LevelDefinition definition, LevelDefinition?[] definitions, ListCounters counters, int maxLabelChars)
     {
         var text = definition.Text!;
         var sb = new StringBuilder(text.Length + 4);
@@ -132,7 +135,7 @@ internal sealed class NumberingRenderer
                 // A level above that has not been used yet shows its start value, as Word does.
                 var value = counters.Used[level] ? counters.Value[level] : shown?.Start ?? 1;
                 var format = definition.IsLegal ? "decimal" : shown?.Format ?? "decimal";
-                sb.Append(NumberFormat.Format(value, format));
+                sb.Append(NumberFormat.Format(value, format, maxLabelChars));
                 i++;
             }
             else
@@ -241,14 +244,14 @@ internal sealed class NumberingRenderer
         var id = abstractNum.AbstractNumberId?.Value ?? -1;
         if (!_counters.TryGetValue(id, out var counters))
         {
-            counters = new ListCounters(new int[MaxLevels], new bool[MaxLevels]);
+            counters = new ListCounters(new long[MaxLevels], new bool[MaxLevels]);
             _counters[id] = counters;
         }
 
         return counters;
     }
 
-    private sealed record ListCounters(int[] Value, bool[] Used);
+    private sealed record ListCounters(long[] Value, bool[] Used);
 
     private sealed record LevelDefinition(int Start, string Format, string? Text, string Suffix, bool IsLegal, int? Restart)
     {
