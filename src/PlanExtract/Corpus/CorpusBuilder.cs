@@ -25,9 +25,16 @@ public sealed record DocumentStamp(long Size, long ModifiedTicks, string Sha256)
         var files = new[] { document.FilePath, Path.Combine(document.Folder, CorpusLayout.MetadataFile) };
         var infos = files.Select(f => new FileInfo(f)).ToList();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
         foreach (var file in files)
         {
-            hash.AppendData(File.ReadAllBytes(file));
+            // Streamed, and only regular files: a named pipe would block here before the read reports it.
+            Reading.DocumentFile.CheckRegularFile(file);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            for (int read; (read = stream.Read(buffer)) > 0;)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
         }
 
         return new DocumentStamp(infos.Sum(i => i.Length), infos.Max(i => i.LastWriteTimeUtc.Ticks), Convert.ToHexStringLower(hash.GetHashAndReset()));
@@ -116,7 +123,7 @@ public sealed class CorpusBuilder(Pipeline pipeline)
         {
             return DocumentStamp.Of(document);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlanExtractException)
         {
             // The read reports the file; without a stamp it is simply re-read next time.
             return null;
@@ -298,8 +305,18 @@ public sealed class CorpusBuilder(Pipeline pipeline)
         return end < 0 ? text : text[..(end + 1)];
     }
 
+    /// <summary>
+    /// The one place build, check and add run the pipeline on a corpus document: whatever goes
+    /// wrong in it (its meta.json, reading, segmenting, extracting) is that document's error, and
+    /// the other documents still build.
+    /// </summary>
     public DocumentResult ReadOne(CorpusDocument document)
     {
+        if (document.Error is not null)
+        {
+            return new DocumentResult(document, null, $"{document.Source}: {document.Error}");
+        }
+
         try
         {
             return new DocumentResult(document, pipeline.Read(document.FilePath, document.Source, document.Metadata.DisplayName), null);
@@ -307,6 +324,12 @@ public sealed class CorpusBuilder(Pipeline pipeline)
         catch (PlanExtractException e)
         {
             return new DocumentResult(document, null, e is DocumentReadException d ? $"{document.Source}: {d.Reason}" : e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug or an exhausted resource while on this document: reported as its error, with the
+            // stack trace in the log, rather than ending the build for every other document.
+            return new DocumentResult(document, null, ErrorLog.Summary(document.Source, e));
         }
     }
 }
