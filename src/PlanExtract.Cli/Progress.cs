@@ -18,7 +18,7 @@ internal static class Progress
                     if (p.Done == p.Total || DateTime.UtcNow - lastShown > TimeSpan.FromSeconds(2))
                     {
                         lastShown = DateTime.UtcNow;
-                        stderr.WriteLine($"{label} {p.Done}/{p.Total} {p.Current}");
+                        stderr.WriteLine($"{label} {p.Done}/{p.Total} {TerminalText.Escape(p.Current)}");
                     }
                 }
             }));
