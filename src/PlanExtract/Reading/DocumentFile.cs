@@ -87,7 +87,7 @@ public static class DocumentFile
         var kind = type switch
         {
             FileTypeRegular => null,
-            FileTypeFifo => "a named pipe (FIFO)",
+            FileTypeFifo => "a named pipe",
             FileTypeCharDevice => "a character device",
             FileTypeBlockDevice => "a block device",
             FileTypeSocket => "a socket",
