@@ -41,9 +41,10 @@ public static class Cli
             TerminalText.Error(stderr, e.Message);
             return BadInput;
         }
-        catch (AggregateException e) when (e.Flatten().InnerExceptions is [PlanExtractException inner])
+        catch (AggregateException e) when (e.Flatten().InnerExceptions is [PlanExtractException or IOException or UnauthorizedAccessException])
         {
-            TerminalText.Error(stderr, inner.Message);
+            // Parallel work (the tables are written side by side) wraps the one failure it had.
+            TerminalText.Error(stderr, e.Flatten().InnerExceptions[0].Message);
             return BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

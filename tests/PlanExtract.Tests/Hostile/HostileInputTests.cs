@@ -182,6 +182,21 @@ public sealed class HostileInputTests : IDisposable
         AssertClean(CliRunner.RunOutOfProcess(TimeBound * 2, _temp.Path, "add", hostile, "--corpus", corpus), 1, hostile, "levels of XML nesting");
     }
 
+    [Fact]
+    public void A_folder_where_a_table_should_be_is_one_line()
+    {
+        // output/tables/women.md as a directory: the table writer's IOException came out of a
+        // parallel loop as an unhandled AggregateException with its stack trace.
+        var output = Path.Combine(_temp.Path, "out");
+        Directory.CreateDirectory(Path.Combine(output, "tables", "women.md"));
+        var run = CliRunner.RunOutOfProcess(TimeSpan.FromSeconds(60), RepoPaths.Root, "build", "--out", output);
+        Assert.Equal(1, run.Code);
+        var line = Assert.Single(Lines(run.Err), l => !l.StartsWith("Reading ", StringComparison.Ordinal));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains("women.md", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+    }
+
     private void Meta(string folder, string json) => _temp.File(Path.Combine(folder, "meta.json"), Encoding.UTF8.GetBytes(json));
 
     private static void AssertClean(ProcessRun run, int expectedCode, string path, string reason)
