@@ -33,7 +33,7 @@ internal static class Progress
             {
                 task.MaxValue = p.Total;
                 task.Value = p.Done;
-                task.Description = $"{label} {Markup.Escape(Path.GetFileName(Path.GetDirectoryName(p.Current) ?? p.Current))}";
+                task.Description = $"{label} {Markup.Escape(TerminalText.Escape(Path.GetFileName(Path.GetDirectoryName(p.Current) ?? p.Current)))}";
             }));
         });
         return result;
