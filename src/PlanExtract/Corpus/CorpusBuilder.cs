@@ -306,9 +306,9 @@ public sealed class CorpusBuilder(Pipeline pipeline)
     }
 
     /// <summary>
-    /// The one place build, check and add run the pipeline on a corpus document: whatever goes
-    /// wrong in it (its meta.json, reading, segmenting, extracting) is that document's error, and
-    /// the other documents still build.
+    /// The one place build and check run the pipeline on a corpus document: whatever goes wrong
+    /// in it (its meta.json, reading, segmenting, extracting) is that document's error, and the
+    /// other documents still build. (add reads one document; its failures are the command's.)
     /// </summary>
     public DocumentResult ReadOne(CorpusDocument document)
     {
