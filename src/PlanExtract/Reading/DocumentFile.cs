@@ -79,8 +79,20 @@ public static class DocumentFile
             throw new DocumentReadException(path, "no such file");
         }
 
-        if (OperatingSystem.IsWindows() || FileType(path) is not { } type)
+        if (OperatingSystem.IsWindows())
         {
+            return;
+        }
+
+        if (FileType(path) is not { } type)
+        {
+            // Without the file type, pipes and devices still show as empty: better refused as
+            // empty than opened and waited on.
+            if (new FileInfo(File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path).Length == 0)
+            {
+                throw new DocumentReadException(path, "the file is empty (or not a regular file)");
+            }
+
             return;
         }
 
