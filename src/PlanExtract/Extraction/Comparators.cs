@@ -1,3 +1,4 @@
+using PlanExtract.Text;
 namespace PlanExtract.Extraction;
 
 /// <summary>Turns verbs and bound words into the contract's comparators; a bound word after the value wins.</summary>

@@ -129,7 +129,7 @@ public sealed partial class IndicatorMatcher
         return a.Length >= 2 && b.Length >= 2 && Similarity.Dice(a, b) > 0;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("(?:" + Extraction.Vocabulary.GenericHeads + ")$")]
+    [System.Text.RegularExpressions.GeneratedRegex("(?:" + Text.Vocabulary.GenericHeads + ")$")]
     private static partial System.Text.RegularExpressions.Regex GenericHeadAtEnd();
 
     /// <summary>The targets with <see cref="Target.IndicatorId"/> set where the catalog knows the indicator.</summary>

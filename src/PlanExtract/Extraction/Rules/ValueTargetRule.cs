@@ -1,3 +1,4 @@
+using PlanExtract.Text;
 using System.Text.RegularExpressions;
 
 namespace PlanExtract.Extraction.Rules;

@@ -1,4 +1,4 @@
-namespace PlanExtract.Extraction;
+namespace PlanExtract.Text;
 
 /// <summary>
 /// The grammar's words, once: every rule's [GeneratedRegex] is composed from these fragments, so two
@@ -77,19 +77,4 @@ public static class Vocabulary
     /// </summary>
     public const string ItemNumber = @"\d{1,2}\s*(?:[.．](?!\s*\d)|、)|[(（]\s*\d{1,2}\s*[)）]|[⒈-⒛]";
 
-}
-
-/// <summary>The contract's comparators, typed once (the record carries their names).</summary>
-public static class Comparator
-{
-    public const string Equal = "=";
-    public const string AtLeast = ">=";
-    public const string AtMost = "<=";
-    public const string Above = ">";
-    public const string Below = "<";
-    public const string About = "~";
-    public const string Up = "up";
-    public const string Down = "down";
-    public const string UpBy = "up_by";
-    public const string DownBy = "down_by";
 }
