@@ -18,9 +18,29 @@ public static class CorpusBuild
     /// </summary>
     public static BuildSummary Run(CorpusLayout corpus, string outputFolder, BuildOptions? options = null, IProgress<BuildProgress>? progress = null)
     {
-        options ??= new BuildOptions();
+        try
+        {
+            return Publish(corpus, new OutputLayout(outputFolder), options ?? new BuildOptions(), progress);
+        }
+        catch (Exception e) when (FileTooLarge(e) is { } tooLarge)
+        {
+            throw new PlanExtractException($"{outputFolder}: cannot write the outputs: a file would pass the file size limit ({tooLarge.Message.Split(" (")[0]})", e);
+        }
+    }
+
+    // EFBIG: .NET words a write past the file size limit as an argument error thrown by its errno
+    // mapping; it is the file system's answer, not a bug. The tables' parallel writers wrap it.
+    private static ArgumentOutOfRangeException? FileTooLarge(Exception e) => e switch
+    {
+        ArgumentOutOfRangeException a when a.TargetSite?.DeclaringType?.FullName == "Interop" => a,
+        AggregateException a => a.Flatten().InnerExceptions.Select(FileTooLarge).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
+
+    // Everything is staged first; the outputs change only in OutputGeneration.Commit, all together.
+    private static BuildSummary Publish(CorpusLayout corpus, OutputLayout output, BuildOptions options, IProgress<BuildProgress>? progress)
+    {
         var pipeline = Pipeline.ForCorpus(corpus.Root);
-        var output = new OutputLayout(outputFolder);
         Directory.CreateDirectory(output.Index);
         OutputGeneration.Recover(output);
         var pending = OutputGeneration.StartPending(output);
