@@ -28,11 +28,11 @@ public static class CorpusBuild
         }
     }
 
-    // EFBIG: .NET words a write past the file size limit as an argument error thrown by its errno
-    // mapping; it is the file system's answer, not a bug. The tables' parallel writers wrap it.
+    // EFBIG: .NET words a write past the file size limit as an argument error thrown by its file
+    // I/O; it is the file system's answer, not a bug. The tables' parallel writers wrap it.
     private static ArgumentOutOfRangeException? FileTooLarge(Exception e) => e switch
     {
-        ArgumentOutOfRangeException a when a.TargetSite?.DeclaringType?.FullName == "Interop" => a,
+        ArgumentOutOfRangeException { TargetSite.DeclaringType: { } thrower } a when thrower.FullName == "Interop" || thrower.Namespace == "System.IO" => a,
         AggregateException a => a.Flatten().InnerExceptions.Select(FileTooLarge).FirstOrDefault(x => x is not null),
         _ => null,
     };

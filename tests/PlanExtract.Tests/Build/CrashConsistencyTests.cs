@@ -95,6 +95,39 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void An_update_never_changes_the_files_it_shares_with_the_last_generation()
+    {
+        // The update's generation hard-links the live one's files; witnesses linked to the same
+        // files keep their bytes through an update that re-reads, adds and removes documents.
+        var corpus = Synthesize(4);
+        var output = Path.Combine(_temp.Path, "out");
+        CorpusBuild.Run(new CorpusLayout(corpus), output);
+        var index = Path.Combine(output, "index");
+        var witness = Path.Combine(_temp.Path, "witness");
+        Directory.CreateDirectory(witness);
+        var before = new Dictionary<string, byte[]>();
+        foreach (var file in Directory.GetFiles(Path.Combine(index, CorpusIndex.LiveGeneration(index)!)))
+        {
+            var copy = Path.Combine(witness, Path.GetFileName(file));
+            Assert.Equal(0, Shell($"ln '{file}' '{copy}'").Code);
+            before[copy] = File.ReadAllBytes(file);
+        }
+
+        var documents = new CorpusLayout(corpus).Documents();
+        File.AppendAllText(documents[1].FilePath, "\n（三）提高妇女参与社会事务管理的比例。\n");
+        Directory.Delete(documents[0].Folder, recursive: true);
+        new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(corpus, 1, first: 4);
+        Assert.True(CorpusBuild.Run(new CorpusLayout(corpus), output).Incremental);
+
+        foreach (var (path, bytes) in before)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(path)), $"{Path.GetFileName(path)} changed");
+        }
+
+        AssertSame(Reference(corpus), output);
+    }
+
+    [Fact]
     public void Old_targets_and_tables_beside_a_newer_index_are_rebuilt_without_full()
     {
         // The kill right after the index swap: targets.jsonl and the tables of the old
