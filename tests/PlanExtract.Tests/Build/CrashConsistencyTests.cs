@@ -260,6 +260,29 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void An_add_that_fails_on_a_full_disk_leaves_nothing()
+    {
+        // The issue: a failed add left plans.txt and a 0-byte meta.json that blocked build, check and add.
+        var corpus = Synthesize(2);
+        var incoming = Path.Combine(_temp.Path, "incoming", "plans.txt");
+        var place = new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteLoose(incoming, 5).Place;
+        var where = $"--province '{place.Province}' --city '{place.City}'" + (place.District is { } d ? $" --district '{d}'" : "");
+        string[] Listing() => [.. Directory.EnumerateFileSystemEntries(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+        var before = Listing();
+
+        var run = Shell($"trap '' XFSZ; ulimit -f 8; DOTNET_EnableWriteXorExecute=0 exec dotnet exec {Dll} add '{incoming}' --corpus '{corpus}' {where}");
+        Assert.Equal(1, run.Code);
+        Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
+        Assert.True(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries) is [var line] && line.StartsWith("error: ", StringComparison.Ordinal), run.Err);
+        log.WriteLine(run.Err);
+        Assert.Equal(before, Listing());
+
+        string[] again = ["add", incoming, "--corpus", corpus, "--province", place.Province, "--city", place.City, .. place.District is { } district ? new[] { "--district", district } : []];
+        Assert.Equal(0, CliRunner.Run(again).Code);
+        Assert.Equal(3, new CorpusLayout(corpus).Documents().Count);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_read_only_output_folder_is_one_line()
     {
