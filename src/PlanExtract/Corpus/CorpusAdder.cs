@@ -133,7 +133,7 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             movedPlans = true;
             File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), Path.Combine(folder, CorpusLayout.MetadataFile));
         }
-        catch
+        catch (Exception e)
         {
             foreach (var leftover in new[] { Path.Combine(folder, fileName + Staged), Path.Combine(folder, CorpusLayout.MetadataFile + Staged) }.Where(File.Exists))
             {
@@ -150,6 +150,12 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             else if (movedPlans)
             {
                 File.Delete(plans);
+            }
+
+            // EFBIG: .NET words a write past the file size limit as an argument error from its file I/O.
+            if (e is ArgumentOutOfRangeException { TargetSite.DeclaringType: { } thrower } && (thrower.FullName == "Interop" || thrower.Namespace == "System.IO"))
+            {
+                throw new PlanExtractException($"{folder}: cannot write the document: a file would pass the file size limit; nothing was added", e);
             }
 
             throw;

@@ -274,7 +274,7 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
         Assert.Equal(1, run.Code);
         Assert.DoesNotContain("   at ", run.Err, StringComparison.Ordinal);
         Assert.True(run.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries) is [var line] && line.StartsWith("error: ", StringComparison.Ordinal), run.Err);
-        log.WriteLine(run.Err);
+        Assert.Contains("file size limit", run.Err, StringComparison.Ordinal);
         Assert.Equal(before, Listing());
 
         string[] again = ["add", incoming, "--corpus", corpus, "--province", place.Province, "--city", place.City, .. place.District is { } district ? new[] { "--district", district } : []];
