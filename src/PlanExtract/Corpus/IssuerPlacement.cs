@@ -1,0 +1,60 @@
+namespace PlanExtract.Corpus;
+
+/// <summary>Where a plan is filed: its folders below the corpus root, its level and division code.</summary>
+/// <param name="Code">The GB/T 2260 code; null only for a name the gazetteer lacks that the user gave in full.</param>
+public sealed record Placement(string Province, string? City, string? District, DivisionLevel Level, string? Code, string DisplayName)
+{
+    public IReadOnlyList<string> Folders => [.. new[] { Province, City, District }.OfType<string>()];
+
+    public string LevelName => Division.LevelName(Level);
+
+    public static Placement Of(DivisionPlace place) => new(
+        place.Province.Name,
+        place.Level == DivisionLevel.Province ? null : place.Prefecture?.Name,
+        place.County,
+        place.Level,
+        place.Code,
+        place.DisplayName);
+}
+
+/// <summary>The outcome of placing an issuer: a placement, or the reason and the candidates to choose from.</summary>
+public sealed record PlacementResult(Placement? Placement, string? Reason, IReadOnlyList<DivisionPlace> Candidates);
+
+/// <summary>
+/// Places a new plan by what the user said (the <c>district</c>, <c>city</c>, <c>province</c>
+/// fields) and what the plan says (the issuer in its title, the cover notice), through the
+/// gazetteer. "荔浦市妇女发展规划" names a county-level city: it goes under 桂林市 with level county,
+/// not beside 桂林市 as a prefecture.
+/// </summary>
+public static class IssuerPlacement
+{
+    public static PlacementResult Place(Gazetteer gazetteer, AddRequest request, DocumentFacts facts, string context)
+    {
+        // The user's names win over the title's; with neither a district nor a city given, the
+        // title's issuer is the name, and the user's province or city only narrow it.
+        var written = request.District ?? facts.Issuer ?? request.City;
+        if (written is null)
+        {
+            return new PlacementResult(null, "no issuer in the plan title", []);
+        }
+
+        var hints = new DivisionHints(request.Province, request.City, (facts.Issuer ?? string.Empty) + "\n" + context);
+        var resolution = gazetteer.Resolve(written, hints);
+        if (resolution.Place is { } place)
+        {
+            return new PlacementResult(Placement.Of(place), null, []);
+        }
+
+        // A district the 2023 table does not know (a county since renamed: 荔浦县 before 2018) is
+        // filed as the user spelled it when the user also names a city the table knows.
+        if (request.District is { } district && request.City is { } city
+            && gazetteer.Resolve(city, new DivisionHints(request.Province)).Place is { Level: DivisionLevel.Prefecture } prefecture
+            && resolution.Candidates.All(c => c.Division.Name != district))
+        {
+            var outer = Placement.Of(prefecture);
+            return new PlacementResult(outer with { District = district, Level = DivisionLevel.County, Code = null, DisplayName = outer.DisplayName + district }, null, resolution.Candidates);
+        }
+
+        return new PlacementResult(null, resolution.Reason, resolution.Candidates);
+    }
+}
