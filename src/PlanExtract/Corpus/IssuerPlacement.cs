@@ -1,3 +1,5 @@
+using PlanExtract.Model;
+
 namespace PlanExtract.Corpus;
 
 /// <summary>Where a plan is filed: its folders below the corpus root, its level and division code.</summary>
@@ -28,7 +30,10 @@ public sealed record PlacementResult(Placement? Placement, string? Reason, IRead
 /// </summary>
 public static class IssuerPlacement
 {
-    public static PlacementResult Place(Gazetteer gazetteer, AddRequest request, DocumentFacts facts, string context)
+    /// <summary>What the user said: any of district, city and province, each may be null.</summary>
+    public sealed record Given(string? District, string? City, string? Province);
+
+    public static PlacementResult Place(Gazetteer gazetteer, Given request, DocumentFacts facts, string context)
     {
         // The user's names win over the title's; with neither a district nor a city given, the
         // title's issuer is the name, and the user's province or city only narrow it.
@@ -56,5 +61,23 @@ public static class IssuerPlacement
         }
 
         return new PlacementResult(null, resolution.Reason, resolution.Candidates);
+    }
+
+    /// <summary>The opening of a document, where the cover notice names the issuer in full ("福州市鼓楼区人民政府关于印发…").</summary>
+    public static string Opening(IReadOnlyList<SourceBlock> blocks)
+    {
+        const int OpeningLength = 4000;
+        var text = new System.Text.StringBuilder();
+        foreach (var block in blocks)
+        {
+            if (text.Length >= OpeningLength)
+            {
+                break;
+            }
+
+            text.Append(block.Text).Append('\n');
+        }
+
+        return text.ToString();
     }
 }

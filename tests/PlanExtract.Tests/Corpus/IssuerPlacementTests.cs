@@ -1,0 +1,99 @@
+using PlanExtract.Corpus;
+using PlanExtract.Tests.Reading;
+
+namespace PlanExtract.Tests.Corpus;
+
+/// <summary>Every corpus plan, in each format it exists in, placed with no flags where the corpus files it.</summary>
+public sealed class IssuerPlacementTests
+{
+    private static string Fixture(string name) => Path.Combine(RepoPaths.Root, "tests", "PlanExtract.Tests", "Fixtures", name);
+
+    /// <summary>The corpus folder of each plan, and its versions: the .txt, the real .docx and .pdf fixtures.</summary>
+    public static TheoryData<string, string> Versions() => new()
+    {
+        { "广东省/清远市/清城区", "plans.txt" },
+        { "广东省/清远市/清城区", Fixture("000.lo.pdf") },
+        { "广东省/清远市/清城区", "docx" },
+        { "广西壮族自治区/桂林市/荔浦市", "plans.txt" },
+        { "广西壮族自治区/桂林市/荔浦市", Fixture("002.pandoc.docx") },
+        { "广东省/清远市", "plans.txt" },
+        { "广东省/清远市", Fixture("003.lo.pdf") },
+        { "广东省/清远市", Fixture("003.pandoc.docx") },
+        { "广东省/深圳市/宝安区", "plans.txt" },
+        { "广东省/深圳市/宝安区", Fixture("004.lo.pdf") },
+        { "广东省/深圳市/宝安区", Fixture("004.pandoc.docx") },
+    };
+
+    /// <summary>
+    /// The file to add: a fixture, the corpus .txt, or ("docx") a plain .docx made from the
+    /// corpus .txt, one paragraph per line, for a plan with no real .docx fixture.
+    /// </summary>
+    internal static string FileFor(string folder, string version, string scratch)
+    {
+        var text = Path.Combine(RepoPaths.Corpus, folder, "plans.txt");
+        if (version == "plans.txt")
+        {
+            return text;
+        }
+
+        if (version != "docx")
+        {
+            return version;
+        }
+
+        var builder = new DocxBuilder();
+        foreach (var line in File.ReadLines(text))
+        {
+            builder.Paragraph(line);
+        }
+
+        var path = Path.Combine(scratch, folder.Replace('/', '_') + ".docx");
+        File.WriteAllBytes(path, builder.Build());
+        return path;
+    }
+
+    [Theory]
+    [MemberData(nameof(Versions))]
+    public void PlanIsPlacedWhereTheCorpusFilesItWithItsLevel(string folder, string version)
+    {
+        using var temp = new Cli.TempFolder();
+        var file = FileFor(folder, version, temp.Path);
+        var meta = new CorpusLayout(RepoPaths.Corpus).Load(Path.Combine(RepoPaths.Corpus, folder, CorpusLayout.MetadataFile)).Metadata;
+        var blocks = Pipeline.Default.Readers.Read(file);
+        var facts = DocumentFactsReader.Read(Pipeline.Default.Segment(file, blocks), blocks);
+
+        var result = IssuerPlacement.Place(Gazetteer.Default, new IssuerPlacement.Given(null, null, null), facts, IssuerPlacement.Opening(blocks));
+
+        Assert.True(result.Placement is not null, result.Reason);
+        Assert.Equal(folder, string.Join('/', result.Placement.Folders));
+        Assert.Equal(meta.Level, result.Placement.LevelName);
+        Assert.Equal(meta.DisplayName, result.Placement.DisplayName);
+    }
+
+    // README: "planextract add 荔浦县妇女儿童发展规划.pdf [--district 荔浦县] [--city 桂林市] [--province 广西壮族自治区]":
+    // 荔浦县 became 荔浦市 in 2018 and the 2023 table knows only the new name.
+    [Fact]
+    public void FormerNameGivenInFullIsFiledWithoutACode()
+    {
+        var facts = new DocumentFacts("荔浦县", null, null, null, null, []);
+
+        var result = IssuerPlacement.Place(Gazetteer.Default, new IssuerPlacement.Given("荔浦县", "桂林市", "广西壮族自治区"), facts, string.Empty);
+
+        Assert.NotNull(result.Placement);
+        Assert.Equal("广西壮族自治区/桂林市/荔浦县", string.Join('/', result.Placement.Folders));
+        Assert.Null(result.Placement.Code);
+        Assert.Equal("county", result.Placement.LevelName);
+        Assert.Contains(result.Candidates, c => c.Code == "450381");
+    }
+
+    [Fact]
+    public void FormerNameAloneIsRefusedWithTheNearName()
+    {
+        var facts = new DocumentFacts("荔浦县", null, null, null, null, []);
+
+        var result = IssuerPlacement.Place(Gazetteer.Default, new IssuerPlacement.Given(null, null, null), facts, string.Empty);
+
+        Assert.Null(result.Placement);
+        Assert.Contains(result.Candidates, c => c.Code == "450381");
+    }
+}
