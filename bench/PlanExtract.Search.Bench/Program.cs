@@ -19,7 +19,7 @@ var folder = Path.Combine(Path.GetTempPath(), "planextract-bench-" + Guid.NewGui
 try
 {
     var clock = Stopwatch.StartNew();
-    var results = new CorpusBuilder(Pipeline.Default).ReadAll(new CorpusLayout(Path.Combine(root, "corpus")));
+    var results = new CorpusReader(Pipeline.Default).ReadAll(new CorpusLayout(Path.Combine(root, "corpus")));
     var read = clock.Elapsed;
     clock.Restart();
     CorpusIndex.Write(folder, results);

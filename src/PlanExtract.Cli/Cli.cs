@@ -10,6 +10,24 @@ public static class Cli
     public const int BadInput = 1;
     public const int BadUsage = 2;
 
+    /// <summary>The library's field errors in the words of this command line: the field as its --flag, and what to run.</summary>
+    public static string Words(PlanExtractException e) => e switch
+    {
+        InvalidFieldException f => (f.Subject is null ? string.Empty : f.Subject + ": ") + Flag(f.Field) + " " + f.Reason,
+        UnusableIndexException i => $"{i.Path}: {i.Reason}; run `planextract build` {(i.Missing ? "first" : "to rebuild it")}",
+        _ => e.Message,
+    };
+
+    /// <summary>A refusal of <c>add</c>, naming the options that would settle it.</summary>
+    public static string Words(Corpus.AddRefusal refusal) => refusal.Fields.Count switch
+    {
+        0 => refusal.Reason,
+        1 => $"{refusal.Reason}: give {Flag(refusal.Fields[0])}",
+        _ => $"{refusal.Reason}: give {Flag(refusal.Fields[0])} (and {string.Join(", ", refusal.Fields.Skip(1).Select(Flag))})",
+    };
+
+    private static string Flag(string field) => "--" + field;
+
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         stdout ??= Console.Out;
@@ -35,6 +53,11 @@ public static class Cli
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (PlanExtractException e) when (e is InvalidFieldException or UnusableIndexException)
+        {
+            stderr.WriteLine($"error: {Words(e)}");
+            return BadInput;
         }
         catch (PlanExtractException e)
         {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
+using PlanExtract.Build;
 using PlanExtract.Corpus;
-using PlanExtract.Indexing;
 using PlanExtract.Reporting;
 
 namespace PlanExtract.Cli;
@@ -32,11 +32,9 @@ internal static class Commands
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
             var outFolder = parse.GetValue(output)!;
-            var builder = new CorpusBuilder(Pipeline.ForCorpus(layout.Root));
 
-            // Streams documents into targets.jsonl and the index; unchanged documents are not re-read.
-            var summary = Progress.Run(stderr, "Reading", progress => builder.Build(layout, outFolder, parse.GetValue(full), progress));
-            CrossReferenceTables.WriteMarkdown(outFolder, summary.Records());
+            // Streams documents into targets.jsonl and the index, then writes the tables; unchanged documents are not re-read.
+            var summary = Progress.Run(stderr, "Reading", progress => CorpusBuild.Run(layout, outFolder, new BuildOptions(Full: parse.GetValue(full)), progress));
             var failed = 0;
             foreach (var document in summary.Documents)
             {
@@ -50,7 +48,8 @@ internal static class Commands
                 stdout.WriteLine($"{document.Document.Metadata.DisplayName}\t{document.Plans} plans\t{document.Targets} targets\t{document.Document.Source}{(document.Reread ? string.Empty : "\t(unchanged)")}");
             }
 
-            stdout.WriteLine($"{summary.Documents.Count - failed} documents read, {failed} failed; wrote {Path.Combine(outFolder, "targets.jsonl")}, {Path.Combine(outFolder, "tables")}, {Path.Combine(outFolder, "index")}");
+            var written = new OutputLayout(outFolder);
+            stdout.WriteLine($"{summary.Documents.Count - failed} documents read, {failed} failed; wrote {written.Targets}, {written.Tables}, {written.Index}");
             return failed > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;
@@ -60,25 +59,13 @@ internal static class Commands
     {
         var file = new Argument<string>("FILE") { Description = "A plan document: .txt, .md, .docx or .pdf." };
         var format = new Option<string>("--format") { Description = "jsonl (one target per line), json (the whole tree) or md (a table).", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "json", "md");
+        format.AcceptOnlyFromAmong([.. DocumentWriters.Formats]);
         var command = new Command("extract", "Read one document and print its targets.") { file, format };
         command.SetAction(parse =>
         {
             var document = Pipeline.Default.Read(parse.GetValue(file)!);
             using var stdoutStream = new MemoryStream();
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    JsonOutput.WriteTree(stdoutStream, document);
-                    break;
-                case "md":
-                    MarkdownTargetList.Write(stdoutStream, document);
-                    break;
-                default:
-                    JsonOutput.WriteJsonLines(stdoutStream, document.AllTargets());
-                    break;
-            }
-
+            DocumentWriters.For(parse.GetValue(format)!).Write(document, stdoutStream);
             stdout.Write(Encoding.UTF8.GetString(stdoutStream.ToArray()));
             stdout.Flush();
             return Cli.Ok;

@@ -28,7 +28,7 @@ internal static class MaintainerCommands
             {
                 foreach (var reason in result.Reasons)
                 {
-                    stderr.WriteLine($"error: {parse.GetValue(file)}: {reason}");
+                    stderr.WriteLine($"error: {parse.GetValue(file)}: {Cli.Words(reason)}");
                 }
 
                 stderr.WriteLine("nothing was written to the corpus");
@@ -48,29 +48,22 @@ internal static class MaintainerCommands
         command.SetAction(parse =>
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
-            var pipeline = Pipeline.ForCorpus(layout.Root);
-            var results = Progress.Run(stderr, "Checking", progress => new CorpusBuilder(pipeline).ReadAll(layout, progress));
-            var median = CorpusValidator.MedianTargetsPerDomain(results.Where(r => r.Plans is not null).Select(r => r.Plans!));
-            int errors = 0, warnings = 0;
-            foreach (var result in results)
+            var summary = Progress.Run(stderr, "Checking", progress => CorpusCheck.Run(layout, progress));
+            foreach (var (result, report) in summary.Documents)
             {
-                if (result.Failed)
+                if (report is null)
                 {
-                    errors++;
                     stdout.WriteLine($"{result.Document.Metadata.DisplayName}  {result.Document.Source}");
                     stdout.WriteLine($"  error: {result.Error}");
                     continue;
                 }
 
-                var report = CorpusValidator.Validate(result.Plans!, median, pipeline.Indicators);
-                errors += report.Findings.Count(f => f.Severity == Severity.Error);
-                warnings += report.Findings.Count(f => f.Severity == Severity.Warning);
                 ValidationText.Write(stdout, report);
                 stdout.WriteLine();
             }
 
-            stdout.WriteLine($"{results.Count} documents, {results.Sum(r => r.Plans?.AllTargets().Count() ?? 0)} targets, {errors} errors, {warnings} warnings");
-            return errors > 0 ? Cli.BadInput : Cli.Ok;
+            stdout.WriteLine($"{summary.Documents.Count} documents, {summary.Targets} targets, {summary.Errors} errors, {summary.Warnings} warnings");
+            return summary.Errors > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;
     }

@@ -91,7 +91,7 @@ internal static class SearchCommand
     private static string Json(SearchResult result)
     {
         using var buffer = new MemoryStream();
-        JsonOutput.WriteHits(buffer, result);
+        SearchHitsJson.Write(buffer, result);
         return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
     }
 }

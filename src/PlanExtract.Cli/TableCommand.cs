@@ -1,18 +1,12 @@
 using System.CommandLine;
 using System.Text;
 using PlanExtract.Corpus;
-using PlanExtract.Indicators;
 using PlanExtract.Model;
 using PlanExtract.Reporting;
 
 namespace PlanExtract.Cli;
 
-/// <summary>
-/// <c>planextract table</c>: the cross-reference table, indicators × districts. It reads the corpus
-/// through the pipeline rather than output/targets.jsonl: the table needs the corpus metadata
-/// (display names, which government sits above which) and the catalog, and a stale targets.jsonl
-/// would silently show old values.
-/// </summary>
+/// <summary><c>planextract table</c>: the cross-reference table, indicators × districts (<see cref="CorpusTables"/>).</summary>
 internal static class TableCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -22,7 +16,7 @@ internal static class TableCommand
         var domain = new Option<string?>("--domain") { Description = "Only domains whose name contains this (健康)." };
         var indicator = new Option<string?>("--indicator") { Description = "Only indicators whose canonical or written name contains this (死亡率)." };
         var format = new Option<string>("--format") { Description = "md (default), csv (UTF-8 with BOM), docx or xlsx (these two need --out).", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong("md", "csv", "docx", "xlsx");
+        format.AcceptOnlyFromAmong([.. CrossTableWriters.Formats]);
         var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout." };
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder (its indicators.json is the catalog).", DefaultValueFactory = _ => "corpus" };
         var command = new Command("table", "The cross-reference table: indicators × districts, each cell linked to its source line.")
@@ -31,43 +25,24 @@ internal static class TableCommand
         };
         command.Validators.Add(result =>
         {
-            if (result.GetValue(format) is "docx" or "xlsx" && string.IsNullOrEmpty(result.GetValue(output)))
+            if (CrossTableWriters.All.Any(w => w.Format == result.GetValue(format) && w.Binary) && string.IsNullOrEmpty(result.GetValue(output)))
             {
                 result.AddError($"--format {result.GetValue(format)} writes a binary file: give --out FILE");
             }
         });
         command.SetAction(parse =>
         {
-            var corpusFolder = parse.GetValue(corpus)!;
-            var results = new CorpusBuilder(Pipeline.ForCorpus(corpusFolder)).ReadAll(new CorpusLayout(corpusFolder));
-            foreach (var failed in results.Where(r => r.Failed))
+            var set = CorpusTables.Build(new CorpusLayout(parse.GetValue(corpus)!), PlanKindNames.Parse(parse.GetValue(plan)), new TableFilter(parse.GetValue(domain), parse.GetValue(indicator)));
+            foreach (var failed in set.Failed)
             {
                 stderr.WriteLine($"error: {failed.Error}");
             }
 
-            var catalog = IndicatorCatalog.ForCorpus(corpusFolder) ?? IndicatorCatalog.Empty;
-            var filter = new TableFilter(parse.GetValue(domain), parse.GetValue(indicator));
-            var plans = PlanKindNames.Parse(parse.GetValue(plan)) is { } only ? [only] : new[] { PlanKind.Women, PlanKind.Children };
-            var tables = plans.Select(p => CrossTableBuilder.Build(results, p, catalog, filter)).Where(t => t.Districts.Count > 0).ToList();
-
+            var tables = set.Tables;
             var file = parse.GetValue(output);
             var linkFolder = file is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(file))!;
             using var buffer = new MemoryStream();
-            switch (parse.GetValue(format))
-            {
-                case "csv":
-                    buffer.Write(CsvCrossTable.Write(tables));
-                    break;
-                case "docx":
-                    DocxCrossTable.Write(buffer, tables, linkFolder);
-                    break;
-                case "xlsx":
-                    XlsxCrossTable.Write(buffer, tables, linkFolder);
-                    break;
-                default:
-                    buffer.Write(Encoding.UTF8.GetBytes(MarkdownCrossTable.Write(tables, linkFolder)));
-                    break;
-            }
+            CrossTableWriters.For(parse.GetValue(format)!).Write(tables, buffer, new CrossTableWriteOptions(linkFolder));
 
             if (file is null)
             {
@@ -79,10 +54,10 @@ internal static class TableCommand
             {
                 Directory.CreateDirectory(linkFolder);
                 File.WriteAllBytes(file, buffer.ToArray());
-                stderr.WriteLine($"wrote {file}: {tables.Sum(t => t.Domains.Sum(d => d.Rows.Count))} indicators × {tables.SelectMany(t => t.Districts).Select(d => d.Name).Distinct().Count()} districts");
+                stderr.WriteLine($"wrote {file}: {set.Indicators} indicators × {set.Districts} districts");
             }
 
-            return results.Any(r => r.Failed) ? Cli.BadInput : Cli.Ok;
+            return set.Failed.Count > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;
     }

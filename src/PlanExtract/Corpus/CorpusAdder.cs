@@ -6,8 +6,14 @@ namespace PlanExtract.Corpus;
 
 public sealed record AddRequest(string File, string? District = null, string? City = null, string? Province = null);
 
+/// <summary>Why a document was not added; <paramref name="Fields"/> are the request fields that would settle it ("city", "district").</summary>
+public sealed record AddRefusal(string Reason, params IReadOnlyList<string> Fields)
+{
+    public override string ToString() => Reason;
+}
+
 /// <summary>The outcome of <c>add</c>: where the document went (null when refused), and why.</summary>
-public sealed record AddResult(CorpusDocument? Added, ValidationReport Report, DocumentFacts Facts, IReadOnlyList<string> Reasons)
+public sealed record AddResult(CorpusDocument? Added, ValidationReport Report, DocumentFacts Facts, IReadOnlyList<AddRefusal> Reasons)
 {
     public bool Usable => Added is not null;
 }
@@ -36,28 +42,28 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         var city = request.City ?? facts.City;
         var district = request.District ?? facts.District;
         var province = request.Province ?? existing.Where(d => d.Metadata.City == city).Select(d => d.Metadata.Province).FirstOrDefault(p => p is not null);
-        var reasons = new List<string>();
+        var reasons = new List<AddRefusal>();
         if (city is null)
         {
-            reasons.Add("cannot tell the issuing city from the text: give --city (and --district)");
+            reasons.Add(new AddRefusal("cannot tell the issuing city from the text", "city", "district"));
         }
 
         if (province is null)
         {
-            reasons.Add("cannot tell the province: give --province");
+            reasons.Add(new AddRefusal("cannot tell the province", "province"));
         }
 
-        foreach (var (flag, name) in new[] { ("--province", province), ("--city", city), ("--district", district) })
+        foreach (var (field, name) in new[] { ("province", province), ("city", city), ("district", district) })
         {
             if (name is not null && !IsFolderName(name))
             {
-                throw new PlanExtractException($"{request.File}: {flag} '{name}' is not a plain name (no '/', '\\', '..' or control characters)");
+                throw new InvalidFieldException(field, $"'{name}' is not a plain name (no '/', '\\', '..' or control characters)", request.File);
             }
         }
 
         var displayName = (city ?? string.Empty) + (district ?? string.Empty);
         var report = CorpusValidator.Validate(document with { District = displayName.Length > 0 ? displayName : document.District }, indicators: pipeline.Indicators);
-        reasons.AddRange(report.Findings.Where(f => f.Severity == Severity.Error).Select(f => f.Message));
+        reasons.AddRange(report.Findings.Where(f => f.Severity == Severity.Error).Select(f => new AddRefusal(f.Message)));
         if (reasons.Count > 0)
         {
             return new AddResult(null, report, facts, reasons);
@@ -72,7 +78,7 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         var metadataPath = Path.Combine(folder, CorpusLayout.MetadataFile);
         if (File.Exists(metadataPath))
         {
-            return new AddResult(null, report, facts, [$"{displayName} already has a document in the corpus ({corpus.SourceName(metadataPath)}); remove it first to replace it"]);
+            return new AddResult(null, report, facts, [new AddRefusal($"{displayName} already has a document in the corpus ({corpus.SourceName(metadataPath)}); remove it first to replace it")]);
         }
 
         var fileName = "plans" + Path.GetExtension(request.File).ToLowerInvariant();

@@ -125,7 +125,7 @@ public static class CorpusIndex
         return data;
     }
 
-    /// <summary>Opens the live generation, or says why it cannot and that <c>planextract build</c> makes one.</summary>
+    /// <summary>Opens the live generation, or says why it cannot (<see cref="UnusableIndexException"/>: a build makes one).</summary>
     public static DirectoryReader OpenReader(string indexFolder)
     {
         var pointer = Path.Combine(indexFolder, PointerFile);
@@ -133,16 +133,16 @@ public static class CorpusIndex
         {
             // Lucene files straight in the folder are what an index from before the pointer file looks like.
             var old = System.IO.Directory.Exists(indexFolder) && System.IO.Directory.EnumerateFiles(indexFolder, "segments*").Any();
-            throw new PlanExtractException(old
-                ? $"{indexFolder}: the search index is from an older version of planextract; run `planextract build` to rebuild it"
-                : $"{indexFolder}: no search index; run `planextract build` first");
+            throw old
+                ? new UnusableIndexException(indexFolder, "the search index is from an older version of planextract")
+                : new UnusableIndexException(indexFolder, "no search index", missing: true);
         }
 
         var lines = File.ReadAllLines(pointer);
         var header = lines.Length > 0 ? lines[0].Split(' ') : [];
         if (header.Length != 2 || header[0] != FormatHeader || header[1] != FormatVersion.ToString(CultureInfo.InvariantCulture) || lines.Length < 2)
         {
-            throw new PlanExtractException($"{indexFolder}: the search index is from another version of planextract (format {(header.Length == 2 ? header[1] : "unknown")}, expected {FormatVersion}); run `planextract build` to rebuild it");
+            throw new UnusableIndexException(indexFolder, $"the search index is from another version of planextract (format {(header.Length == 2 ? header[1] : "unknown")}, expected {FormatVersion})");
         }
 
         var generationPath = Path.Combine(indexFolder, lines[1].Trim());
@@ -153,13 +153,13 @@ public static class CorpusIndex
         }
         catch (Exception e) when (e is IOException or IndexNotFoundException or CorruptIndexException)
         {
-            throw new PlanExtractException($"{generationPath}: the search index is damaged ({e.Message.Split('\n')[0]}); run `planextract build` to rebuild it", e);
+            throw new UnusableIndexException(generationPath, $"the search index is damaged ({e.Message.Split('\n')[0]})", inner: e);
         }
 
         if (!reader.IndexCommit.UserData.TryGetValue(CommitFormatKey, out var format) || format != FormatVersion.ToString(CultureInfo.InvariantCulture))
         {
             reader.Dispose();
-            throw new PlanExtractException($"{generationPath}: the search index is from another version of planextract; run `planextract build` to rebuild it");
+            throw new UnusableIndexException(generationPath, "the search index is from another version of planextract");
         }
 
         return reader;

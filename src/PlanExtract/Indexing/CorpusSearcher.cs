@@ -39,7 +39,7 @@ public sealed class CorpusSearcher : IDisposable
     {
         if (request.Limit <= 0)
         {
-            throw new PlanExtractException($"--limit must be a positive number, not {request.Limit}");
+            throw new InvalidFieldException("limit", $"must be a positive number, not {request.Limit}");
         }
 
         var query = new QueryBuilder(_queryAnalyzer).Build(request.Query);
@@ -87,24 +87,24 @@ public sealed class CorpusSearcher : IDisposable
         var clauses = new List<Query>();
         if (request.Plan is { } planName)
         {
-            var plan = PlanKindNames.Parse(planName) ?? throw new PlanExtractException($"--plan must be women or children, not '{planName}'");
+            var plan = PlanKindNames.Parse(planName) ?? throw new InvalidFieldException("plan", $"must be women or children, not '{planName}'");
             clauses.Add(new TermQuery(new Term(IndexSchema.Plan, plan.ToContractName())));
         }
 
         if (request.Section is { } sectionName)
         {
-            var section = SectionKindNames.Parse(sectionName) ?? throw new PlanExtractException($"--section must be goal, measure, project or other, not '{sectionName}'");
+            var section = SectionKindNames.Parse(sectionName) ?? throw new InvalidFieldException("section", $"must be goal, measure, project or other, not '{sectionName}'");
             clauses.Add(new TermQuery(new Term(IndexSchema.Section, section.ToContractName())));
         }
 
         if (request.District is { } district)
         {
-            clauses.Add(AnyOf(IndexSchema.DistrictKey, Resolve("--district", district, _districts)));
+            clauses.Add(AnyOf(IndexSchema.DistrictKey, Resolve("district", district, _districts)));
         }
 
         if (request.Domain is { } domain)
         {
-            clauses.Add(AnyOf(IndexSchema.DomainKey, Resolve("--domain", domain, _domains)));
+            clauses.Add(AnyOf(IndexSchema.DomainKey, Resolve("domain", domain, _domains)));
         }
 
         if (clauses.Count == 0)
@@ -122,7 +122,7 @@ public sealed class CorpusSearcher : IDisposable
     }
 
     /// <summary>The names a filter means: the exact name if there is one, else every name containing it.</summary>
-    private static IReadOnlyList<string> Resolve(string option, string wanted, IReadOnlyList<string> known)
+    private static IReadOnlyList<string> Resolve(string field, string wanted, IReadOnlyList<string> known)
     {
         var folded = CharFold.Fold(wanted.Trim());
         if (known.Contains(folded, StringComparer.Ordinal))
@@ -133,7 +133,7 @@ public sealed class CorpusSearcher : IDisposable
         var matches = known.Where(k => k.Contains(folded, StringComparison.OrdinalIgnoreCase)).ToList();
         return matches.Count > 0
             ? matches
-            : throw new PlanExtractException($"{option} '{wanted}' matches nothing in the index; it holds: {string.Join("、", known)}");
+            : throw new InvalidFieldException(field, $"'{wanted}' matches nothing in the index; it holds: {string.Join("、", known)}");
     }
 
     private static BooleanQuery AnyOf(string field, IReadOnlyList<string> values)

@@ -29,10 +29,15 @@ public static class Similarity
             }
         }
 
-        return 2.0 * shared / (a.Length - 1 + b.Length - 1);
+        return Dice(shared, a.Length, b.Length);
     }
 
-    private static Dictionary<(char, char), int> Bigrams(string s)
+    /// <summary>Dice's arithmetic on a shared bigram count, so an index that counts shared bigrams itself gets the same scores to the bit.</summary>
+    public static double Dice(int shared, int lengthA, int lengthB) =>
+        lengthA < 2 || lengthB < 2 ? 0 : 2.0 * shared / (lengthA - 1 + lengthB - 1);
+
+    /// <summary>Each pair of neighbouring characters, with how often it occurs.</summary>
+    public static Dictionary<(char, char), int> Bigrams(string s)
     {
         var counts = new Dictionary<(char, char), int>();
         for (var i = 0; i + 1 < s.Length; i++)

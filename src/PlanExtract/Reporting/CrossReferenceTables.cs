@@ -8,8 +8,6 @@ namespace PlanExtract.Reporting;
 /// <summary>What <c>build</c> writes into <c>OUT/tables/</c>: the indicator tables and the measures coverage, per plan type.</summary>
 public static class CrossReferenceTables
 {
-    public const string Folder = "tables";
-
     /// <summary>
     /// Writes <c>women.md</c>, <c>children.md</c>, <c>measures-women.md</c> and <c>measures-children.md</c>
     /// into <c>outputFolder/tables/</c>, using the catalog of the corpus the results came from.
@@ -19,7 +17,7 @@ public static class CrossReferenceTables
 
     public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog)
     {
-        var folder = Path.Combine(outputFolder, Folder);
+        var folder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
         Directory.CreateDirectory(folder);
         // The four files share nothing but the read-only results, so they are made side by side on
         // every core; each is still written whole and moved into place.

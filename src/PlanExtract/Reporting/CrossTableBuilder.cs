@@ -33,7 +33,7 @@ public static class CrossTableBuilder
         filter ??= TableFilter.None;
         var read = results.Where(r => r.Plans is not null).ToList();
         var withPlan = read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan)).ToList();
-        var parents = Parents(withPlan, read);
+        var parents = GovernmentParents.Of(withPlan, read);
         var columns = Columns(withPlan, parents);
 
         // Each target's key is computed once and each column's targets are grouped by it; cells are
@@ -143,7 +143,7 @@ public static class CrossTableBuilder
     {
         var read = results.Where(r => r.Plans is not null).ToList();
         var withPlan = read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan)).ToList();
-        return Columns(withPlan, Parents(withPlan, read));
+        return Columns(withPlan, GovernmentParents.Of(withPlan, read));
     }
 
     private static List<DistrictColumn> Columns(List<DocumentResult> withPlan, List<DocumentResult?> parents) =>
@@ -206,42 +206,6 @@ public static class CrossTableBuilder
     }
 
     private static string Name(DocumentResult r) => r.Document.Metadata.DisplayName;
-
-    /// <summary>
-    /// Per document, the nearest other document whose folder holds this one's: 清远市 above
-    /// 清远市/清城区. Found by walking up the folder path through a dictionary of folders, not by
-    /// comparing every pair of documents.
-    /// </summary>
-    private static List<DocumentResult?> Parents(List<DocumentResult> children, List<DocumentResult> all)
-    {
-        // Of several documents in one folder the first in corpus order; of spellings of one folder
-        // (with and without a trailing separator) the longest, as the pairwise rule ordered them.
-        var byFolder = new Dictionary<string, DocumentResult>(StringComparer.Ordinal);
-        foreach (var r in all)
-        {
-            var folder = Normal(r.Document.Folder);
-            if (!byFolder.TryGetValue(folder, out var held) || r.Document.Folder.Length > held.Document.Folder.Length)
-            {
-                byFolder[folder] = r;
-            }
-        }
-
-        var parents = new List<DocumentResult?>(children.Count);
-        foreach (var child in children)
-        {
-            DocumentResult? parent = null;
-            for (var folder = Path.GetDirectoryName(Normal(child.Document.Folder)); folder is not null && parent is null; folder = Path.GetDirectoryName(folder))
-            {
-                parent = byFolder.GetValueOrDefault(folder);
-            }
-
-            parents.Add(parent);
-        }
-
-        return parents;
-    }
-
-    private static string Normal(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
 
     /// <summary>The targets of one row key across the corpus, in corpus order, and the row's cells once it is kept.</summary>
     private sealed class KeyGroup

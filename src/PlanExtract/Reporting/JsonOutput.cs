@@ -104,32 +104,6 @@ public static class JsonOutput
         stream.WriteByte((byte)'\n');
     }
 
-    /// <summary>Search hits as the contract's JSON array, best first.</summary>
-    public static void WriteHits(Stream stream, Indexing.SearchResult result)
-    {
-        using var w = new Utf8JsonWriter(stream, Indented);
-        w.WriteStartArray();
-        foreach (var hit in result.Hits)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("score", Math.Round(hit.Score, 4));
-            w.WriteString("district", hit.District);
-            w.WriteString("plan", hit.Plan);
-            w.WriteString("domain", hit.Domain);
-            w.WriteString("section", hit.Section);
-            w.WriteString("item", hit.Item);
-            w.WriteString("text", hit.Text);
-            w.WriteString("snippet", hit.Snippet);
-            w.WriteString("source", hit.Source);
-            WriteNumber(w, "line", hit.Line);
-            WriteNumber(w, "page", hit.Page);
-            w.WriteString("kind", hit.Kind);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
     private static void WriteSection(Utf8JsonWriter w, Section section)
     {
         w.WriteStartObject();

@@ -1,4 +1,5 @@
 using PlanExtract.Benchmarking;
+using PlanExtract.Build;
 using PlanExtract.Corpus;
 using PlanExtract.Indexing;
 using PlanExtract.Tests.Cli;
@@ -7,6 +8,8 @@ namespace PlanExtract.Tests.Benchmarking;
 
 public sealed class IncrementalBuildTests
 {
+    private static readonly BuildOptions NoTables = new(Tables: false);
+
     [Fact]
     public void A_second_build_rereads_only_the_changed_document_and_gives_the_same_output()
     {
@@ -14,26 +17,25 @@ public sealed class IncrementalBuildTests
         var root = Path.Combine(temp.Path, "corpus");
         new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(root, 6);
         var layout = new CorpusLayout(root);
-        var builder = new CorpusBuilder(Pipeline.ForCorpus(root));
         var output = Path.Combine(temp.Path, "output");
 
-        var first = builder.Build(layout, output);
+        var first = CorpusBuild.Run(layout, output, NoTables);
         Assert.False(first.Incremental);
         Assert.Equal(6, first.Reread);
 
-        var unchanged = builder.Build(layout, output);
+        var unchanged = CorpusBuild.Run(layout, output, NoTables);
         Assert.True(unchanged.Incremental);
         Assert.Equal(0, unchanged.Reread);
 
         var changed = layout.Documents()[2];
         File.WriteAllText(changed.FilePath, File.ReadAllText(changed.FilePath) + "\n");
-        var second = builder.Build(layout, output);
+        var second = CorpusBuild.Run(layout, output, NoTables);
         Assert.True(second.Incremental);
         Assert.Equal([changed.Source], second.Documents.Where(d => d.Reread).Select(d => d.Document.Source));
 
         // The incremental output equals a full build of the same corpus.
         var fullOutput = Path.Combine(temp.Path, "full");
-        var full = builder.Build(layout, fullOutput, full: true);
+        var full = CorpusBuild.Run(layout, fullOutput, new BuildOptions(Full: true, Tables: false));
         Assert.Equal(File.ReadAllText(Path.Combine(fullOutput, "targets.jsonl")), File.ReadAllText(Path.Combine(output, "targets.jsonl")));
         Assert.Equal(full.Records().Count, second.Records().Count);
         Assert.Equal(
@@ -53,13 +55,12 @@ public sealed class IncrementalBuildTests
         var root = Path.Combine(temp.Path, "corpus");
         new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(root, 3);
         var layout = new CorpusLayout(root);
-        var builder = new CorpusBuilder(Pipeline.ForCorpus(root));
         var output = Path.Combine(temp.Path, "output");
-        builder.Build(layout, output);
+        CorpusBuild.Run(layout, output, NoTables);
 
         var gone = layout.Documents()[0];
         Directory.Delete(gone.Folder, recursive: true);
-        var second = builder.Build(layout, output);
+        var second = CorpusBuild.Run(layout, output, NoTables);
 
         Assert.Equal(0, second.Reread);
         Assert.DoesNotContain(gone.Source, File.ReadAllText(Path.Combine(output, "targets.jsonl")));

@@ -20,7 +20,7 @@ public sealed class SynthesizerTests
         Assert.Equal(written.Count, documents.Count);
         Assert.Equal(documents.Count, documents.Select(d => d.Metadata.DisplayName).Distinct().Count());
 
-        var builder = new CorpusBuilder(Pipeline.ForCorpus(root));
+        var builder = new CorpusReader(Pipeline.ForCorpus(root));
         var templates = source.Documents().ToDictionary(d => d.Source);
         foreach (var document in documents)
         {

@@ -1,3 +1,4 @@
+using PlanExtract.Build;
 using PlanExtract.Corpus;
 
 namespace PlanExtract.Tests.Corpus;
@@ -13,7 +14,7 @@ public sealed class CommittedOutputTests : IDisposable
     public void Committed_targets_are_fresh()
     {
         var layout = new CorpusLayout(RepoPaths.Corpus);
-        new CorpusBuilder(Pipeline.ForCorpus(layout.Root)).Build(layout, _temp.Path, full: true);
+        CorpusBuild.Run(layout, _temp.Path, new BuildOptions(Full: true, Tables: false));
 
         var expected = File.ReadAllText(Path.Combine(_temp.Path, "targets.jsonl"));
         var committed = File.ReadAllText(Path.Combine(RepoPaths.Root, "output", "targets.jsonl"));

@@ -10,7 +10,7 @@ public sealed class IndexFixture : IDisposable
     {
         RepoRoot = FindRepoRoot();
         Folder = Path.Combine(Path.GetTempPath(), "planextract-index-" + Guid.NewGuid().ToString("N")[..8]);
-        Results = new CorpusBuilder(Pipeline.Default).ReadAll(new CorpusLayout(Path.Combine(RepoRoot, "corpus")));
+        Results = new CorpusReader(Pipeline.Default).ReadAll(new CorpusLayout(Path.Combine(RepoRoot, "corpus")));
         IndexFolder = Path.Combine(Folder, "index");
         CorpusIndex.Write(IndexFolder, Results);
         Searcher = CorpusSearcher.Open(IndexFolder);

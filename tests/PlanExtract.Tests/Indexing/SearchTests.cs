@@ -27,8 +27,9 @@ public sealed class SearchTests(IndexFixture index) : IClassFixture<IndexFixture
     [Fact]
     public void Unknown_district_is_bad_input_naming_the_known_ones()
     {
-        var e = Assert.Throws<PlanExtractException>(() => Search(new SearchRequest("乳腺癌") { District = "北京" }));
-        Assert.Contains("清远市清城区", e.Message);
+        var e = Assert.Throws<InvalidFieldException>(() => Search(new SearchRequest("乳腺癌") { District = "北京" }));
+        Assert.Equal("district", e.Field);
+        Assert.Contains("清远市清城区", e.Reason);
     }
 
     [Fact]
@@ -152,8 +153,9 @@ public sealed class SearchTests(IndexFixture index) : IClassFixture<IndexFixture
     [Fact]
     public void Missing_index_says_to_run_build()
     {
-        var e = Assert.Throws<PlanExtractException>(() => CorpusSearcher.Open(Path.Combine(index.Folder, "nowhere")));
-        Assert.Contains("planextract build", e.Message);
+        var e = Assert.Throws<UnusableIndexException>(() => CorpusSearcher.Open(Path.Combine(index.Folder, "nowhere")));
+        Assert.True(e.Missing);
+        Assert.Contains("planextract build", PlanExtract.Cli.Cli.Words(e));
     }
 
     [Fact]
@@ -162,14 +164,15 @@ public sealed class SearchTests(IndexFixture index) : IClassFixture<IndexFixture
         var folder = Path.Combine(index.Folder, "old-format");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, CorpusIndex.PointerFile), "planextract-index 0\ng0\n");
-        var e = Assert.Throws<PlanExtractException>(() => CorpusSearcher.Open(folder));
-        Assert.Contains("planextract build", e.Message);
+        var e = Assert.Throws<UnusableIndexException>(() => CorpusSearcher.Open(folder));
+        Assert.False(e.Missing);
+        Assert.Contains("planextract build", PlanExtract.Cli.Cli.Words(e));
 
         // Before the pointer file an index was bare Lucene files.
         var bare = Path.Combine(index.Folder, "bare-lucene");
         Directory.CreateDirectory(bare);
         File.WriteAllText(Path.Combine(bare, "segments.gen"), string.Empty);
-        Assert.Contains("older version", Assert.Throws<PlanExtractException>(() => CorpusSearcher.Open(bare)).Message);
+        Assert.Contains("older version", Assert.Throws<UnusableIndexException>(() => CorpusSearcher.Open(bare)).Reason);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace PlanExtract.Tests.Reporting;
 internal static class CorpusResults
 {
     private static readonly Lazy<IReadOnlyList<DocumentResult>> _all = new(() =>
-        new CorpusBuilder(Pipeline.ForCorpus(RepoPaths.Corpus)).ReadAll(new CorpusLayout(RepoPaths.Corpus)));
+        new CorpusReader(Pipeline.ForCorpus(RepoPaths.Corpus)).ReadAll(new CorpusLayout(RepoPaths.Corpus)));
 
     public static IReadOnlyList<DocumentResult> All => _all.Value;
 

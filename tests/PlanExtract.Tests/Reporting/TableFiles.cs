@@ -1,3 +1,4 @@
+using PlanExtract.Corpus;
 using PlanExtract.Reporting;
 
 namespace PlanExtract.Tests.Reporting;
@@ -17,7 +18,7 @@ internal static class TableFiles
             CrossReferenceTables.WriteMarkdown(Path.Combine(RepoPaths.Root, "output"), CorpusResults.All);
         }
 
-        return Path.Combine(output, CrossReferenceTables.Folder);
+        return Path.Combine(output, OutputLayout.TablesFolder);
     });
 
     public static string Folder => _folder.Value;
@@ -30,7 +31,7 @@ internal static class TableFiles
     {
         var probe = Path.Combine(RepoPaths.Corpus, "x");
         var fromTemp = SourceLink.Relative(Folder, probe, string.Empty);
-        var fromOutput = SourceLink.Relative(Path.Combine(RepoPaths.Root, "output", CrossReferenceTables.Folder), probe, string.Empty);
+        var fromOutput = SourceLink.Relative(Path.Combine(RepoPaths.Root, "output", OutputLayout.TablesFolder), probe, string.Empty);
         return File.ReadAllText(Path.Combine(Folder, name))
             .Replace("](" + fromTemp[..^1], "](" + fromOutput[..^1], StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PlanExtract.Build;
 using PlanExtract.Corpus;
 using PlanExtract.Indexing;
 using PlanExtract.Reading;
@@ -62,10 +63,10 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
 
         var layout = new CorpusLayout(corpusRoot);
         var pipeline = Pipeline.ForCorpus(corpusRoot);
-        var builder = new CorpusBuilder(pipeline);
+        var reader = new CorpusReader(pipeline);
 
         // What bounds the build: reading and extraction alone on every core, nothing written.
-        var extractOnly = Time(() => builder.ReadStream(layout.Documents()).LongCount());
+        var extractOnly = Time(() => reader.ReadStream(layout.Documents()).LongCount());
         log.WriteLine($"read+extract only (all cores, nothing written) {extractOnly:F1} s");
         GC.Collect();
         BuildSummary summary;
@@ -74,7 +75,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         using (var sampler = new MemorySampler())
         {
             clock.Restart();
-            summary = builder.Build(layout, output, full: true);
+            summary = CorpusBuild.Run(layout, output, new BuildOptions(Full: true, Tables: false));
             buildOnly = clock.Elapsed.TotalSeconds;
             managedPeak = sampler.PeakManagedMB;
         }
@@ -82,7 +83,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         log.WriteLine($"build {buildOnly:F1} s; {summary.Failed} failed");
         var tables = options.Tables ? TableTiming.Write(output, summary.Records) : double.NaN;
         log.WriteLine($"tables {tables:F2} s");
-        var tableBaseline = Time(() => ReadAndDecode([Path.Combine(output, "targets.jsonl")]));
+        var tableBaseline = Time(() => ReadAndDecode([new OutputLayout(output).Targets]));
         var targets = summary.Documents.Sum(d => d.Targets);
 
         clock.Restart();
@@ -92,13 +93,13 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             throw new PlanExtractException($"{extraPath}: the bench's added document was refused: {string.Join("; ", added.Reasons)}");
         }
 
-        var incremental = builder.Build(layout, output);
+        var incremental = CorpusBuild.Run(layout, output, new BuildOptions(Tables: false));
         var add = clock.Elapsed.TotalSeconds;
         var addTables = options.Tables ? TableTiming.Write(output, incremental.Records) : double.NaN;
         var addBaseline = Time(() => ReadAndDecode([extraPath]));
         log.WriteLine($"add {add:F2} s (+ tables {addTables:F2} s), re-read {incremental.Reread}");
 
-        var (p50, p95) = SearchLatency(Path.Combine(output, "index"));
+        var (p50, p95) = SearchLatency(new OutputLayout(output).Index);
         log.WriteLine($"search p50 {p50:F2} ms p95 {p95:F2} ms");
 
         // Read before the scan: the scan holds all the text in memory, which the build never does.

@@ -1,0 +1,23 @@
+using PlanExtract.Corpus;
+
+namespace PlanExtract.Build;
+
+/// <param name="Full">Re-read every document even when an index from this same pipeline exists.</param>
+/// <param name="Tables">Write <c>tables/</c>; off for callers that time or skip the tables themselves (bench).</param>
+public sealed record BuildOptions(bool Full = false, bool Tables = true);
+
+/// <summary>One document of a build: its counts, its error, and whether this build read it.</summary>
+public sealed record BuiltDocument(CorpusDocument Document, int Plans, int Targets, string? Error, bool Reread);
+
+/// <summary>What <see cref="CorpusBuild.Run"/> did.</summary>
+/// <param name="Records">
+/// Every document as the tables need it (slimmed by <see cref="RecordStore.Slim"/>): in memory
+/// after a full build, loaded from <c>index/records.jsonl</c> on demand after an incremental one,
+/// so an update that writes no tables does not pay for reading them.
+/// </param>
+public sealed record BuildSummary(IReadOnlyList<BuiltDocument> Documents, Func<IReadOnlyList<DocumentResult>> Records, bool Incremental)
+{
+    public int Reread => Documents.Count(d => d.Reread);
+
+    public int Failed => Documents.Count(d => d.Error is not null);
+}

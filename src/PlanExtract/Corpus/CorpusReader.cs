@@ -1,0 +1,68 @@
+namespace PlanExtract.Corpus;
+
+/// <summary>
+/// Reads corpus documents through the pipeline. A broken document is reported by name and the
+/// rest still read.
+/// </summary>
+public sealed class CorpusReader(Pipeline pipeline)
+{
+    public IReadOnlyList<DocumentResult> ReadAll(CorpusLayout corpus, IProgress<BuildProgress>? progress = null)
+    {
+        var documents = corpus.Documents();
+        var results = new DocumentResult[documents.Count];
+        var done = 0;
+        Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var document = documents[i];
+            results[i] = ReadOne(document);
+            progress?.Report(new BuildProgress(Interlocked.Increment(ref done), documents.Count, document.Source));
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// Reads documents on every core and yields the results in corpus order, holding at most a few
+    /// ahead of the consumer, so a caller that writes each result away never holds the corpus.
+    /// </summary>
+    public IEnumerable<DocumentResult> ReadStream(IReadOnlyList<CorpusDocument> documents, IProgress<BuildProgress>? progress = null) =>
+        ReadStamped(documents, progress).Select(r => r.Result);
+
+    /// <summary>As <see cref="ReadStream"/>, each result with the stamp of the files it was read from.</summary>
+    public IEnumerable<(DocumentResult Result, DocumentStamp? Stamp)> ReadStamped(IReadOnlyList<CorpusDocument> documents, IProgress<BuildProgress>? progress = null)
+    {
+        // Two per core: a worker that finishes early starts the next document while the consumer
+        // still writes the previous one; more would only hold more trees.
+        var window = 2 * Environment.ProcessorCount;
+        var pending = new Queue<Task<(DocumentResult, DocumentStamp?)>>();
+        var done = 0;
+        var next = 0;
+        while (next < documents.Count || pending.Count > 0)
+        {
+            while (next < documents.Count && pending.Count < window)
+            {
+                var document = documents[next++];
+                pending.Enqueue(Task.Run(() =>
+                {
+                    var stamp = DocumentStamp.TryOf(document);
+                    var result = ReadOne(document);
+                    progress?.Report(new BuildProgress(Interlocked.Increment(ref done), documents.Count, document.Source));
+                    return (result, stamp);
+                }));
+            }
+
+            yield return pending.Dequeue().GetAwaiter().GetResult();
+        }
+    }
+
+    public DocumentResult ReadOne(CorpusDocument document)
+    {
+        try
+        {
+            return new DocumentResult(document, pipeline.Read(document.FilePath, document.Source, document.Metadata.DisplayName), null);
+        }
+        catch (PlanExtractException e)
+        {
+            return new DocumentResult(document, null, e is DocumentReadException d ? $"{document.Source}: {d.Reason}" : e.Message);
+        }
+    }
+}
