@@ -40,7 +40,7 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
     {
         if (!Directory.Exists(corpus.Root))
         {
-            throw new PlanExtractException($"{corpus.Root}: no such corpus folder");
+            throw new PlanExtractException($"{corpus.Given}: no such corpus folder");
         }
 
         var findings = new List<CorpusFinding>();
