@@ -59,10 +59,10 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         var reasons = new List<AddRefusal>();
         if (place is null)
         {
-            var candidates = placed.Candidates.Count == 0 ? string.Empty : $" (candidates: {string.Join(", ", placed.Candidates)})";
+            var candidates = placed.Candidates.Count == 0 ? string.Empty : $" ({(placed.Ambiguous ? "candidates" : "near")}: {string.Join(", ", placed.Candidates)})";
             reasons.Add(facts.Issuer is null && request.District is null && request.City is null
                 ? new AddRefusal("cannot tell the issuer from the plan title", "district", "city", "province")
-                : new AddRefusal(placed.Reason + candidates, placed.Candidates.Count > 1 ? ["province", "city"] : ["district", "city", "province"]));
+                : new AddRefusal(placed.Reason + candidates, placed.Ambiguous ? ["province", "city"] : ["district", "city", "province"]));
         }
 
         var displayName = place?.DisplayName ?? facts.Issuer ?? request.District ?? request.City ?? string.Empty;

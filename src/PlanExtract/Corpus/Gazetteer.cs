@@ -12,7 +12,8 @@ public sealed record DivisionHints(string? Province = null, string? City = null,
 /// The outcome of resolving a written issuer: one place, or none with the reason and the
 /// candidates (every 鼓楼区 when the province and city are unknown; the near names of 荔浦县).
 /// </summary>
-public sealed record DivisionResolution(DivisionPlace? Place, string? Reason, IReadOnlyList<DivisionPlace> Candidates)
+/// <param name="Ambiguous">The name fits several places (the candidates); else the candidates are near names or the places a hint ruled out.</param>
+public sealed record DivisionResolution(DivisionPlace? Place, string? Reason, IReadOnlyList<DivisionPlace> Candidates, bool Ambiguous = false)
 {
     public bool Resolved => Place is not null;
 }
@@ -157,7 +158,7 @@ public sealed partial class Gazetteer
 
         return places.Count == 1
             ? new DivisionResolution(places[0], null, [])
-            : new DivisionResolution(null, $"'{name}' is ambiguous: give the province or the city", places);
+            : new DivisionResolution(null, $"'{name}' is ambiguous", places, Ambiguous: true);
     }
 
     /// <summary>Every division whose name ends the chain read from position <paramref name="start"/>.</summary>
@@ -217,18 +218,22 @@ public sealed partial class Gazetteer
     {
         const int MaxShown = 8;
         return [.. Divisions
-            .Select(d => (Division: d, Distance: Distances(PlaceOf(d)).Min(written => EditDistance(written, name))))
+            .Select(d => (Division: d, Forms: Forms(PlaceOf(d)).ToList()))
+            .Select(x => (x.Division, Stem: x.Forms.Any(f => SameStem(f, name)), Distance: x.Forms.Min(f => EditDistance(f, name))))
             .Where(x => x.Distance <= 1)
-            .OrderBy(x => x.Distance).ThenBy(x => x.Division.Code, StringComparer.Ordinal)
+            .OrderBy(x => x.Stem ? 0 : 1).ThenBy(x => x.Distance).ThenBy(x => x.Division.Code, StringComparer.Ordinal)
             .Take(MaxShown)
             .Select(x => PlaceOf(x.Division))];
 
-        static IEnumerable<string> Distances(DivisionPlace place)
+        static IEnumerable<string> Forms(DivisionPlace place)
         {
             yield return place.Division.Name;
             yield return place.DisplayName;
             yield return string.Concat(place.Folders);
         }
+
+        // 荔浦县 and 荔浦市: one place under its old and its new suffix, nearer than 临浦县.
+        static bool SameStem(string a, string b) => a.Length == b.Length && a.Length > 1 && a.AsSpan(0, a.Length - 1).SequenceEqual(b.AsSpan(0, b.Length - 1));
     }
 
     private static int EditDistance(string a, string b)

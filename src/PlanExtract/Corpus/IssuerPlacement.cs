@@ -20,7 +20,7 @@ public sealed record Placement(string Province, string? City, string? District, 
 }
 
 /// <summary>The outcome of placing an issuer: a placement, or the reason and the candidates to choose from.</summary>
-public sealed record PlacementResult(Placement? Placement, string? Reason, IReadOnlyList<DivisionPlace> Candidates);
+public sealed record PlacementResult(Placement? Placement, string? Reason, IReadOnlyList<DivisionPlace> Candidates, bool Ambiguous = false);
 
 /// <summary>
 /// Places a new plan by what the user said (the <c>district</c>, <c>city</c>, <c>province</c>
@@ -60,7 +60,7 @@ public static class IssuerPlacement
             return new PlacementResult(outer with { District = district, Level = DivisionLevel.County, Code = null, DisplayName = outer.DisplayName + district }, null, resolution.Candidates);
         }
 
-        return new PlacementResult(null, resolution.Reason, resolution.Candidates);
+        return new PlacementResult(null, resolution.Reason, resolution.Candidates, resolution.Ambiguous);
     }
 
     /// <summary>The opening of a document, where the cover notice names the issuer in full ("福州市鼓楼区人民政府关于印发…").</summary>

@@ -91,7 +91,8 @@ public sealed class GazetteerTests
         var resolution = Gazetteer.Resolve("荔浦县");
 
         Assert.False(resolution.Resolved);
-        Assert.Contains(resolution.Candidates, c => c.Code == "450381");
+        Assert.False(resolution.Ambiguous);
+        Assert.Equal("450381", resolution.Candidates[0].Code);
     }
 
     [Fact]
