@@ -198,9 +198,12 @@ public sealed partial class Gazetteer
         return false;
     }
 
-    /// <summary>A hint names the province or prefecture of a place, in full or by its start (桂林 for 桂林市).</summary>
+    /// <summary>
+    /// A hint names the province or prefecture of a place, in full or by its start (桂林 for 桂林市),
+    /// or the place itself (<c>--city 荔浦市</c>, as the maintainer in issue 16 wrote it).
+    /// </summary>
     private static bool IsInside(DivisionPlace place, string hint) =>
-        new[] { place.Province, place.Prefecture }.OfType<Division>()
+        new[] { place.Province, place.Prefecture, place.Division }.OfType<Division>()
             .Any(d => d.Name == hint || (hint.Length >= 2 && d.Name.StartsWith(hint, StringComparison.Ordinal)));
 
     /// <summary>The place's city (or province, for a municipality's district) written before its own name.</summary>

@@ -50,17 +50,36 @@ public static class IssuerPlacement
             return new PlacementResult(Placement.Of(place), null, []);
         }
 
-        // A district the 2023 table does not know (a county since renamed: 荔浦县 before 2018) is
-        // filed as the user spelled it when the user also names a city the table knows.
-        if (request.District is { } district && request.City is { } city
-            && gazetteer.Resolve(city, new DivisionHints(request.Province)).Place is { Level: DivisionLevel.Prefecture } prefecture
-            && resolution.Candidates.All(c => c.Division.Name != district))
+        // A district the 2023 table does not know (a county since renamed: 荔浦县 before 2018; a
+        // made-up place of the bench) is filed as the user spelled it when the user names it with
+        // its city and a province the table knows, and the names clash with no known division.
+        if (request.District is { } district && request.City is { } city && request.Province is { } provinceName
+            && resolution.Candidates.All(c => c.Division.Name != district)
+            && OuterPlacement(gazetteer, city, provinceName) is { } outer)
         {
-            var outer = Placement.Of(prefecture);
             return new PlacementResult(outer with { District = district, Level = DivisionLevel.County, Code = null, DisplayName = outer.DisplayName + district }, null, resolution.Candidates);
         }
 
         return new PlacementResult(null, resolution.Reason, resolution.Candidates, resolution.Ambiguous);
+    }
+
+    /// <summary>The city a user names, placed: a prefecture of the table inside the province, or one the table does not know at all.</summary>
+    private static Placement? OuterPlacement(Gazetteer gazetteer, string city, string provinceName)
+    {
+        if (gazetteer.Resolve(provinceName).Place is not { Level: DivisionLevel.Province } province)
+        {
+            return null;
+        }
+
+        var resolution = gazetteer.Resolve(city, new DivisionHints(provinceName));
+        if (resolution.Place is { Level: DivisionLevel.Prefecture } prefecture)
+        {
+            return Placement.Of(prefecture);
+        }
+
+        return resolution.Place is null && resolution.Candidates.All(c => c.Division.Name != city)
+            ? new Placement(province.Province.Name, city, null, DivisionLevel.Prefecture, null, city)
+            : null;
     }
 
     /// <summary>The opening of a document, where the cover notice names the issuer in full ("福州市鼓楼区人民政府关于印发…").</summary>

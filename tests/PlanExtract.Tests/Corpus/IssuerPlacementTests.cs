@@ -102,4 +102,43 @@ public sealed class IssuerPlacementTests
         Assert.Null(result.Placement);
         Assert.Contains(result.Candidates, c => c.Code == "450381");
     }
+
+    // Issue 16: "add 荔浦市….docx --province 广西壮族自治区" (or with --city 荔浦市) filed it beside 桂林市.
+    [Theory]
+    [InlineData(null, "广西壮族自治区")]
+    [InlineData("荔浦市", "广西壮族自治区")]
+    [InlineData("桂林", null)]
+    public void CountyLevelCityNamedAsACityGoesUnderItsPrefecture(string? city, string? province)
+    {
+        var facts = new DocumentFacts("荔浦市", "荔浦市", null, null, null, []);
+
+        var result = IssuerPlacement.Place(Gazetteer.Default, new IssuerPlacement.Given(null, city, province), facts, string.Empty);
+
+        Assert.True(result.Placement is not null, result.Reason);
+        Assert.Equal("广西壮族自治区/桂林市/荔浦市", string.Join('/', result.Placement.Folders));
+        Assert.Equal("county", result.Placement.LevelName);
+    }
+
+    [Fact]
+    public void UnknownPlaceNamedInFullIsFiledWithoutACode()
+    {
+        var facts = new DocumentFacts(null, null, null, null, null, []);
+
+        var result = IssuerPlacement.Place(Gazetteer.Default, new IssuerPlacement.Given("漳溧区", "安宁平市", "广东省"), facts, string.Empty);
+
+        Assert.NotNull(result.Placement);
+        Assert.Equal("广东省/安宁平市/漳溧区", string.Join('/', result.Placement.Folders));
+        Assert.Null(result.Placement.Code);
+    }
+
+    [Fact]
+    public void KnownDistrictUnderTheWrongCityIsRefused()
+    {
+        var facts = new DocumentFacts(null, null, null, null, null, []);
+
+        var result = IssuerPlacement.Place(Gazetteer.Default, new IssuerPlacement.Given("宝安区", "清远市", "广东省"), facts, string.Empty);
+
+        Assert.Null(result.Placement);
+        Assert.Equal("440306", Assert.Single(result.Candidates).Code);
+    }
 }
