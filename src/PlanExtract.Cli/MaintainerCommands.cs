@@ -52,7 +52,7 @@ internal static class MaintainerCommands
             }
 
             stdout.WriteLine($"replaced {result.Replaced.Metadata.DisplayName} ({layout.DisplayPath(result.Replaced.FilePath)}) with {where}");
-            return Refresh(stdout, stderr, layout, parse.GetValue(output)!);
+            return Refresh(stdout, stderr, layout, parse, output);
         });
         return command;
     }
@@ -79,7 +79,7 @@ internal static class MaintainerCommands
             var document = match.Documents[0];
             CorpusRemoval.Remove(document, layout);
             stdout.WriteLine($"removed {document.Metadata.DisplayName} ({layout.DisplayPath(document.FilePath)})");
-            return Refresh(stdout, stderr, layout, parse.GetValue(output)!);
+            return Refresh(stdout, stderr, layout, parse, output);
         });
         return command;
     }
@@ -126,9 +126,21 @@ internal static class MaintainerCommands
     private static string Listed(IEnumerable<CorpusDocument> documents, CorpusLayout layout) =>
         string.Join(", ", documents.Select(d => $"{d.Metadata.DisplayName} ({layout.DisplayPath(d.Folder)})"));
 
-    /// <summary>After a removal or a swap, the outputs follow: only what changed is re-read.</summary>
-    private static int Refresh(TextWriter stdout, TextWriter stderr, CorpusLayout layout, string outFolder)
+    /// <summary>
+    /// After a removal or a swap, the outputs follow: only what changed is re-read. A corpus given
+    /// with --corpus refreshes only an output given with --out, so that the repository's output/
+    /// is never rebuilt from another corpus by default.
+    /// </summary>
+    private static int Refresh(TextWriter stdout, TextWriter stderr, CorpusLayout layout, ParseResult parse, Option<string> output)
     {
+        var outFolder = parse.GetValue(output)!;
+        var outGiven = parse.GetResult(output) is { Implicit: false };
+        if (!outGiven && layout.Given.TrimEnd('/') != "corpus")
+        {
+            stdout.WriteLine($"run 'planextract build --corpus {layout.Given} --out DIR' to refresh that corpus's output");
+            return Cli.Ok;
+        }
+
         var summary = Progress.Run(stderr, "Refreshing", progress => CorpusBuild.Run(layout, outFolder, progress: progress), layout);
         stdout.WriteLine($"refreshed {outFolder}: {summary.Documents.Count} documents, {summary.Reread} re-read, {summary.Failed} failed");
         return summary.Failed > 0 || summary.Findings.Count > 0 ? Cli.BadInput : Cli.Ok;
