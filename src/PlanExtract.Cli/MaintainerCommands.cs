@@ -17,21 +17,22 @@ internal static class MaintainerCommands
         var replace = new Option<bool>("--replace") { Description = "Swap the document the district already has for this one, then refresh OUT." };
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
         var output = OutOption();
+        var limits = LimitsOption.Create();
         var command = new Command("add", "Add a district plan to the corpus: read it, place its issuer through the gazetteer, validate it, file it with its metadata and print what was found.")
         {
-            file, district, city, province, replace, corpus, output,
+            file, district, city, province, replace, corpus, output, limits,
         };
         command.SetAction(parse =>
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
-            var adder = new CorpusAdder(Pipeline.ForCorpus(layout.Root), layout);
+            var adder = new CorpusAdder(Pipeline.ForCorpus(layout.Root).WithLimits(LimitsOption.Read(parse, limits)), layout);
             var result = adder.Add(new AddRequest(parse.GetValue(file)!, parse.GetValue(district), parse.GetValue(city), parse.GetValue(province), parse.GetValue(replace)));
             ValidationText.Write(stdout, result.Report, result.Facts);
             if (!result.Usable)
             {
                 foreach (var reason in result.Reasons)
                 {
-                    stderr.WriteLine($"error: {parse.GetValue(file)}: {Cli.Words(reason)}");
+                    TerminalText.Error(stderr, $"{parse.GetValue(file)}: {Cli.Words(reason)}");
                 }
 
                 stderr.WriteLine("nothing was written to the corpus");
@@ -70,9 +71,9 @@ internal static class MaintainerCommands
             var match = CorpusRemoval.Find(layout.Documents(), layout, wanted);
             if (match.Documents.Count != 1)
             {
-                stderr.WriteLine(match.Documents.Count == 0
-                    ? $"error: {layout.Given}: no district '{wanted}' in the corpus{(match.Near.Count > 0 ? "; near: " + Listed(match.Near, layout) : string.Empty)}"
-                    : $"error: {layout.Given}: '{wanted}' names {match.Documents.Count} districts: {Listed(match.Documents, layout)}; give the display name or the folder");
+                TerminalText.Error(stderr, match.Documents.Count == 0
+                    ? $"{layout.Given}: no district '{wanted}' in the corpus{(match.Near.Count > 0 ? "; near: " + Listed(match.Near, layout) : string.Empty)}"
+                    : $"{layout.Given}: '{wanted}' names {match.Documents.Count} districts: {Listed(match.Documents, layout)}; give the display name or the folder");
                 return Cli.BadInput;
             }
 
@@ -87,17 +88,18 @@ internal static class MaintainerCommands
     public static Command Check(TextWriter stdout, TextWriter stderr)
     {
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
-        var command = new Command("check", "Validate the whole corpus: every file accounted for, per-document counts, warnings and errors, folders against the gazetteer.") { corpus };
+        var limits = LimitsOption.Create();
+        var command = new Command("check", "Validate the whole corpus: every file accounted for, per-document counts, warnings and errors, folders against the gazetteer.") { corpus, limits };
         command.SetAction(parse =>
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
-            var summary = Progress.Run(stderr, "Checking", progress => CorpusCheck.Run(layout, progress), layout);
+            var summary = Progress.Run(stderr, "Checking", progress => CorpusCheck.Run(layout, progress, LimitsOption.Read(parse, limits)), layout);
             foreach (var (result, report) in summary.Documents)
             {
                 if (report is null)
                 {
-                    stdout.WriteLine($"{result.Document.Metadata.DisplayName}  {layout.DisplayPath(result.Document.FilePath)}");
-                    stdout.WriteLine($"  error: {RealPaths(result.Error!, result.Document, layout)}");
+                    stdout.WriteLine($"{TerminalText.Escape(result.Document.Metadata.DisplayName)}  {TerminalText.Escape(layout.DisplayPath(result.Document.FilePath))}");
+                    stdout.WriteLine($"  error: {TerminalText.Escape(RealPaths(result.Error!, result.Document, layout))}");
                     continue;
                 }
 
@@ -107,7 +109,7 @@ internal static class MaintainerCommands
 
             foreach (var finding in summary.Findings)
             {
-                stdout.WriteLine($"error: {CorpusFindingText.Line(finding, layout.Given)}");
+                TerminalText.Error(stdout, CorpusFindingText.Line(finding, layout.Given));
             }
 
             stdout.WriteLine($"{summary.Documents.Count} documents, {summary.Targets} targets, {summary.Errors} errors, {summary.Warnings} warnings");

@@ -21,9 +21,10 @@ public sealed record CheckSummary(IReadOnlyList<CheckedDocument> Documents, IRea
 /// </summary>
 public static class CorpusCheck
 {
-    public static CheckSummary Run(CorpusLayout corpus, IProgress<BuildProgress>? progress = null)
+    public static CheckSummary Run(CorpusLayout corpus, IProgress<BuildProgress>? progress = null, Reading.ReadLimits? limits = null)
     {
         var pipeline = Pipeline.ForCorpus(corpus.Root);
+        pipeline = limits is null ? pipeline : pipeline.WithLimits(limits);
         var inventory = corpus.Inventory();
         var results = new CorpusReader(pipeline).ReadAll(inventory.Documents, progress);
         var norms = DomainNorms.Of(results.Where(r => r.Plans is not null).Select(r => r.Plans!));

@@ -14,12 +14,6 @@ public enum CorpusProblem
 
     /// <summary>A symbolic link whose target lies outside the corpus: never followed.</summary>
     LinkOutside,
-
-    /// <summary>A meta.json whose <c>file</c> is not a plain file of its own folder (../../x, /etc/x, a link).</summary>
-    FileNotInFolder,
-
-    /// <summary>A meta.json that cannot be read or lacks display_name or file.</summary>
-    BadMetadata,
 }
 
 /// <summary>One thing under the corpus that is not read, with the corpus-relative path ('/'-separated) and why.</summary>
@@ -46,36 +40,42 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
         var findings = new List<CorpusFinding>();
         var metadata = new List<string>();
         var files = new List<string>();
-        Walk(corpus.Root, corpus.Root, metadata, files, findings);
+        var links = new Dictionary<string, string>(StringComparer.Ordinal);
+        Walk(corpus.Root, corpus.Root, metadata, files, links);
 
         var documents = new List<CorpusDocument>();
         var claimed = new HashSet<string>(StringComparer.Ordinal);
+        var unreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in metadata.Order(StringComparer.Ordinal))
         {
-            claimed.Add(path);
-            CorpusDocument document;
-            try
+            // An unreadable meta.json (or one whose file is not a plain name of its folder:
+            // "../../…", "/etc/…") is that document's error, and stands for its whole folder.
+            var document = corpus.LoadOrReport(path);
+            if (document.Error is not null)
             {
-                document = corpus.Load(path);
+                unreadable.Add(document.Folder);
             }
-            catch (DocumentReadException e)
+            else if (links.Remove(document.FilePath, out var target))
             {
-                findings.Add(new CorpusFinding(Relative(corpus.Root, path), CorpusProblem.BadMetadata, e.Reason));
-                continue;
-            }
-
-            if (OwnFileProblem(document) is { } problem)
-            {
-                findings.Add(new CorpusFinding(Relative(corpus.Root, path), CorpusProblem.FileNotInFolder, problem));
-                continue;
+                // A link is never followed: the plan must be a regular file of its own folder.
+                document = document with { Error = $"not a regular file (a symbolic link to {target}{(IsInside(corpus.Root, Path.GetFullPath(target, document.Folder)) ? string.Empty : ", outside the corpus")}): copy the plan into its folder" };
             }
 
             claimed.Add(document.FilePath);
             documents.Add(document);
         }
 
+        foreach (var (link, target) in links)
+        {
+            var inside = IsInside(corpus.Root, Path.GetFullPath(target, Path.GetDirectoryName(link)!));
+            findings.Add(new CorpusFinding(
+                Relative(corpus.Root, link),
+                inside ? CorpusProblem.LinkInside : CorpusProblem.LinkOutside,
+                $"a symbolic link to {target}{(inside ? string.Empty : ", outside the corpus")}: not followed"));
+        }
+
         var folders = metadata.Select(Path.GetDirectoryName).ToHashSet(StringComparer.Ordinal);
-        foreach (var file in files.Where(f => !claimed.Contains(f)))
+        foreach (var file in files.Where(f => !claimed.Contains(f) && !unreadable.Contains(Path.GetDirectoryName(f)!)))
         {
             var folder = Path.GetDirectoryName(file);
             if (folder == corpus.Root && Path.GetFileName(file) == CatalogFile)
@@ -92,22 +92,17 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
         return new CorpusInventory(documents, [.. findings.OrderBy(f => f.Path, StringComparer.Ordinal)]);
     }
 
-    private static void Walk(string root, string folder, List<string> metadata, List<string> files, List<CorpusFinding> findings)
+    private static void Walk(string root, string folder, List<string> metadata, List<string> files, Dictionary<string, string> links)
     {
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             if (entry.LinkTarget is { } linkTarget)
             {
-                var target = Path.GetFullPath(linkTarget, folder);
-                var inside = IsInside(root, target);
-                findings.Add(new CorpusFinding(
-                    Relative(root, entry.FullName),
-                    inside ? CorpusProblem.LinkInside : CorpusProblem.LinkOutside,
-                    $"a symbolic link to {linkTarget}{(inside ? string.Empty : ", outside the corpus")}: not followed"));
+                links[entry.FullName] = linkTarget;
             }
             else if (entry is DirectoryInfo)
             {
-                Walk(root, entry.FullName, metadata, files, findings);
+                Walk(root, entry.FullName, metadata, files, links);
             }
             else if (entry.Name == CorpusLayout.MetadataFile && folder != root)
             {
@@ -118,21 +113,6 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
                 files.Add(entry.FullName);
             }
         }
-    }
-
-    /// <summary>A meta.json names a file of its own folder, by its bare name, and not a link.</summary>
-    private static string? OwnFileProblem(CorpusDocument document)
-    {
-        var name = document.Metadata.File;
-        if (name != Path.GetFileName(name) || name is "." or ".." || Path.IsPathRooted(name) || name == CorpusLayout.MetadataFile)
-        {
-            return $"file '{name}' is not a file of this folder: name the plan file beside meta.json";
-        }
-
-        var info = new FileInfo(document.FilePath);
-        return info.LinkTarget is { } target
-            ? $"file '{name}' is a symbolic link to {target}: copy the plan into the folder"
-            : null;
     }
 
     private static bool IsInside(string root, string path) =>

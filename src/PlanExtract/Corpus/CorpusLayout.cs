@@ -1,9 +1,8 @@
-using System.Text.Json;
-
 namespace PlanExtract.Corpus;
 
 /// <summary>One document in the corpus: its folder, its file and its metadata.</summary>
-public sealed record CorpusDocument(string Folder, string FilePath, string Source, CorpusMetadata Metadata)
+/// <param name="Error">Why the document's meta.json cannot be read; the document then stands for its meta.json.</param>
+public sealed record CorpusDocument(string Folder, string FilePath, string Source, CorpusMetadata Metadata, string? Error = null)
 {
     /// <summary>A stable id: the folder below the corpus root, '/' made '_' ("广东省_清远市_清城区").</summary>
     public string Id => Source[..Source.LastIndexOf('/')].Replace("corpus/", string.Empty, StringComparison.Ordinal).Replace('/', '_');
@@ -28,23 +27,23 @@ public sealed class CorpusLayout(string root)
     /// <summary>Every document, and a finding for each file or link under the corpus that is not part of one.</summary>
     public CorpusInventory Inventory() => CorpusInventory.Take(this, [.. Reading.DocumentReaders.Default.Extensions]);
 
-    public CorpusDocument Load(string metadataPath)
+    // One unreadable meta.json is that document's error; the others still build.
+    internal CorpusDocument LoadOrReport(string metadataPath)
     {
-        CorpusMetadata? meta;
         try
         {
-            meta = JsonSerializer.Deserialize<CorpusMetadata>(File.ReadAllText(metadataPath), CorpusMetadata.JsonOptions);
+            return Load(metadataPath);
         }
-        catch (Exception e) when (e is JsonException or IOException)
+        catch (DocumentReadException e)
         {
-            throw new DocumentReadException(metadataPath, $"unreadable metadata: {e.Message}", e);
+            var folder = Path.GetDirectoryName(metadataPath)!;
+            return new CorpusDocument(folder, metadataPath, SourceName(metadataPath), CorpusMetadata.Unreadable(folder), e.Reason);
         }
+    }
 
-        if (meta is null || string.IsNullOrWhiteSpace(meta.DisplayName) || string.IsNullOrWhiteSpace(meta.File))
-        {
-            throw new DocumentReadException(metadataPath, "metadata lacks display_name or file");
-        }
-
+    public CorpusDocument Load(string metadataPath)
+    {
+        var meta = CorpusMetadata.Read(metadataPath);
         var folder = Path.GetDirectoryName(metadataPath)!;
         var file = Path.Combine(folder, meta.File);
         return new CorpusDocument(folder, file, SourceName(file), meta);

@@ -7,8 +7,8 @@ namespace PlanExtract.Corpus;
 /// <summary>
 /// Checks a segmented document against what a plan of the national template looks like: 8 domains
 /// for women, 7 for children, items in every section, targets per domain near what plans of the
-/// same kind set in the same domain, numbers the grammar left unattached, indicators nobody has
-/// named in the catalog.
+/// same kind set in the same domain, numbers no rule read (the number audit's unread), indicators
+/// nobody has named in the catalog.
 /// </summary>
 public static class CorpusValidator
 {
@@ -88,29 +88,9 @@ public static class CorpusValidator
     private static bool IsIndicatorList(Section s) =>
         s.Kind == SectionKind.Goal && s.Heading.Contains("指标", StringComparison.Ordinal) && !s.Heading.Contains("目标", StringComparison.Ordinal);
 
-    /// <summary>Numbers with a unit (90%, 8/10万, 3所) in goal, measure and project items that no target took.</summary>
-    private static List<string> UnattachedNumbers(PlanDocument document)
-    {
-        var left = new List<string>();
-        foreach (var plan in document.Plans)
-        {
-            var items = plan.Domains.SelectMany(d => d.Sections).SelectMany(s => s.Items).Concat(plan.Projects);
-            foreach (var item in items)
-            {
-                var taken = item.Targets.Where(t => t.Value is not null).Select(t => (t.Value, t.Unit)).ToHashSet();
-                foreach (var q in QuantityReader.FindAll(Text.CharFold.Fold(item.Text)))
-                {
-                    if (q.Unit is "%" or "‰" || q.Unit!.StartsWith("1/", StringComparison.Ordinal))
-                    {
-                        if (!taken.Contains((q.Value, q.Unit)))
-                        {
-                            left.Add($"{item.Span.Line?.ToString(CultureInfo.InvariantCulture) ?? "p." + item.Span.Page}: {q.Value}{q.Unit}");
-                        }
-                    }
-                }
-            }
-        }
-
-        return left;
-    }
+    /// <summary>Numbers in goal, measure and project items that no rule read and no reason explains (the number audit's <c>unread</c>): "L417 10公里: 建设“农村10公里、城市10分钟”…".</summary>
+    private static List<string> UnattachedNumbers(PlanDocument document) =>
+        [.. new NumberAudit().Audit(document)
+            .Where(n => n.Fate == NumberFate.Unread)
+            .Select(n => $"{(n.Line is { } line ? "L" + line.ToString(CultureInfo.InvariantCulture) : "p." + n.Page?.ToString(CultureInfo.InvariantCulture))} {n.Number}: {n.Excerpt()}")];
 }

@@ -1,3 +1,4 @@
+using PlanExtract.Text;
 using System.Text.RegularExpressions;
 
 namespace PlanExtract.Extraction;
@@ -16,6 +17,13 @@ public static partial class Coordination
     {
         var parts = SplitParts(indicator);
         if (parts.Count < 2)
+        {
+            return [indicator];
+        }
+
+        // 孕产妇中、重度贫血患病率: one character before 、 is a degree (中度、重度), not a topic.
+        // 感染艾滋病和梅毒的孕产妇及所生儿童…比例: the 和 sits inside a modifier of one population.
+        if (parts.Skip(1).Any(p => Degree().IsMatch(p)) || ModifierOfOne().IsMatch(parts[^1]))
         {
             return [indicator];
         }
@@ -131,7 +139,7 @@ public static partial class Coordination
             + (i < parts.Count - 1 && tail.Length > 0 && part.EndsWith('率') ? tail : string.Empty))];
     }
 
-    [GeneratedRegex(@"^(?:\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?)?(?:孕产妇|新生儿|婴幼儿|婴儿|儿童|中小学生|中小學生|小学生|初中生|学生|妇女|女性|女童|女生)")]
+    [GeneratedRegex(@"^(?:\d+\s*[-—–~至]?\s*\d*\s*岁(?:以下|以上|及以上)?)?(?:" + Vocabulary.PopulationWords + ")")]
     private static partial Regex PopulationPrefix();
 
     [GeneratedRegex(@"孕产妇|新生儿|婴幼儿|儿童|学生|妇女|女性")]
@@ -152,6 +160,12 @@ public static partial class Coordination
 
     [GeneratedRegex(@"[(（][^)）]*[)）]")]
     private static partial Regex Parenthesised();
+
+    [GeneratedRegex("^[轻中重高低]度")]
+    private static partial Regex Degree();
+
+    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}]{1,4}的(?:" + Vocabulary.PopulationWords + ")")]
+    private static partial Regex ModifierOfOne();
 
     [GeneratedRegex(@"中的?女")]
     private static partial Regex MembersShare();

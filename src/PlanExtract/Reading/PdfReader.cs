@@ -12,14 +12,17 @@ namespace PlanExtract.Reading;
 /// of the letters it covers, running headers, footers and page numbers dropped, and
 /// paragraphs rebuilt across lines and pages. Page = the page of a block's first line.
 /// </summary>
-public sealed class PdfReader : IDocumentReader
+public sealed class PdfReader(ReadLimits? limits = null) : IDocumentReader
 {
+    private readonly ReadLimits _limits = limits ?? ReadLimits.Default;
+
     public IReadOnlyList<string> Extensions { get; } = [".pdf"];
 
-    public IReadOnlyList<SourceBlock> Read(string path) => ReadBytes(path, DocumentFile.ReadAllBytes(path));
+    public IReadOnlyList<SourceBlock> Read(string path) => ReadBytes(path, DocumentFile.ReadAllBytes(path, _limits), _limits);
 
-    public static IReadOnlyList<SourceBlock> ReadBytes(string path, byte[] bytes)
+    public static IReadOnlyList<SourceBlock> ReadBytes(string path, byte[] bytes, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
         CheckSignature(path, bytes);
         var pages = new List<List<TextLine>>();
         var heights = new List<double>();
@@ -28,6 +31,11 @@ public sealed class PdfReader : IDocumentReader
         try
         {
             using var document = PdfDocument.Open(bytes);
+            if (document.NumberOfPages > limits.MaxPdfPages)
+            {
+                throw new DocumentReadException(path, ReadLimits.Exceeded(FormattableString.Invariant($"the PDF has {document.NumberOfPages:N0} pages"), limits.MaxPdfPages, "pages"));
+            }
+
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 var page = document.GetPage(number);

@@ -87,7 +87,7 @@ public sealed class CorpusInventoryTests : IDisposable
     [InlineData("../../../深圳市/宝安区/plans.txt")]
     [InlineData("/etc/passwd")]
     [InlineData("..")]
-    public void MetadataFileOutsideItsFolderIsRefused(string file)
+    public void MetadataFileOutsideItsFolderIsThatDocumentsError(string file)
     {
         var corpus = _temp.CopyOfCorpus();
         var meta = Path.Combine(corpus, "广东省", "清远市", "清城区", "meta.json");
@@ -95,9 +95,27 @@ public sealed class CorpusInventoryTests : IDisposable
 
         var inventory = Take(corpus);
 
-        Assert.Equal(3, inventory.Documents.Count);
-        Assert.DoesNotContain(inventory.Documents, d => d.Metadata.DisplayName == "清远市清城区");
-        Assert.Contains(inventory.Findings, f => f.Path == "广东省/清远市/清城区/meta.json" && f.Problem == CorpusProblem.FileNotInFolder);
-        Assert.Contains(inventory.Findings, f => f.Path == "广东省/清远市/清城区/plans.txt" && f.Problem == CorpusProblem.NotPartOfCorpus);
+        var broken = Assert.Single(inventory.Documents, d => d.Error is not null);
+        Assert.Equal(meta, broken.FilePath);
+        Assert.Contains("must name a file in the same folder", broken.Error, StringComparison.Ordinal);
+        Assert.Empty(inventory.Findings);
+    }
+
+    // "symlinks … read files outside the corpus": a plan file that is a link is that document's error.
+    [Fact]
+    public void PlanFileThatIsALinkIsThatDocumentsError()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var outside = _temp.File("outside/plans.txt", File.ReadAllBytes(Path.Combine(corpus, "广东省", "清远市", "plans.txt")));
+        var plan = Path.Combine(corpus, "广东省", "清远市", "plans.txt");
+        File.Delete(plan);
+        File.CreateSymbolicLink(plan, outside);
+
+        var inventory = Take(corpus);
+
+        var broken = Assert.Single(inventory.Documents, d => d.Error is not null);
+        Assert.Equal(plan, broken.FilePath);
+        Assert.Contains("outside the corpus", broken.Error, StringComparison.Ordinal);
+        Assert.Empty(inventory.Findings);
     }
 }

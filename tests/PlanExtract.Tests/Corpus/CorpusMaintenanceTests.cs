@@ -53,6 +53,23 @@ public sealed class CorpusMaintenanceTests : IDisposable
 
     // Issue 16: "symlinks and a meta.json file of ../../… or an absolute path read files outside the corpus".
     [Fact]
+    public void PlanFileLinkedFromOutsideIsReportedAndNotRead()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var outside = _temp.File("outside/plans.txt", File.ReadAllBytes(Path.Combine(corpus, "广东省", "清远市", "plans.txt")));
+        var plan = Path.Combine(corpus, "广东省", "清远市", "plans.txt");
+        File.Delete(plan);
+        File.CreateSymbolicLink(plan, outside);
+
+        var (code, stdout, err) = CliRunner.Run("build", "--corpus", corpus, "--out", Output);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"error: {corpus}/广东省/清远市/plans.txt: not a regular file (a symbolic link to {outside}, outside the corpus)", err, StringComparison.Ordinal);
+        Assert.Contains("3 documents read, 1 failed;", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"district\":\"清远市\"", File.ReadAllText(Path.Combine(Output, "targets.jsonl")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MetadataFilePointingOutsideIsReportedAndNotRead()
     {
         var corpus = _temp.CopyOfCorpus();
@@ -63,9 +80,9 @@ public sealed class CorpusMaintenanceTests : IDisposable
         var (code, stdout, err) = CliRunner.Run("build", "--corpus", corpus, "--out", Output);
 
         Assert.Equal(1, code);
-        Assert.Contains($"not read: {corpus}/广东省/清远市/meta.json: file '{outside}' is not a file of this folder", err, StringComparison.Ordinal);
+        Assert.Contains($"error: {corpus}/广东省/清远市/meta.json: metadata file \"{outside}\" must name a file in the same folder as meta.json", err, StringComparison.Ordinal);
         Assert.DoesNotContain(outside, stdout, StringComparison.Ordinal);
-        Assert.Contains("3 documents read", stdout, StringComparison.Ordinal);
+        Assert.Contains("3 documents read, 1 failed;", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
