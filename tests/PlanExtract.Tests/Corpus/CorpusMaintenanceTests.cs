@@ -93,6 +93,9 @@ public sealed class CorpusMaintenanceTests : IDisposable
         Assert.Equal(0, code);
         Assert.DoesNotContain("corpus median", stdout, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"法律(保护)?: \d+ targets", stdout);
+
+        // 荔浦市 sets one target in 妇女与家庭建设 (the gold agrees), the other women's plans a median of 7.
+        Assert.Contains("荔浦市妇女发展规划（2021-2030年） / 妇女与家庭建设: 1 targets, women plans set 7 there (median)", stdout, StringComparison.Ordinal);
         Assert.Contains($"{RepoPaths.Corpus}/广东省/清远市/plans.txt", stdout, StringComparison.Ordinal);
     }
 
