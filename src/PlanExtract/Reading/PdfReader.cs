@@ -25,9 +25,11 @@ public sealed class PdfReader : IDocumentReader
         var heights = new List<double>();
         var widths = new List<double>();
         var images = 0;
+        string? title;
         try
         {
             using var document = PdfDocument.Open(bytes);
+            title = document.Information.Title;
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 var page = document.GetPage(number);
@@ -57,7 +59,7 @@ public sealed class PdfReader : IDocumentReader
         }
 
         var lines = PageFurniture.Remove(pages, heights).SelectMany(p => p).ToList();
-        return ParagraphJoiner.Join(lines, widths.Max());
+        return UnknownGlyphRepair.Repair(ParagraphJoiner.Join(lines, widths.Max()), title);
     }
 
     private static void CheckSignature(string path, byte[] bytes)

@@ -55,7 +55,8 @@ internal static partial class ParagraphJoiner
 
     private static bool StartsBlock(TextLine previous, TextLine line, TextLine paragraphFirst, Layout layout)
     {
-        if (Marker().IsMatch(line.Text))
+        // A Markdown heading printed as written ("# 清远市妇女发展规划（2021—2030年）") is a block of its own.
+        if (Marker().IsMatch(line.Text) || line.Text.TrimStart().StartsWith('#'))
         {
             return true;
         }
@@ -67,7 +68,7 @@ internal static partial class ParagraphJoiner
         }
 
         var samePage = line.Page == previous.Page;
-        if (samePage && previous.Baseline - line.Baseline > layout.LinePitch * 1.35)
+        if (samePage && previous.Baseline - line.Baseline > layout.LinePitch * 1.2)
         {
             return true;
         }
@@ -126,7 +127,8 @@ internal static partial class ParagraphJoiner
         }
     }
 
-    // "一、" "（一）" "1." "1、" "（1）" "①" "第一章", and a domain's section headings.
-    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分]|(?:主要目标|主要指标|策略措施)\s*[:：]?\s*$)")]
+    // "一、" "（一）" "1." "1、" "（1）" "①" "第一章", and a domain's section headings; also after
+    // Markdown hashes, which a browser prints as written ("##二、发展领域…" in 003.chromium-narrow.pdf).
+    [GeneratedRegex(@"^\s*#{0,6}\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分]|(?:主要目标|主要指标|策略措施)\s*[:：]?\s*$)")]
     private static partial Regex Marker();
 }
