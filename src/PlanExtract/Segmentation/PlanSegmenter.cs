@@ -9,33 +9,87 @@ namespace PlanExtract.Segmentation;
 /// projects, anything else → plan-level sections); "（一）" starts a domain, a project, a
 /// plan-level section or an item, by the part it is in; 主要目标/主要指标/策略措施 start a
 /// domain's sections; "1." "（1）" "①" start items. Anything before the first plan title
-/// (cover notices, site navigation, an unrelated notice) is not part of a plan.
+/// (cover notices, site navigation, an unrelated notice) is not part of a plan, unless the text
+/// has no title and shows a plan's domains or 主要目标/策略措施: then it is read as far as it goes.
+/// Run-in lines are cut at headings and items first (<see cref="RunInSplitter"/>).
 /// </summary>
 public sealed class PlanSegmenter
 {
+    /// <summary>Lines a wrapped title may take: a narrow page breaks one anywhere, even inside （2021—2030年）.</summary>
+    private const int MaxTitleLines = 3;
+
+    /// <summary>Longer than any title: a line this long is text, not part of a wrapped title.</summary>
+    private const int MaxTitleLength = 48;
+
     public IReadOnlyList<Plan> Segment(string source, IReadOnlyList<SourceBlock> blocks)
     {
         var state = new SegmenterState(source);
-        var lines = blocks.Select(PlanLine.From).OfType<PlanLine>().ToList();
+        var lines = blocks.SelectMany(RunInSplitter.SplitBoldHeading).Select(PlanLine.From).OfType<PlanLine>().SelectMany(RunInSplitter.Split).ToList();
+        var fallbackKind = LikelyKind(lines);
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = lines[i];
-            if (PlanTitleRule.Recognize(line) is { } title)
+            if (Title(lines, i) is { } title)
             {
-                var text = line.Text;
-                if (!title.HasPeriod && i + 1 < lines.Count && PlanTitleRule.IsPeriodLine(lines[i + 1]))
-                {
-                    text += lines[++i].Text;
-                }
-
-                state.StartPlan(title.Kind, title.Issuer, text, line);
+                state.StartPlan(title.Match.Kind, title.Match.Issuer, title.Text, lines[i], title.Match.Combined);
+                i += title.Lines - 1;
                 continue;
             }
 
-            state.Accept(line);
+            state.Accept(lines[i], fallbackKind);
         }
 
         return state.Finish();
+    }
+
+    /// <summary>The plan title starting at line i, on one line or wrapped over a few, with its period line.</summary>
+    private static (PlanTitleRule.Match Match, string Text, int Lines)? Title(List<PlanLine> lines, int i)
+    {
+        var text = lines[i].Text;
+        for (var count = 1; count <= MaxTitleLines && i + count <= lines.Count; count++)
+        {
+            if (count > 1)
+            {
+                var next = lines[i + count - 1];
+                if (next.Text.Length > MaxTitleLength || text.Length > MaxTitleLength)
+                {
+                    return null;
+                }
+
+                text += next.Text;
+            }
+
+            if (PlanTitleRule.Recognize(Text.CharFold.Fold(text)) is { } match)
+            {
+                // "荔浦市妇女发展规划" with its period on the next line.
+                if (!match.HasPeriod && i + count < lines.Count && PlanTitleRule.IsPeriodLine(lines[i + count]))
+                {
+                    return (match, text + lines[i + count].Text, count + 1);
+                }
+
+                return (match, text, count);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whose plan a text without a title is, by which group its lines name more often.</summary>
+    private static PlanKind LikelyKind(List<PlanLine> lines)
+    {
+        var women = lines.Sum(l => Count(l.Folded, "妇女"));
+        var children = lines.Sum(l => Count(l.Folded, "儿童"));
+        return children > women ? PlanKind.Children : PlanKind.Women;
+    }
+
+    private static int Count(string text, string word)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 }
 

@@ -14,16 +14,24 @@ internal sealed class SegmenterState(string source)
     private ItemBuilder? _project;
     private bool _ended;
 
-    public void StartPlan(PlanKind kind, string issuer, string title, PlanLine line)
+    public void StartPlan(PlanKind kind, string issuer, string title, PlanLine line, bool combined = false)
     {
         FinishPlan();
-        _plan = new PlanBuilder(kind, issuer, title.Replace(" ", string.Empty, StringComparison.Ordinal), line, source);
+        _plan = new PlanBuilder(kind, issuer, title.Replace(" ", string.Empty, StringComparison.Ordinal), line, source) { Combined = combined };
         _part = PartKind.Preamble;
         _ended = false;
     }
 
-    public void Accept(PlanLine line)
+    /// <param name="fallbackKind">The plan a text without a title is taken for when its first signal does not say.</param>
+    public void Accept(PlanLine line, PlanKind fallbackKind = PlanKind.Women)
     {
+        if (_plan is null && !_ended && IsPlanSignal(line, out var signalled))
+        {
+            // No title, but the text is a plan's: read it as far as it goes (issue 11, graceful fallback).
+            _plan = new PlanBuilder(signalled ?? fallbackKind, string.Empty, string.Empty, line, source);
+            _part = PartKind.Preamble;
+        }
+
         if (_plan is null || _ended)
         {
             return;
@@ -35,26 +43,73 @@ internal sealed class SegmenterState(string source)
             return;
         }
 
-        if (PartHeadingRule.Recognize(line) is { } part)
+        if (SectionHeadingRule.Recognize(line) is { } heading)
         {
-            StartPart(part.Title, line);
+            StartSection(heading.Kind, heading.Heading, line);
         }
-        else if (_part == PartKind.Domains && SectionHeadingRule.Recognize(line) is { } heading)
+        else if (PartHeadingRule.Recognize(line) is { } part)
         {
-            StartDomainSection(heading.Kind, heading.Heading, line);
+            if (DomainNameRule.Recognize(part.Title) is { } name)
+            {
+                EnterDomain(name, line);
+            }
+            else
+            {
+                StartPart(part.Title, line);
+            }
         }
         else if (SubHeadingRule.Recognize(line) is { } sub)
         {
-            AcceptSubHeading(sub, line);
+            if (sub.Body.Length == 0 && _part != PartKind.Projects && DomainNameRule.Recognize(sub.Title) is { } name)
+            {
+                EnterDomain(name, line);
+            }
+            else
+            {
+                AcceptSubHeading(sub, line);
+            }
+        }
+        else if (ItemNumberRule.Recognize(line) is { } numbered && DomainNameRule.Recognize(numbered.Rest) is { } numberedDomain)
+        {
+            // "1. 妇女与健康": a domain numbered like an item.
+            EnterDomain(numberedDomain, line);
         }
         else if (ItemNumberRule.Recognize(line) is { } item && AcceptsNumber(item.Number))
         {
             StartItem(item.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Rest, line);
         }
+        else if (!line.Continues && DomainNameRule.Recognize(line.Text) is { } bareDomain)
+        {
+            EnterDomain(bareDomain, line);
+        }
+        else if (BulletRule.Recognize(line) is { } bullet && _part != PartKind.Projects)
+        {
+            StartBullet(bullet, line);
+        }
         else
         {
             AcceptText(line.Text, line);
         }
+    }
+
+    /// <summary>
+    /// Whether a line outside any titled plan says a plan's text is here, and whose: a domain
+    /// heading ("（一）兒童與健康") names the plan; 主要目标/策略措施 say only that one is here.
+    /// </summary>
+    private static bool IsPlanSignal(PlanLine line, out PlanKind? kind)
+    {
+        kind = null;
+        var title = SubHeadingRule.Recognize(line) is { Body.Length: 0 } sub ? sub.Title
+            : PartHeadingRule.Recognize(line) is { } part ? part.Title
+            : ItemNumberRule.Recognize(line) is { } item ? item.Rest
+            : line.Text;
+        if (DomainNameRule.Recognize(title) is { } domain)
+        {
+            kind = DomainNameRule.IsChildren(domain) ? PlanKind.Children : PlanKind.Women;
+            return true;
+        }
+
+        return SectionHeadingRule.Recognize(line) is { Kind: SectionKind.Goal or SectionKind.Measure };
     }
 
     public IReadOnlyList<Plan> Finish()
@@ -68,8 +123,11 @@ internal sealed class SegmenterState(string source)
         CloseSection();
         _domain = null;
         _project = null;
-        _part = title.Contains("领域", StringComparison.Ordinal) ? PartKind.Domains
-            : title.Contains("重点工程", StringComparison.Ordinal) || title.Contains("重点项目", StringComparison.Ordinal) ? PartKind.Projects
+        var folded = Text.CharFold.ToSimplified(title);
+        _part = folded.Contains("领域", StringComparison.Ordinal) || (folded.Contains("目标", StringComparison.Ordinal) && folded.Contains("措施", StringComparison.Ordinal))
+                ? PartKind.Domains
+            : folded.Contains("重点工程", StringComparison.Ordinal) || folded.Contains("重点项目", StringComparison.Ordinal) || folded.Contains("重点任务", StringComparison.Ordinal)
+                ? PartKind.Projects
             : PartKind.Other;
         if (_part == PartKind.Other)
         {
@@ -84,7 +142,7 @@ internal sealed class SegmenterState(string source)
         {
             case PartKind.Domains:
                 CloseSection();
-                _domain = _plan!.AddDomain(sub.Title.TrimEnd('。', '.', '：', ':').Trim(), line);
+                _domain = _plan!.AddDomain(Text.CharFold.ToSimplified(sub.Title.TrimEnd('。', '.', '：', ':').Trim()), line);
                 break;
             case PartKind.Projects:
                 _project = new ItemBuilder(number, line, source);
@@ -108,14 +166,50 @@ internal sealed class SegmenterState(string source)
         }
     }
 
-    private void StartDomainSection(SectionKind kind, string heading, PlanLine line)
+    /// <summary>主要目标/策略措施: a section of the domain, or of the plan when no domain has begun.</summary>
+    private void StartSection(SectionKind kind, string heading, PlanLine line)
     {
         CloseSection();
-        _section = new SectionBuilder(kind, heading, line, source);
-        if (_domain is null)
+        if (_part != PartKind.Domains)
         {
-            _domain = _plan!.AddDomain(heading, line);
+            _domain = null;
+            _project = null;
         }
+
+        _section = new SectionBuilder(kind, heading, line, source);
+    }
+
+    /// <summary>A domain heading, wherever it stands: the part heading before it may be missing.</summary>
+    private void EnterDomain(string name, PlanLine line)
+    {
+        CloseSection();
+        _project = null;
+        if (_plan!.Combined && _plan.Kind == PlanKind.Women && DomainNameRule.IsChildren(name))
+        {
+            // 妇女儿童发展规划: the children's domains begin the second plan under the same title.
+            var women = _plan;
+            FinishPlan();
+            _plan = new PlanBuilder(PlanKind.Children, women.Issuer, women.Title, line, source) { Combined = true };
+        }
+
+        _part = PartKind.Domains;
+        _domain = _plan.AddDomain(name, line);
+    }
+
+    private void StartBullet(string text, PlanLine line)
+    {
+        EnsureSection(line);
+        var section = _section!;
+        if (section.IsNumbered)
+        {
+            // A dash under a numbered item ("——") elaborates it.
+            section.Current!.Append(line.Text, line);
+            return;
+        }
+
+        var item = new ItemBuilder((section.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line, source);
+        item.Append(text, line);
+        section.Items.Add(item);
     }
 
     /// <summary>A number continues the count (or starts it); "3." inside item 7's text is not an item.</summary>
@@ -166,7 +260,7 @@ internal sealed class SegmenterState(string source)
         EnsureSection(line);
         var section = _section!;
         var current = section.Current;
-        if (current is not null && (section.IsNumbered || !current.EndsSentence || current.IsEmpty))
+        if (current is not null && (section.IsNumbered || !current.EndsSentence || current.IsEmpty || line.Continues))
         {
             current.Append(text, line);
             return;
@@ -211,7 +305,7 @@ internal sealed class SegmenterState(string source)
     private void FinishPlan()
     {
         CloseSection();
-        if (_plan is not null && (_plan.Domains.Count > 0 || _plan.Projects.Count > 0))
+        if (_plan is not null && (_plan.Domains.Count > 0 || _plan.Projects.Count > 0 || _plan.HasTargetSections))
         {
             _plans.Add(_plan.Build());
         }
@@ -221,8 +315,13 @@ internal sealed class SegmenterState(string source)
         _project = null;
     }
 
-    private static SectionKind KindOfPlanSection(string title) =>
-        title.Contains("总体目标", StringComparison.Ordinal) ? SectionKind.Goal : SectionKind.Other;
+    private static SectionKind KindOfPlanSection(string title)
+    {
+        var simplified = Text.CharFold.ToSimplified(title);
+        return simplified.Contains("总体目标", StringComparison.Ordinal) || simplified.Contains("主要目标", StringComparison.Ordinal) || simplified.Contains("总目标", StringComparison.Ordinal) ? SectionKind.Goal
+            : simplified.Contains("策略措施", StringComparison.Ordinal) ? SectionKind.Measure
+            : SectionKind.Other;
+    }
 }
 
 internal sealed class DomainBuilder(string name, PlanLine line, string source)
@@ -236,6 +335,18 @@ internal sealed class DomainBuilder(string name, PlanLine line, string source)
 
 internal sealed class PlanBuilder(PlanKind kind, string issuer, string title, PlanLine line, string source)
 {
+    public PlanKind Kind => kind;
+
+    public string Issuer => issuer;
+
+    public string Title => title;
+
+    /// <summary>Read from a 妇女儿童发展规划 title: the children's domains start a second plan.</summary>
+    public bool Combined { get; init; }
+
+    /// <summary>A plan read without its domains still counts when it holds goal or measure items (fallback).</summary>
+    public bool HasTargetSections => Sections.Any(s => s.Kind is SectionKind.Goal or SectionKind.Measure && s.Items.Any(i => !i.IsEmpty));
+
     public List<SectionBuilder> Sections { get; } = [];
 
     public List<DomainBuilder> Domains { get; } = [];

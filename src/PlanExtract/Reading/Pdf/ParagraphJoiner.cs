@@ -73,12 +73,20 @@ internal static partial class ParagraphJoiner
             return true;
         }
 
+        var stopsShort = previous.Right < layout.RightMargin - 2.5 * previous.Size;
+
+        // A printed Markdown heading that stops short of the margin is whole, even with no full stop
+        // and the page turning under it ("### 1.主要目标" at the foot of a page in 004.chromium-narrow.pdf).
+        if (stopsShort && previous.Text.TrimStart().StartsWith('#'))
+        {
+            return true;
+        }
+
         if (!EndsSentence(previous.Text))
         {
             return false;
         }
 
-        var stopsShort = previous.Right < layout.RightMargin - 2.5 * previous.Size;
         // An item's second line sits under its text, right of the label: that hanging indent
         // is not a new paragraph.
         var hanging = ReferenceEquals(previous, paragraphFirst) && Marker().IsMatch(previous.Text);

@@ -4,32 +4,55 @@ using PlanExtract.Model;
 namespace PlanExtract.Segmentation.Rules;
 
 /// <summary>
-/// A plan's own title on a line of its own: "清远市清城区妇女发展规划（2021—2030年）",
-/// "荔浦市妇女发展规划" (its period on the next line). A title quoted in 《》 or inside a
-/// notice (关于印发…的通知) names a plan but does not start one.
+/// A plan's own title on a line of its own, in every shape the plans take:
+/// "清远市清城区妇女发展规划（2021—2030年）", "荔浦市妇女发展规划" (its period on the next line),
+/// "××县“十四五”儿童发展规划", "××市妇女发展纲要（2011—2020年）", "××区儿童发展规划（2021—2030年）实施方案",
+/// "《××旗妇女发展规划（2021—2030年）》", and "××县妇女儿童发展规划" (two plans under one title).
+/// A title inside a notice (关于印发…的通知, 现将《…》印发给你们) names a plan but does not start one.
 /// </summary>
 public static partial class PlanTitleRule
 {
-    public sealed record Match(PlanKind Kind, string Issuer, bool HasPeriod);
+    /// <param name="Combined">妇女儿童发展规划: the women's and the children's plan under one title.</param>
+    public sealed record Match(PlanKind Kind, string Issuer, bool HasPeriod, bool Combined = false);
 
-    public static Match? Recognize(PlanLine line)
+    public static Match? Recognize(PlanLine line) => Recognize(line.Folded);
+
+    public static Match? Recognize(string folded)
     {
-        var m = TitlePattern().Match(line.Folded);
+        var m = TitlePattern().Match(folded.Trim());
         if (!m.Success)
         {
             return null;
         }
 
-        var kind = m.Groups["kind"].Value == "妇女" ? PlanKind.Women : PlanKind.Children;
-        return new Match(kind, m.Groups["issuer"].Value, m.Groups["period"].Success);
+        var kind = m.Groups["kind"].Value;
+        return new Match(
+            kind.StartsWith("妇女", StringComparison.Ordinal) ? PlanKind.Women : PlanKind.Children,
+            m.Groups["issuer"].Value,
+            m.Groups["period"].Success || m.Groups["era"].Success || m.Groups["task"].Success,
+            kind == "妇女儿童");
     }
 
     /// <summary>"（2021-2030年）" alone on the line after a title.</summary>
     public static bool IsPeriodLine(PlanLine line) => PeriodPattern().IsMatch(line.Folded);
 
-    [GeneratedRegex(@"^(?<issuer>[\p{IsCJKUnifiedIdeographs}]{0,24}?)(?<kind>妇女|儿童)发展(?:规划|纲要)\s*(?<period>\(\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*\))?$")]
+    /// <summary>The title with its period at the start of a longer line: where a run-in line is cut after the title.</summary>
+    public static int TitleLengthAtStart(string folded)
+    {
+        var m = TitleAtStartPattern().Match(folded);
+        return m.Success ? m.Length : 0;
+    }
+
+    private const string Period = @"\(\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*\)";
+    private const string Era = @"[“""]?十四五[”""]?(?:时期)?";
+    private const string Task = @"(?:实施方案|目标任务分解(?:方案|表)?|目标责任分解(?:书|方案|表)?|主要目标任务分解(?:方案|表)?)";
+
+    [GeneratedRegex(@"^《?(?<issuer>[\p{IsCJKUnifiedIdeographs}]{0,24}?)(?:" + Era + @")?(?<kind>妇女儿童|妇女|儿童)发展(?:规划|纲要)\s*(?:(?<period>" + Period + @")|(?<era>" + Era + @"))?\s*(?<task>" + Task + @")?》?$")]
     private static partial Regex TitlePattern();
 
-    [GeneratedRegex(@"^\(\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*\)$")]
+    [GeneratedRegex(@"^#{0,6}\s*《?[\p{IsCJKUnifiedIdeographs}]{0,24}?(?:" + Era + @")?(?:妇女儿童|妇女|儿童)发展(?:规划|纲要)\s*" + Period + @"\s*(?:" + Task + @")?》?")]
+    private static partial Regex TitleAtStartPattern();
+
+    [GeneratedRegex(@"^" + Period + "$")]
     private static partial Regex PeriodPattern();
 }
