@@ -13,7 +13,7 @@ namespace PlanExtract.Segmentation;
 /// has no title and shows a plan's domains or 主要目标/策略措施: then it is read as far as it goes.
 /// Run-in lines are cut at headings and items first (<see cref="RunInSplitter"/>).
 /// </summary>
-public sealed class PlanSegmenter
+public sealed partial class PlanSegmenter
 {
     /// <summary>Lines a wrapped title may take: a narrow page breaks one anywhere, even inside （2021—2030年）.</summary>
     private const int MaxTitleLines = 3;
@@ -23,9 +23,24 @@ public sealed class PlanSegmenter
 
     public IReadOnlyList<Plan> Segment(string source, IReadOnlyList<SourceBlock> blocks)
     {
-        var state = new SegmenterState(source);
         var lines = blocks.SelectMany(RunInSplitter.SplitBoldHeading).Select(PlanLine.From).OfType<PlanLine>().SelectMany(RunInSplitter.Split).ToList();
         var fallbackKind = LikelyKind(lines);
+        var plans = Segment(source, lines, fallbackKind, fromStart: false);
+
+        // No title and no heading to start a plan at, but the text names a plan or numbers its
+        // items: a page of a plan cut from the middle ("4.为儿童成长提供良好的家庭环境。…"). Read it
+        // all as one plan, its items outside any domain.
+        return plans.Count == 0 && HasPlanSignal(lines) ? Segment(source, lines, fallbackKind, fromStart: true) : plans;
+    }
+
+    private static IReadOnlyList<Plan> Segment(string source, List<PlanLine> lines, PlanKind fallbackKind, bool fromStart)
+    {
+        var state = new SegmenterState(source);
+        if (fromStart && lines.Count > 0)
+        {
+            state.StartUntitledPlan(fallbackKind, lines[0]);
+        }
+
         for (var i = 0; i < lines.Count; i++)
         {
             if (Title(lines, i) is { } title)
@@ -45,6 +60,7 @@ public sealed class PlanSegmenter
     private static (PlanTitleRule.Match Match, string Text, int Lines)? Title(List<PlanLine> lines, int i)
     {
         var text = lines[i].Text;
+        var written = lines[i].Written;
         for (var count = 1; count <= MaxTitleLines && i + count <= lines.Count; count++)
         {
             if (count > 1)
@@ -56,6 +72,7 @@ public sealed class PlanSegmenter
                 }
 
                 text += next.Text;
+                written += next.Written;
             }
 
             if (PlanTitleRule.Recognize(Text.CharFold.Fold(text)) is { } match)
@@ -63,15 +80,23 @@ public sealed class PlanSegmenter
                 // "荔浦市妇女发展规划" with its period on the next line.
                 if (!match.HasPeriod && i + count < lines.Count && PlanTitleRule.IsPeriodLine(lines[i + count]))
                 {
-                    return (match, text + lines[i + count].Text, count + 1);
+                    return (match, PlanTitleRule.Name(written + lines[i + count].Written), count + 1);
                 }
 
-                return (match, text, count);
+                return (match, PlanTitleRule.Name(written), count);
             }
         }
 
         return null;
     }
+
+    /// <summary>A plan named in the text ("现将《…儿童发展纲要（2021—2030年）》印发") or two numbered items.</summary>
+    private static bool HasPlanSignal(List<PlanLine> lines) =>
+        lines.Any(l => PlanNamePattern().IsMatch(l.Folded))
+        || lines.Count(l => Rules.ItemNumberRule.Recognize(l) is not null) >= 2;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:妇女|儿童)发展(?:[“""]?十[二三四五]五[”""]?)?(?:规划|纲要)")]
+    private static partial System.Text.RegularExpressions.Regex PlanNamePattern();
 
     /// <summary>Whose plan a text without a title is, by which group its lines name more often.</summary>
     private static PlanKind LikelyKind(List<PlanLine> lines)

@@ -6,7 +6,7 @@ namespace PlanExtract.Segmentation;
 /// <summary>The segmenter's cursor: the plan, part, domain, section and item being filled.</summary>
 internal sealed class SegmenterState(string source)
 {
-    private readonly List<Plan> _plans = [];
+    private readonly List<(Plan Plan, bool HasContent)> _plans = [];
     private PlanBuilder? _plan;
     private PartKind _part;
     private DomainBuilder? _domain;
@@ -18,6 +18,15 @@ internal sealed class SegmenterState(string source)
     {
         FinishPlan();
         _plan = new PlanBuilder(kind, issuer, title.Replace(" ", string.Empty, StringComparison.Ordinal), line, source) { Combined = combined };
+        _part = PartKind.Preamble;
+        _ended = false;
+    }
+
+    /// <summary>A plan with no title line, read from the first line on (the text is a page cut from a plan).</summary>
+    public void StartUntitledPlan(PlanKind kind, PlanLine line)
+    {
+        FinishPlan();
+        _plan = new PlanBuilder(kind, string.Empty, string.Empty, line, source);
         _part = PartKind.Preamble;
         _ended = false;
     }
@@ -115,7 +124,22 @@ internal sealed class SegmenterState(string source)
     public IReadOnlyList<Plan> Finish()
     {
         FinishPlan();
-        return _plans;
+
+        // A titled plan with nothing under it is kept only when its kind has no fuller plan: the
+        // page heading "儿童发展纲要" above the real title, a contents line, a repeated title.
+        var kept = new List<Plan>();
+        for (var i = 0; i < _plans.Count; i++)
+        {
+            var (plan, hasContent) = _plans[i];
+            var fuller = _plans.Any(p => p.HasContent && p.Plan.Kind == plan.Kind);
+            var later = _plans.Skip(i + 1).Any(p => p.Plan.Kind == plan.Kind);
+            if (hasContent || (!fuller && !later))
+            {
+                kept.Add(plan);
+            }
+        }
+
+        return kept;
     }
 
     private void StartPart(string title, PlanLine line)
@@ -280,7 +304,7 @@ internal sealed class SegmenterState(string source)
 
         _section = _part == PartKind.Preamble
             ? new SectionBuilder(SectionKind.Other, "前言", line, source)
-            : new SectionBuilder(_part == PartKind.Domains ? SectionKind.Goal : SectionKind.Other, _domain?.Name ?? string.Empty, line, source);
+            : new SectionBuilder(SectionKind.Other, _domain?.Name ?? string.Empty, line, source);
     }
 
     private void CloseSection()
@@ -305,9 +329,13 @@ internal sealed class SegmenterState(string source)
     private void FinishPlan()
     {
         CloseSection();
-        if (_plan is not null && (_plan.Domains.Count > 0 || _plan.Projects.Count > 0 || _plan.HasTargetSections))
+        if (_plan is not null)
         {
-            _plans.Add(_plan.Build());
+            var hasContent = _plan.Domains.Count > 0 || _plan.Projects.Count > 0 || _plan.Sections.Any(s => s.Items.Any(i => !i.IsEmpty));
+            if (hasContent || _plan.Title.Length > 0)
+            {
+                _plans.Add((_plan.Build(), hasContent));
+            }
         }
 
         _plan = null;

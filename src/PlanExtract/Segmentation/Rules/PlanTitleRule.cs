@@ -33,6 +33,14 @@ public static partial class PlanTitleRule
             kind == "妇女儿童");
     }
 
+    /// <summary>The title as a plan's name: without the 《》 a page set round it or the 全文 a reprint added.</summary>
+    public static string Name(string written)
+    {
+        var name = written.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)
+            .Replace("《", string.Empty, StringComparison.Ordinal).Replace("》", string.Empty, StringComparison.Ordinal).TrimStart('#');
+        return name.EndsWith("全文", StringComparison.Ordinal) ? name[..^2] : name;
+    }
+
     /// <summary>"（2021-2030年）" alone on the line after a title.</summary>
     public static bool IsPeriodLine(PlanLine line) => PeriodPattern().IsMatch(line.Folded);
 
@@ -43,14 +51,15 @@ public static partial class PlanTitleRule
         return m.Success ? m.Length : 0;
     }
 
-    private const string Period = @"\(\s*\d{4}\s*[-—–－~至]+\s*\d{4}\s*年?\s*\)";
+    // "（—年）": a reposting site stripped the digits of the period (西安市妇女发展规划, 中国妇女发展纲要 reprints).
+    private const string Period = @"\(\s*(?:\d{4})?\s*[-—–－~至]+\s*(?:\d{4})?\s*年?\s*\)";
     private const string Era = @"[“""]?十四五[”""]?(?:时期)?";
     private const string Task = @"(?:实施方案|目标任务分解(?:方案|表)?|目标责任分解(?:书|方案|表)?|主要目标任务分解(?:方案|表)?)";
 
-    [GeneratedRegex(@"^《?(?<issuer>[\p{IsCJKUnifiedIdeographs}]{0,24}?)(?:" + Era + @")?(?<kind>妇女儿童|妇女|儿童)发展(?:规划|纲要)\s*(?:(?<period>" + Period + @")|(?<era>" + Era + @"))?\s*(?<task>" + Task + @")?》?$")]
+    [GeneratedRegex(@"^《?(?<issuer>[\p{IsCJKUnifiedIdeographs}]{0,24}?)(?:" + Era + @")?(?<kind>妇女儿童|妇女|儿童)发展(?<era>" + Era + @")?(?:规划|纲要)\s*(?:(?<period>" + Period + @")|(?<era>" + Era + @"))?》?\s*(?<task>" + Task + @")?》?\s*(?:全文)?$")]
     private static partial Regex TitlePattern();
 
-    [GeneratedRegex(@"^#{0,6}\s*《?[\p{IsCJKUnifiedIdeographs}]{0,24}?(?:" + Era + @")?(?:妇女儿童|妇女|儿童)发展(?:规划|纲要)\s*" + Period + @"\s*(?:" + Task + @")?》?")]
+    [GeneratedRegex(@"^#{0,6}\s*《?[\p{IsCJKUnifiedIdeographs}]{0,24}?(?:" + Era + @")?(?:妇女儿童|妇女|儿童)发展(?:" + Era + @")?(?:规划|纲要)\s*" + Period + @"》?\s*(?:" + Task + @")?》?(?:全文)?")]
     private static partial Regex TitleAtStartPattern();
 
     [GeneratedRegex(@"^" + Period + "$")]
