@@ -27,10 +27,12 @@ public sealed partial class PlanSegmenter
         var fallbackKind = LikelyKind(lines);
         var plans = Segment(source, lines, fallbackKind, fromStart: false);
 
-        // No title and no heading to start a plan at, but the text names a plan or numbers its
-        // items: a page of a plan cut from the middle ("4.为儿童成长提供良好的家庭环境。…"). Read it
-        // all as one plan, its items outside any domain.
-        return plans.Count == 0 && HasPlanSignal(lines) ? Segment(source, lines, fallbackKind, fromStart: true) : plans;
+        // No title, but the text names a plan, numbers its items or shows a plan's headings: a
+        // page cut from the middle of a plan ("4.为儿童成长提供良好的家庭环境。…"). Read it all,
+        // from the first line, as one plan; a notice naming the plan (关于印发…的通知) gives its title.
+        return plans.All(p => p.Title.Length == 0) && (plans.Count > 0 || HasPlanSignal(lines))
+            ? Segment(source, lines, fallbackKind, fromStart: true)
+            : plans;
     }
 
     private static IReadOnlyList<Plan> Segment(string source, List<PlanLine> lines, PlanKind fallbackKind, bool fromStart)
@@ -38,7 +40,8 @@ public sealed partial class PlanSegmenter
         var state = new SegmenterState(source);
         if (fromStart && lines.Count > 0)
         {
-            state.StartUntitledPlan(fallbackKind, lines[0]);
+            var named = lines.Select(l => PlanTitleRule.NamedInNotice(l.Folded, l.Written)).FirstOrDefault(n => n is not null);
+            state.StartUntitledPlan(named?.Match.Kind ?? fallbackKind, lines[0], named?.Title ?? string.Empty, named?.Match.Issuer ?? string.Empty);
         }
 
         for (var i = 0; i < lines.Count; i++)
@@ -77,10 +80,23 @@ public sealed partial class PlanSegmenter
 
             if (PlanTitleRule.Recognize(Text.CharFold.Fold(text)) is { } match)
             {
-                // "荔浦市妇女发展规划" with its period on the next line.
-                if (!match.HasPeriod && i + count < lines.Count && PlanTitleRule.IsPeriodLine(lines[i + count]))
+                // "荔浦市妇女发展规划" with its period on the next line, or over the next few:
+                // "中国儿童发展纲要" / "(" / "2011-2020" / "年)" in a PDF's text copied to a page.
+                var period = string.Empty;
+                var periodWritten = string.Empty;
+                for (var k = 0; !match.HasPeriod && k < MaxTitleLines && i + count + k < lines.Count; k++)
                 {
-                    return (match, PlanTitleRule.Name(written + lines[i + count].Written), count + 1);
+                    period += lines[i + count + k].Text;
+                    periodWritten += lines[i + count + k].Written;
+                    if (period.Length > MaxTitleLength)
+                    {
+                        break;
+                    }
+
+                    if (PlanTitleRule.IsPeriod(Text.CharFold.Fold(period)))
+                    {
+                        return (match, PlanTitleRule.Name(written + periodWritten), count + k + 1);
+                    }
                 }
 
                 return (match, PlanTitleRule.Name(written), count);

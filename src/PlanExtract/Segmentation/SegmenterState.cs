@@ -23,10 +23,10 @@ internal sealed class SegmenterState(string source)
     }
 
     /// <summary>A plan with no title line, read from the first line on (the text is a page cut from a plan).</summary>
-    public void StartUntitledPlan(PlanKind kind, PlanLine line)
+    public void StartUntitledPlan(PlanKind kind, PlanLine line, string title = "", string issuer = "")
     {
         FinishPlan();
-        _plan = new PlanBuilder(kind, string.Empty, string.Empty, line, source);
+        _plan = new PlanBuilder(kind, issuer, title, line, source) { FromFirstLine = true };
         _part = PartKind.Preamble;
         _ended = false;
     }
@@ -247,7 +247,9 @@ internal sealed class SegmenterState(string source)
         var current = _section?.Items.LastOrDefault(i => i.Number.Length > 0 && char.IsDigit(i.Number[0]));
         if (_section is null || current is null || !_section.IsNumbered)
         {
-            return number <= 2;
+            // A count starts at 1, except on a page cut from the middle of a plan ("4.为儿童成长
+            //提供良好的家庭环境。" on page 8 of a law-database copy): before any heading, any number starts it.
+            return number <= 2 || (_part == PartKind.Preamble && _domain is null);
         }
 
         return int.TryParse(current.Number, out var previous) && number == previous + 1;
@@ -303,7 +305,7 @@ internal sealed class SegmenterState(string source)
         }
 
         _section = _part == PartKind.Preamble
-            ? new SectionBuilder(SectionKind.Other, "前言", line, source)
+            ? new SectionBuilder(SectionKind.Other, "前言", line, source) { IsPreface = !_plan!.FromFirstLine }
             : new SectionBuilder(SectionKind.Other, _domain?.Name ?? string.Empty, line, source);
     }
 
@@ -331,8 +333,9 @@ internal sealed class SegmenterState(string source)
         CloseSection();
         if (_plan is not null)
         {
-            var hasContent = _plan.Domains.Count > 0 || _plan.Projects.Count > 0 || _plan.Sections.Any(s => s.Items.Any(i => !i.IsEmpty));
-            if (hasContent || _plan.Title.Length > 0)
+            // A preface alone is not a plan's content: "儿童发展纲要" as a page heading has a line under it too.
+            var hasContent = _plan.Domains.Count > 0 || _plan.Projects.Count > 0 || _plan.Sections.Any(s => !s.IsPreface && s.Items.Any(i => !i.IsEmpty));
+            if (hasContent || _plan.Title.Length > 0 || _plan.FromFirstLine)
             {
                 _plans.Add((_plan.Build(), hasContent));
             }
@@ -368,6 +371,9 @@ internal sealed class PlanBuilder(PlanKind kind, string issuer, string title, Pl
     public string Issuer => issuer;
 
     public string Title => title;
+
+    /// <summary>A text without a title read from its first line: what comes before a heading is the plan's, not a preface.</summary>
+    public bool FromFirstLine { get; init; }
 
     /// <summary>Read from a 妇女儿童发展规划 title: the children's domains start a second plan.</summary>
     public bool Combined { get; init; }

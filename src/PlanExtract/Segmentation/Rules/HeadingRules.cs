@@ -74,9 +74,10 @@ public static partial class SectionHeadingRule
     public static SectionKind KindOf(string heading) =>
         heading.Contains("措施", StringComparison.Ordinal) ? SectionKind.Measure
         : heading.Contains("重点", StringComparison.Ordinal) ? SectionKind.Project
+        : heading.Contains("具体目标", StringComparison.Ordinal) ? SectionKind.Other
         : SectionKind.Goal;
 
-    [GeneratedRegex(@"^(?:\d{1,2}\s*[.、]\s*|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)\s*|[一二三四五六七八九十]{1,2}\s*、\s*)?(主要目标|主要指标|策略措施|主要目标指标|主要措施|总目标|总体目标)\s*[:。.]?$")]
+    [GeneratedRegex(@"^(?:\d{1,2}\s*[.、]\s*|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)\s*|[一二三四五六七八九十]{1,2}\s*、\s*)?(主要目标|主要指标|策略措施|主要目标指标|主要措施|总目标|总体目标|具体目标)\s*[:。.]?$")]
     private static partial Regex Pattern();
 }
 

@@ -41,10 +41,32 @@ public static partial class PlanTitleRule
         return name.EndsWith("全文", StringComparison.Ordinal) ? name[..^2] : name;
     }
 
-    /// <summary>"（2021-2030年）" alone on the line after a title.</summary>
-    public static bool IsPeriodLine(PlanLine line) => PeriodPattern().IsMatch(line.Folded);
+    /// <summary>
+    /// The one plan a notice names ("上海市闵行区人民政府关于印发闵行区妇女发展“十二五”规划的通知"): the
+    /// title of a text that has no title line of its own. Null when the line names none or two.
+    /// </summary>
+    public static (Match Match, string Title)? NamedInNotice(string folded, string written)
+    {
+        var m = NoticePattern().Match(folded);
+        if (!m.Success || folded.Length != written.Length)
+        {
+            return null;
+        }
 
-    /// <summary>The title with its period at the start of a longer line: where a run-in line is cut after the title.</summary>
+        var name = m.Groups["name"];
+        return Recognize(name.Value) is { Combined: false } match ? (match, Name(written.Substring(name.Index, name.Length))) : null;
+    }
+
+    /// <summary>"（2021-2030年）" alone on the line after a title.</summary>
+    public static bool IsPeriodLine(PlanLine line) => IsPeriod(line.Folded);
+
+    public static bool IsPeriod(string folded) => PeriodPattern().IsMatch(folded.Trim());
+
+    /// <summary>
+    /// The title with its period at the start of a longer line: where a run-in line is cut after the
+    /// title ("中国儿童发展纲要(2011-2020年) 儿童时期是…"). Not in 《》: "《诸暨市妇女发展规划(2016—2020年)》确定了…"
+    /// cites a plan in a sentence.
+    /// </summary>
     public static int TitleLengthAtStart(string folded)
     {
         var m = TitleAtStartPattern().Match(folded);
@@ -52,15 +74,22 @@ public static partial class PlanTitleRule
     }
 
     // "（—年）": a reposting site stripped the digits of the period (西安市妇女发展规划, 中国妇女发展纲要 reprints).
+    // An issuer in ideographs, or masked: "XX省儿童发展规划(2021-2025年)" in a published template.
+    private const string Issuer = @"[\p{IsCJKUnifiedIdeographs}X×＊]";
+
     private const string Period = @"\(\s*(?:\d{4})?\s*[-—–－~至]+\s*(?:\d{4})?\s*年?\s*\)";
-    private const string Era = @"[“""]?十四五[”""]?(?:时期)?";
+    // 十四五 now, 十二五/十三五 in the older plans ("洪山区儿童发展“十二五”规划", "南京市“十三五”妇女发展规划").
+    private const string Era = @"[“""]?十[一二三四五]五[”""]?(?:时期)?";
     private const string Task = @"(?:实施方案|目标任务分解(?:方案|表)?|目标责任分解(?:书|方案|表)?|主要目标任务分解(?:方案|表)?)";
 
-    [GeneratedRegex(@"^《?(?<issuer>[\p{IsCJKUnifiedIdeographs}]{0,24}?)(?:" + Era + @")?(?<kind>妇女儿童|妇女|儿童)发展(?<era>" + Era + @")?(?:规划|纲要)\s*(?:(?<period>" + Period + @")|(?<era>" + Era + @"))?》?\s*(?<task>" + Task + @")?》?\s*(?:全文)?$")]
+    [GeneratedRegex(@"^《?(?<issuer>" + Issuer + @"{0,24}?)(?:" + Era + @")?(?<kind>妇女儿童|妇女|儿童)发展(?<era>" + Era + @")?(?:规划|纲要)\s*(?:(?<period>" + Period + @")|(?<era>" + Era + @"))?》?\s*(?<task>" + Task + @")?》?\s*(?:全文)?$")]
     private static partial Regex TitlePattern();
 
-    [GeneratedRegex(@"^#{0,6}\s*《?[\p{IsCJKUnifiedIdeographs}]{0,24}?(?:" + Era + @")?(?:妇女儿童|妇女|儿童)发展(?:" + Era + @")?(?:规划|纲要)\s*" + Period + @"》?\s*(?:" + Task + @")?》?(?:全文)?")]
+    [GeneratedRegex(@"^#{0,6}\s*[\p{IsCJKUnifiedIdeographs}]{0,24}?(?:" + Era + @")?(?:妇女儿童|妇女|儿童)发展(?:" + Era + @")?(?:规划|纲要)\s*" + Period + @"\s*(?:" + Task + @")?(?:全文)?")]
     private static partial Regex TitleAtStartPattern();
+
+    [GeneratedRegex(@"关于印发《?(?<name>[^《》和、及]{2,40}?)》?的通知")]
+    private static partial Regex NoticePattern();
 
     [GeneratedRegex(@"^" + Period + "$")]
     private static partial Regex PeriodPattern();
