@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PlanExtract.Text;
 
 namespace PlanExtract.Extraction;
 
@@ -70,7 +71,9 @@ public static partial class IndicatorText
             end -= tail.Length;
         }
 
-        var text = clause.Text[start..end].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim('“', '”', '"');
+        // In simplified script whatever script the plan is in ("孕產婦艾滋病、梅毒和乙肝檢測率" splits
+        // like 孕产妇…检测率): coordination reads the words, and tables line up (issue 11).
+        var text = CharFold.ToSimplified(clause.Text[start..end]).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim('“', '”', '"');
         return (start, text);
     }
 

@@ -106,13 +106,22 @@ public sealed partial class PlanSegmenter
         return null;
     }
 
-    /// <summary>A plan named in the text ("现将《…儿童发展纲要（2021—2030年）》印发") or two numbered items.</summary>
+    /// <summary>
+    /// The plan signals of issue 11 outside a title: a plan named in the text ("现将《…儿童发展纲要
+    /// （2021—2030年）》印发"), a domain's name, 主要目标/策略措施, a numbered item or a bullet
+    /// holding a target ("——孕产妇死亡率控制在15/10万以内").
+    /// </summary>
     private static bool HasPlanSignal(List<PlanLine> lines) =>
-        lines.Any(l => PlanNamePattern().IsMatch(l.Folded))
+        lines.Any(l => PlanSignalPattern().IsMatch(l.Folded)
+            || ((Rules.ItemNumberRule.Recognize(l) is not null || Rules.BulletRule.Recognize(l) is not null) && TargetPattern().IsMatch(l.Folded)))
         || lines.Count(l => Rules.ItemNumberRule.Recognize(l) is not null) >= 2;
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:妇女|儿童)发展(?:[“""]?十[二三四五]五[”""]?)?(?:规划|纲要)")]
-    private static partial System.Text.RegularExpressions.Regex PlanNamePattern();
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:妇女|儿童)发展(?:[“""]?十[二三四五]五[”""]?)?(?:规划|纲要)|(?:妇女|儿童)(?:与|参与)[\p{IsCJKUnifiedIdeographs}]{2,6}|主要目标|策略措施")]
+    private static partial System.Text.RegularExpressions.Regex PlanSignalPattern();
+
+    // A number with the units targets take: 90%, 5‰, 15/10万.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d\s*(?:%|‰|/\s*10\s*万)")]
+    private static partial System.Text.RegularExpressions.Regex TargetPattern();
 
     /// <summary>Whose plan a text without a title is, by which group its lines name more often.</summary>
     private static PlanKind LikelyKind(List<PlanLine> lines)

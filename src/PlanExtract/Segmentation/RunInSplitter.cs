@@ -56,10 +56,26 @@ public static partial class RunInSplitter
     internal static List<int> Cuts(string folded)
     {
         var cuts = new SortedSet<int>();
-        var title = PlanTitleRule.TitleLengthAtStart(folded);
-        if (title > 0 && title < folded.Length)
+        var chunk = PlanTitleRule.ChunkNumberBeforeTitle(folded);
+        if (chunk > 0)
+        {
+            cuts.Add(chunk);
+        }
+
+        var title = chunk + PlanTitleRule.TitleLengthAtStart(folded[chunk..]);
+        if (title > chunk && title < folded.Length)
         {
             cuts.Add(title);
+        }
+
+        foreach (var start in PlanTitleRule.TitleStartsInside(folded))
+        {
+            cuts.Add(start);
+            var end = start + PlanTitleRule.TitleLengthAtStart(folded[start..]);
+            if (end < folded.Length)
+            {
+                cuts.Add(end);
+            }
         }
 
         foreach (System.Text.RegularExpressions.Match m in Boundary().Matches(folded))

@@ -139,7 +139,7 @@ internal static class SegmentationSpec
         return lines;
     }
 
-    /// <summary>Whether the item's line holds its number as a label: "4.", "(2)", "（2）", "②", "2、".</summary>
+    /// <summary>Whether the item's text stands after its number as a label: "4.", "(2)", "（2）", "②", "2、".</summary>
     private static bool IsNumbered(Item item, string[] lines)
     {
         if (item.Span.Line is not { } line || line < 1 || line > lines.Length || !int.TryParse(item.Number, out var n))
@@ -147,8 +147,15 @@ internal static class SegmentationSpec
             return true;
         }
 
-        var text = PlanExtract.Text.CharFold.Fold(lines[line - 1]);
-        var circled = n is >= 1 and <= 20 ? ((char)('①' + n - 1)).ToString() : "\0";
-        return System.Text.RegularExpressions.Regex.IsMatch(text, $@"(?<!\d){n}\s*[.、﹒](?!\d)|\(\s*{n}\s*\)") || text.Contains(circled, StringComparison.Ordinal);
+        var text = PlanExtract.Text.CharFold.Fold(PlanExtract.Text.PinyinRemnants.Strip(lines[line - 1]));
+        var label = $@"(?:(?<!\d){n}\s*[.、﹒](?!\d)|\(\s*{n}\s*\)|{(n is >= 1 and <= 20 ? ((char)('①' + n - 1)).ToString() : "①")})";
+        var start = PlanExtract.Text.CharFold.Fold(new string([.. item.Text.Take(6)]));
+        if (start.Length == 0 || !text.Contains(start, StringComparison.Ordinal))
+        {
+            // The number on a line of its own, its text on the next line.
+            return System.Text.RegularExpressions.Regex.IsMatch(text, $@"^\s*{label}\s*$");
+        }
+
+        return System.Text.RegularExpressions.Regex.IsMatch(text, label + @"\s*" + System.Text.RegularExpressions.Regex.Escape(start));
     }
 }

@@ -25,6 +25,12 @@ public static partial class PlanTitleRule
             return null;
         }
 
+        // "河南省妇女发展规划和河南省儿童发展规划" names two plans; its tail is no title.
+        if (NotAnIssuer().IsMatch(m.Groups["issuer"].Value))
+        {
+            return null;
+        }
+
         var kind = m.Groups["kind"].Value;
         return new Match(
             kind.StartsWith("妇女", StringComparison.Ordinal) ? PlanKind.Women : PlanKind.Children,
@@ -38,6 +44,7 @@ public static partial class PlanTitleRule
     {
         var name = written.Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal)
             .Replace("《", string.Empty, StringComparison.Ordinal).Replace("》", string.Empty, StringComparison.Ordinal).TrimStart('#');
+        name = FileSuffixPattern().Replace(name, string.Empty);
         return name.EndsWith("全文", StringComparison.Ordinal) ? name[..^2] : name;
     }
 
@@ -70,23 +77,63 @@ public static partial class PlanTitleRule
     public static int TitleLengthAtStart(string folded)
     {
         var m = TitleAtStartPattern().Match(folded);
-        return m.Success ? m.Length : 0;
+        return m.Success && !NotAnIssuer().IsMatch(m.Groups["issuer"].Value) ? m.Length : 0;
+    }
+
+    /// <summary>
+    /// Where a title with its period starts inside a run-in line: after a full stop or an issuing
+    /// date, as a captured page runs "…深圳市宝安区人民政府2022年7月1日深圳市宝安区妇女发展规划（2021—2030年）前言…".
+    /// </summary>
+    public static IEnumerable<int> TitleStartsInside(string folded)
+    {
+        foreach (System.Text.RegularExpressions.Match m in TitleInsidePattern().Matches(folded))
+        {
+            if (m.Index > 0 && TitleLengthAtStart(folded[m.Index..]) > 0)
+            {
+                yield return m.Index;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A document viewer's chunk number before a title: "1、河南省妇女发展规划  (2011—2020年)  妇女发展…".
+    /// The length of the number, where the line is cut so that the title starts a line; else 0.
+    /// </summary>
+    public static int ChunkNumberBeforeTitle(string folded)
+    {
+        var m = ChunkNumber().Match(folded);
+        return m.Success && TitleLengthAtStart(folded[m.Length..]) > 0 ? m.Length : 0;
     }
 
     // "（—年）": a reposting site stripped the digits of the period (西安市妇女发展规划, 中国妇女发展纲要 reprints).
     // An issuer in ideographs, or masked: "XX省儿童发展规划(2021-2025年)" in a published template.
     private const string Issuer = @"[\p{IsCJKUnifiedIdeographs}X×＊]";
 
+    // A document viewer shows the file name: "《乌拉特中旗妇女发展规划(2021-2030年)》.doc".
+    private const string FileSuffix = @"\.(?:doc|docx|pdf|wps)";
+
     private const string Period = @"\(\s*(?:\d{4})?\s*[-—–－~至]+\s*(?:\d{4})?\s*年?\s*\)";
     // 十四五 now, 十二五/十三五 in the older plans ("洪山区儿童发展“十二五”规划", "南京市“十三五”妇女发展规划").
-    private const string Era = @"[“""]?十[一二三四五]五[”""]?(?:时期)?";
+    private const string Era = @"\s*[“""]?十[一二三四五]五[”""]?(?:时期)?\s*";
     private const string Task = @"(?:实施方案|目标任务分解(?:方案|表)?|目标责任分解(?:书|方案|表)?|主要目标任务分解(?:方案|表)?)";
 
-    [GeneratedRegex(@"^《?(?<issuer>" + Issuer + @"{0,24}?)(?:" + Era + @")?(?<kind>妇女儿童|妇女|儿童)发展(?<era>" + Era + @")?(?:规划|纲要)\s*(?:(?<period>" + Period + @")|(?<era>" + Era + @"))?》?\s*(?<task>" + Task + @")?》?\s*(?:全文)?$")]
+    [GeneratedRegex(@"^《?(?<issuer>" + Issuer + @"{0,24}?)(?:" + Era + @")?(?<kind>妇女儿童|妇女|儿童)发展(?<era>" + Era + @")?(?:规划|纲要)\s*(?:(?<period>" + Period + @")|(?<era>" + Era + @"))?》?\s*(?<task>" + Task + @")?》?\s*(?:全文|" + FileSuffix + @")?$")]
     private static partial Regex TitlePattern();
 
-    [GeneratedRegex(@"^#{0,6}\s*[\p{IsCJKUnifiedIdeographs}]{0,24}?(?:" + Era + @")?(?:妇女儿童|妇女|儿童)发展(?:" + Era + @")?(?:规划|纲要)\s*" + Period + @"\s*(?:" + Task + @")?(?:全文)?")]
+    [GeneratedRegex(@"^#{0,6}\s*(?<issuer>" + Issuer + @"{0,24}?)(?:" + Era + @")?(?:妇女儿童|妇女|儿童)发展(?:" + Era + @")?(?:规划|纲要)\s*" + Period + @"\s*(?:" + Task + @")?(?:全文)?")]
     private static partial Regex TitleAtStartPattern();
+
+    [GeneratedRegex(@"(?<=[。；;！!？?]\s*|\d\s*日\s*)" + Issuer + @"{0,24}?(?:" + Era + @")?(?:妇女儿童|妇女|儿童)发展(?:" + Era + @")?(?:规划|纲要)\s*" + Period)]
+    private static partial Regex TitleInsidePattern();
+
+    [GeneratedRegex(@"^\d{1,3}、\s*")]
+    private static partial Regex ChunkNumber();
+
+    [GeneratedRegex(FileSuffix + "$")]
+    private static partial Regex FileSuffixPattern();
+
+    [GeneratedRegex(@"发展|规划|纲要")]
+    private static partial Regex NotAnIssuer();
 
     [GeneratedRegex(@"关于印发《?(?<name>[^《》和、及]{2,40}?)》?的通知")]
     private static partial Regex NoticePattern();
