@@ -71,14 +71,13 @@ public static partial class IndicatorText
             end -= tail.Length;
         }
 
-        // In simplified script whatever script the plan is in ("孕產婦艾滋病、梅毒和乙肝檢測率" splits
-        // like 孕产妇…检测率): coordination reads the words, and tables line up (issue 11).
-        var text = CharFold.ToSimplified(clause.Text[start..end]).Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim('“', '”', '"');
+        var text = clause.Text[start..end].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim('“', '”', '"');
         return (start, text);
     }
 
     /// <summary>Names of what a plan measures end in one of these: the test for "is this a quantity".</summary>
-    public static bool EndsWithMeasure(string indicator) => MeasureHead().IsMatch(indicator);
+    /// <remarks>Read in simplified script: "志願者中未成年人數量" ends in 数量 too.</remarks>
+    public static bool EndsWithMeasure(string indicator) => MeasureHead().IsMatch(CharFold.ToSimplified(indicator));
 
     private static bool IsPhraseBoundary(char c) => c is ',' or '，' or ':' or '：' or ';' or '；' or '。';
 

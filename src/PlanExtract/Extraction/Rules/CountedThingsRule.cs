@@ -85,11 +85,11 @@ public sealed partial class CountedThingsRule : ITargetRule
 
     private static string Thing(string text)
     {
-        // Read in simplified script: "明確1名委員負責婦女工作" ends at 負責 as 负责 does.
-        var thing = PlanExtract.Text.CharFold.ToSimplified(text).Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的');
+        var thing = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的');
 
         // 明确1名委员负责妇女工作: the thing ends where its duty begins.
-        var duty = thing.IndexOf("负责", StringComparison.Ordinal);
+        // Found in simplified script (one char for one), so 負責 in a traditional plan ends it too.
+        var duty = PlanExtract.Text.CharFold.ToSimplified(thing).IndexOf("负责", StringComparison.Ordinal);
         if (duty >= 2)
         {
             thing = thing[..duty];
