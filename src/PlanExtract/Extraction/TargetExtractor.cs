@@ -30,7 +30,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
 
     public IReadOnlyList<Target> Extract(Item item, ItemContext context)
     {
-        if (context.Section == SectionKind.Other)
+        if (context.Section == SectionKind.Other && context.Headed)
         {
             return [];
         }

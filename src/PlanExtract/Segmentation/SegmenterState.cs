@@ -304,9 +304,11 @@ internal sealed class SegmenterState(string source)
             return;
         }
 
+        // Items no heading stands over (a page cut from a plan, a domain without 主要目标) get no
+        // heading: section "other", but their targets are read (issue 11, graceful fallback).
         _section = _part == PartKind.Preamble
-            ? new SectionBuilder(SectionKind.Other, "前言", line, source) { IsPreface = !_plan!.FromFirstLine }
-            : new SectionBuilder(SectionKind.Other, _domain?.Name ?? string.Empty, line, source);
+            ? (_plan!.FromFirstLine ? new SectionBuilder(SectionKind.Other, string.Empty, line, source) : new SectionBuilder(SectionKind.Other, "前言", line, source) { IsPreface = true })
+            : new SectionBuilder(SectionKind.Other, _part == PartKind.Domains ? string.Empty : _domain?.Name ?? string.Empty, line, source);
     }
 
     private void CloseSection()
