@@ -80,6 +80,7 @@ public sealed class SegmentationRuleTests
     [Theory]
     [InlineData("1.12名、床位3.17张")]
     [InlineData("2022年7月1日")]
+    [InlineData("᱅.孕产妇死亡率")] // FuzzTests mutation 1163: an Ol Chiki digit is no item number
     public void Numbers_that_are_not_items(string text) => Assert.Null(ItemNumberRule.Recognize(Line(text)));
 
     [Theory]

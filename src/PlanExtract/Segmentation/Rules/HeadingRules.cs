@@ -113,8 +113,9 @@ public static partial class ItemNumberRule
         return new Match(number, line.Text[m.Groups["rest"].Index..].Trim());
     }
 
-    // "1.12名" is a number, not item 1: the dot must not be followed by a digit.
-    [GeneratedRegex(@"^(?:(?<n>\d{1,2})\s*(?:[.、](?!\d)|\.(?=\s))|\(\s*(?<n>\d{1,2})\s*\)|(?<c>[①-⑳]))\s*(?<rest>.*)$")]
+    // "1.12名" is a number, not item 1: the dot must not be followed by a digit. ASCII digits only
+    // (full-width ones are folded to them): \d also takes digits of other scripts int.Parse refuses.
+    [GeneratedRegex(@"^(?:(?<n>[0-9]{1,2})\s*(?:[.、](?![0-9])|\.(?=\s))|\(\s*(?<n>[0-9]{1,2})\s*\)|(?<c>[①-⑳]))\s*(?<rest>.*)$")]
     private static partial Regex Pattern();
 }
 
