@@ -53,7 +53,7 @@ public sealed partial class PlanSegmenter
                 continue;
             }
 
-            state.Accept(lines[i], fallbackKind);
+            state.Accept(lines[i]);
         }
 
         return state.Finish();

@@ -31,16 +31,8 @@ internal sealed class SegmenterState(string source)
         _ended = false;
     }
 
-    /// <param name="fallbackKind">The plan a text without a title is taken for when its first signal does not say.</param>
-    public void Accept(PlanLine line, PlanKind fallbackKind = PlanKind.Women)
+    public void Accept(PlanLine line)
     {
-        if (_plan is null && !_ended && IsPlanSignal(line, out var signalled))
-        {
-            // No title, but the text is a plan's: read it as far as it goes (issue 11, graceful fallback).
-            _plan = new PlanBuilder(signalled ?? fallbackKind, string.Empty, string.Empty, line, source);
-            _part = PartKind.Preamble;
-        }
-
         if (_plan is null || _ended)
         {
             return;
@@ -99,26 +91,6 @@ internal sealed class SegmenterState(string source)
         {
             AcceptText(line.Text, line);
         }
-    }
-
-    /// <summary>
-    /// Whether a line outside any titled plan says a plan's text is here, and whose: a domain
-    /// heading ("（一）兒童與健康") names the plan; 主要目标/策略措施 say only that one is here.
-    /// </summary>
-    private static bool IsPlanSignal(PlanLine line, out PlanKind? kind)
-    {
-        kind = null;
-        var title = SubHeadingRule.Recognize(line) is { Body.Length: 0 } sub ? sub.Title
-            : PartHeadingRule.Recognize(line) is { } part ? part.Title
-            : ItemNumberRule.Recognize(line) is { } item ? item.Rest
-            : line.Text;
-        if (DomainNameRule.Recognize(title) is { } domain)
-        {
-            kind = DomainNameRule.IsChildren(domain) ? PlanKind.Children : PlanKind.Women;
-            return true;
-        }
-
-        return SectionHeadingRule.Recognize(line) is { Kind: SectionKind.Goal or SectionKind.Measure };
     }
 
     public IReadOnlyList<Plan> Finish()
@@ -379,9 +351,6 @@ internal sealed class PlanBuilder(PlanKind kind, string issuer, string title, Pl
 
     /// <summary>Read from a 妇女儿童发展规划 title: the children's domains start a second plan.</summary>
     public bool Combined { get; init; }
-
-    /// <summary>A plan read without its domains still counts when it holds goal or measure items (fallback).</summary>
-    public bool HasTargetSections => Sections.Any(s => s.Kind is SectionKind.Goal or SectionKind.Measure && s.Items.Any(i => !i.IsEmpty));
 
     public List<SectionBuilder> Sections { get; } = [];
 
