@@ -123,7 +123,11 @@ public static class XlsxCrossTable
         var t = value.Target;
         var number = TargetRows.IsNumber(t.Value);
         cells.Append(TextCell(column, r, Symbol(t.Comparator), number ? Style.Plain : Style.Link));
-        cells.Append(number ? NumberCell(column + 1, r, t.Value!, linked: true) : TextCell(column + 1, r, t.Value ?? string.Empty));
+        if (t.Value is { } written)
+        {
+            cells.Append(number ? NumberCell(column + 1, r, written, linked: true) : TextCell(column + 1, r, written));
+        }
+
         if (t.Unit is { } unit)
         {
             cells.Append(TextCell(column + 2, r, unit.StartsWith("1/", StringComparison.Ordinal) ? unit[1..] : unit));
