@@ -35,11 +35,14 @@ public static class CorpusValidator
         {
             var domains = plan.Domains.Select(Summarize).ToList();
             var template = TemplateDomains(plan.Kind);
-            if (domains.Count == 0)
+            var name = plan.Title.Length > 0 ? plan.Title : $"{plan.Kind.ToContractName()} plan";
+            if (StructureMissing(plan) is { Count: > 0 } missing)
             {
-                findings.Add(new Finding(Severity.Error, $"{plan.Title}: no development domains found"));
+                // A plan read as far as it goes (issue 11): say what was not there, do not refuse it.
+                findings.Add(new Finding(Severity.Warning, $"{name}: structure not found: {string.Join(", ", missing)}"));
             }
-            else if (domains.Count != template)
+
+            if (domains.Count > 0 && domains.Count != template)
             {
                 findings.Add(new Finding(Severity.Warning, $"{plan.Title}: {domains.Count} domains, the national template has {template}"));
             }
@@ -76,6 +79,34 @@ public static class CorpusValidator
             ? targets.Where(t => t.IndicatorId is null).Select(t => t.Indicator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
             : [.. indicators.Unmatched(targets).Select(u => u.Nearest is null || u.NearestScore < SoundSuggestion ? u.Indicator : string.Create(CultureInfo.InvariantCulture, $"{u.Indicator} (nearest: {u.Nearest} {u.NearestScore:0.00})"))];
         return new ValidationReport(document.Source, document.District, plans, findings, UnattachedNumbers(document), unknown);
+    }
+
+    /// <summary>What a plan read without its full structure lacks: its title, its domains, its 主要目标/策略措施.</summary>
+    private static List<string> StructureMissing(Plan plan)
+    {
+        var missing = new List<string>();
+        if (plan.Title.Length == 0)
+        {
+            missing.Add("plan title");
+        }
+
+        if (plan.Domains.Count == 0)
+        {
+            missing.Add("development domains (items outside any domain have domain null)");
+        }
+
+        var sections = plan.Domains.SelectMany(d => d.Sections).Concat(plan.Sections).ToList();
+        if (!sections.Any(s => s.Kind == SectionKind.Goal && s.Items.Count > 0))
+        {
+            missing.Add("主要目标 (goal) items");
+        }
+
+        if (!sections.Any(s => s.Kind == SectionKind.Measure && s.Items.Count > 0))
+        {
+            missing.Add("策略措施 (measure) items");
+        }
+
+        return missing;
     }
 
     private static DomainSummary Summarize(Domain d) => new(
