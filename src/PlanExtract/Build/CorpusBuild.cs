@@ -32,7 +32,8 @@ public static class CorpusBuild
     /// <summary>Reads what changed, indexes it and writes targets.jsonl and records.jsonl; no tables.</summary>
     internal static BuildSummary Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, bool full, IProgress<BuildProgress>? progress)
     {
-        var documents = corpus.Documents();
+        var inventory = corpus.Inventory();
+        var documents = inventory.Documents;
         Directory.CreateDirectory(output.Root);
         var fingerprint = ChangeDetection.Fingerprint(corpus);
         using var index = (full ? null : CorpusIndex.OpenForUpdate(output.Index, fingerprint)) ?? CorpusIndex.Create(output.Index, fingerprint);
@@ -93,6 +94,9 @@ public static class CorpusBuild
         index.Commit();
         File.Move(output.Targets + ".tmp", output.Targets, overwrite: true);
         File.Move(output.Records + ".tmp", output.Records, overwrite: true);
-        return new BuildSummary(built, records is null ? () => RecordStore.Load(output.Records, documents) : () => records, index.Incremental);
+        return new BuildSummary(built, records is null ? () => RecordStore.Load(output.Records, documents) : () => records, index.Incremental)
+        {
+            Findings = inventory.Findings,
+        };
     }
 }
