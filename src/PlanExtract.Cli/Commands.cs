@@ -17,6 +17,8 @@ internal static class Commands
         MaintainerCommands.Check(stdout, stderr),
         TableCommand.Create(stdout, stderr),
         BenchCommand.Create(stdout, stderr),
+        WebCommands.Serve(stdout, stderr),
+        WebCommands.Publish(stdout, stderr),
     ];
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
