@@ -135,7 +135,13 @@ public static class IndicatorPage
         {
             html.Raw("<tr><td>").Link(links.District(v.District.Document.Id), v.District.Name).Raw("</td><td class=\"num\">");
             TablesPage.Value(html, data, links, v.Cell);
-            html.Raw("</td><td>").Text(ParentText(v)).Raw("</td><td>").Text(v.Target?.Text).Raw("</td></tr>");
+            html.Raw("</td><td>").Text(ParentText(v)).Raw("</td><td>").Text(v.Target?.Text).Raw(" ");
+            if (data.DocumentOf(v.Cell.Source) is { } document)
+            {
+                html.Link(links.Source(document.Document.Id, v.Cell.Line, v.Cell.Page), v.Cell.Line is { } line ? $"第{line}行" : $"第{v.Cell.Page}页", "meta");
+            }
+
+            html.Raw("</td></tr>");
         }
 
         html.Raw("</tbody></table></div>");
