@@ -18,7 +18,7 @@ public sealed record ServeOptions(string Host = ServeOptions.Loopback, int Port 
 
 /// <summary>
 /// The web view of <c>planextract serve</c>: read-only pages over the data <see cref="SiteData"/>
-/// holds. Only GET and HEAD are answered; nothing a request sends is written anywhere.
+/// holds. Only GET is answered; nothing a request sends is written anywhere.
 /// </summary>
 public static class WebServer
 {
