@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using PlanExtract.Corpus;
 using PlanExtract.Model;
 using PlanExtract.Reporting;
+using PlanExtract.Tests.Cli;
 
 namespace PlanExtract.Tests.Web;
 
@@ -194,6 +195,18 @@ public sealed partial class WebEndpointTests(WebFixture web) : IClassFixture<Web
     public void The_fixture_reads_every_corpus_document()
     {
         Assert.Equal(new CorpusLayout(RepoPaths.Corpus).Documents().Count, web.Data.Read.Count);
+    }
+
+    [Fact]
+    public void Serve_on_a_port_already_taken_is_one_error_line()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (code, _, stderr) = CliRunner.Run("serve", "--port", port, "--index", new OutputLayout(web.Output).Index, "--corpus", RepoPaths.Corpus);
+        Assert.Equal(1, code);
+        Assert.Contains($"error: Failed to bind to address http://127.0.0.1:{port}", stderr);
+        Assert.DoesNotContain("   at ", stderr);
     }
 
     [GeneratedRegex("<li class=\"hit\">")]
