@@ -22,6 +22,7 @@ public sealed class SiteData : IDisposable
     private readonly Dictionary<string, DocumentResult> _bySource;
     private readonly Dictionary<(string Source, int Line), List<Target>> _targetsAt;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SourceBlock>> _blocks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PlanKind, MeasuresTable> _measures = new();
     private readonly Pipeline _pipeline;
 
     private SiteData(CorpusLayout corpus, Pipeline pipeline, IReadOnlyList<DocumentResult> results, CorpusSearcher? searcher)
@@ -122,6 +123,9 @@ public sealed class SiteData : IDisposable
         line is { } l && _targetsAt.TryGetValue((source, l), out var list)
             ? list.FirstOrDefault(t => text is null || t.Text == text) ?? list[0]
             : null;
+
+    /// <summary>The measures table of a plan type, aligned once: the alignment compares every heading and the table never changes while the site runs.</summary>
+    public MeasuresTable Measures(PlanKind plan) => _measures.GetOrAdd(plan, p => MeasuresCoverage.Build(Read, p));
 
     /// <summary>The document's text as its reader gives it, read once per document.</summary>
     public IReadOnlyList<SourceBlock> Blocks(DocumentResult document) =>

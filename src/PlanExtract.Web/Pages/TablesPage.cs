@@ -177,7 +177,7 @@ public static class TablesPage
 
     private static void Measures(Html html, SiteData data, ISiteLinks links, TableParameters p)
     {
-        var table = MeasuresCoverage.Build(data.Read, p.Plan);
+        var table = data.Measures(p.Plan);
         if (table.Districts.Count == 0)
         {
             html.Element("p", "语料中没有这类规划。", "meta");
