@@ -43,7 +43,7 @@ public static class Cli
         {
             foreach (var error in parse.Errors)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                TerminalText.Error(stderr, error.Message);
             }
 
             stderr.WriteLine("Run 'planextract --help' for usage.");
@@ -61,12 +61,24 @@ public static class Cli
         }
         catch (PlanExtractException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            TerminalText.Error(stderr, e.Message);
+            return BadInput;
+        }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions is [PlanExtractException or IOException or UnauthorizedAccessException])
+        {
+            // Parallel work (the tables are written side by side) wraps the one failure it had.
+            TerminalText.Error(stderr, e.Flatten().InnerExceptions[0].Message);
             return BadInput;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: {e.Message}");
+            TerminalText.Error(stderr, e.Message);
+            return BadInput;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else is a bug or an exhausted resource: one line here, the details in the log.
+            TerminalText.Error(stderr, ErrorLog.Summary("planextract " + string.Join(' ', args.Take(1)), e));
             return BadInput;
         }
     }

@@ -17,6 +17,7 @@ internal static class Commands
         MaintainerCommands.Check(stdout, stderr),
         TableCommand.Create(stdout, stderr),
         BenchCommand.Create(stdout, stderr),
+        ExplainCommand.Create(stdout),
         WebCommands.Serve(stdout, stderr),
         WebCommands.Publish(stdout, stderr),
     ];
@@ -26,9 +27,10 @@ internal static class Commands
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
         var output = new Option<string>("--out") { Description = "Where to write targets.jsonl, tables/ and index/.", DefaultValueFactory = _ => "output" };
         var full = new Option<bool>("--full") { Description = "Re-read every document, even those unchanged since the last build." };
+        var limits = LimitsOption.Create();
         var command = new Command("build", "Read every corpus document; write OUT/targets.jsonl, OUT/tables/*.md and the search index OUT/index/.")
         {
-            corpus, output, full,
+            corpus, output, full, limits,
         };
         command.SetAction(parse =>
         {
@@ -36,18 +38,18 @@ internal static class Commands
             var outFolder = parse.GetValue(output)!;
 
             // Streams documents into targets.jsonl and the index, then writes the tables; unchanged documents are not re-read.
-            var summary = Progress.Run(stderr, "Reading", progress => CorpusBuild.Run(layout, outFolder, new BuildOptions(Full: parse.GetValue(full)), progress));
+            var summary = Progress.Run(stderr, "Reading", progress => CorpusBuild.Run(layout, outFolder, new BuildOptions(Full: parse.GetValue(full), Limits: LimitsOption.Read(parse, limits)), progress));
             var failed = 0;
             foreach (var document in summary.Documents)
             {
                 if (document.Error is not null)
                 {
                     failed++;
-                    stderr.WriteLine($"error: {document.Error}");
+                    TerminalText.Error(stderr, document.Error);
                     continue;
                 }
 
-                stdout.WriteLine($"{document.Document.Metadata.DisplayName}\t{document.Plans} plans\t{document.Targets} targets\t{document.Document.Source}{(document.Reread ? string.Empty : "\t(unchanged)")}");
+                stdout.WriteLine($"{TerminalText.Escape(document.Document.Metadata.DisplayName)}\t{document.Plans} plans\t{document.Targets} targets\t{TerminalText.Escape(document.Document.Source)}{(document.Reread ? string.Empty : "\t(unchanged)")}");
             }
 
             var written = new OutputLayout(outFolder);
@@ -62,10 +64,11 @@ internal static class Commands
         var file = new Argument<string>("FILE") { Description = "A plan document: .txt, .md, .docx or .pdf." };
         var format = new Option<string>("--format") { Description = "jsonl (one target per line), json (the whole tree) or md (a table).", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong([.. DocumentWriters.Formats]);
-        var command = new Command("extract", "Read one document and print its targets.") { file, format };
+        var limits = LimitsOption.Create();
+        var command = new Command("extract", "Read one document and print its targets.") { file, format, limits };
         command.SetAction(parse =>
         {
-            var document = Pipeline.Default.Read(parse.GetValue(file)!);
+            var document = Pipeline.Default.WithLimits(LimitsOption.Read(parse, limits)).Read(parse.GetValue(file)!);
             using var stdoutStream = new MemoryStream();
             DocumentWriters.For(parse.GetValue(format)!).Write(document, stdoutStream);
             stdout.Write(Encoding.UTF8.GetString(stdoutStream.ToArray()));

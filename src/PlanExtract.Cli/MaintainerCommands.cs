@@ -14,21 +14,22 @@ internal static class MaintainerCommands
         var city = new Option<string?>("--city") { Description = "The city name, e.g. 清远市; read from the plan title when omitted." };
         var province = new Option<string?>("--province") { Description = "The province, e.g. 广东省; taken from a corpus document of the same city when omitted." };
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
+        var limits = LimitsOption.Create();
         var command = new Command("add", "Add a district plan to the corpus: read it, validate it, file it with its metadata and print what was found.")
         {
-            file, district, city, province, corpus,
+            file, district, city, province, corpus, limits,
         };
         command.SetAction(parse =>
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
-            var adder = new CorpusAdder(Pipeline.ForCorpus(layout.Root), layout);
+            var adder = new CorpusAdder(Pipeline.ForCorpus(layout.Root).WithLimits(LimitsOption.Read(parse, limits)), layout);
             var result = adder.Add(new AddRequest(parse.GetValue(file)!, parse.GetValue(district), parse.GetValue(city), parse.GetValue(province)));
             ValidationText.Write(stdout, result.Report, result.Facts);
             if (!result.Usable)
             {
                 foreach (var reason in result.Reasons)
                 {
-                    stderr.WriteLine($"error: {parse.GetValue(file)}: {Cli.Words(reason)}");
+                    TerminalText.Error(stderr, $"{parse.GetValue(file)}: {Cli.Words(reason)}");
                 }
 
                 stderr.WriteLine("nothing was written to the corpus");
@@ -44,17 +45,18 @@ internal static class MaintainerCommands
     public static Command Check(TextWriter stdout, TextWriter stderr)
     {
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
-        var command = new Command("check", "Validate the whole corpus: per-document counts, warnings and errors.") { corpus };
+        var limits = LimitsOption.Create();
+        var command = new Command("check", "Validate the whole corpus: per-document counts, warnings and errors.") { corpus, limits };
         command.SetAction(parse =>
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
-            var summary = Progress.Run(stderr, "Checking", progress => CorpusCheck.Run(layout, progress));
+            var summary = Progress.Run(stderr, "Checking", progress => CorpusCheck.Run(layout, progress, LimitsOption.Read(parse, limits)));
             foreach (var (result, report) in summary.Documents)
             {
                 if (report is null)
                 {
-                    stdout.WriteLine($"{result.Document.Metadata.DisplayName}  {result.Document.Source}");
-                    stdout.WriteLine($"  error: {result.Error}");
+                    stdout.WriteLine($"{TerminalText.Escape(result.Document.Metadata.DisplayName)}  {TerminalText.Escape(result.Document.Source)}");
+                    stdout.WriteLine($"  error: {TerminalText.Escape(result.Error!)}");
                     continue;
                 }
 

@@ -18,7 +18,7 @@ internal static class Progress
                     if (p.Done == p.Total || DateTime.UtcNow - lastShown > TimeSpan.FromSeconds(2))
                     {
                         lastShown = DateTime.UtcNow;
-                        stderr.WriteLine($"{label} {p.Done}/{p.Total} {p.Current}");
+                        stderr.WriteLine($"{label} {p.Done}/{p.Total} {TerminalText.Escape(p.Current)}");
                     }
                 }
             }));
@@ -33,7 +33,7 @@ internal static class Progress
             {
                 task.MaxValue = p.Total;
                 task.Value = p.Done;
-                task.Description = $"{label} {Markup.Escape(Path.GetFileName(Path.GetDirectoryName(p.Current) ?? p.Current))}";
+                task.Description = $"{label} {Markup.Escape(TerminalText.Escape(Path.GetFileName(Path.GetDirectoryName(p.Current) ?? p.Current)))}";
             }));
         });
         return result;

@@ -8,7 +8,7 @@ namespace PlanExtract;
 
 /// <summary>The one place the stages are wired: read → segment → extract → match indicators.</summary>
 /// <param name="indicators">Names each target's canonical indicator; without it every <c>indicator_id</c> stays null.</param>
-public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, ITargetExtractor extractor, IndicatorMatcher? indicators = null)
+public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, ITargetExtractor extractor, IndicatorMatcher? indicators = null, ReadLimits? limits = null)
 {
     // Lazy, and not caching a failure: a broken corpus/indicators.json is bad input to report, not a
     // type initializer exception.
@@ -25,8 +25,14 @@ public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, I
     public static Pipeline ForCorpus(string corpusRoot) =>
         new(DocumentReaders.Default, new PlanSegmenter(), new TargetExtractor(), IndicatorMatcher.ForCorpus(corpusRoot));
 
+    /// <summary>The same stages reading with other limits (<c>--max-document-mb</c>).</summary>
+    public Pipeline WithLimits(ReadLimits limits) => new(DocumentReaders.For(limits), segmenter, extractor, indicators, limits);
+
+    /// <summary>What one document may cost to read.</summary>
+    public ReadLimits Limits => limits ?? ReadLimits.Default;
+
     /// <summary>The same stages with another indicator matcher (or none).</summary>
-    public Pipeline WithIndicators(IndicatorMatcher? matcher) => new(readers, segmenter, extractor, matcher);
+    public Pipeline WithIndicators(IndicatorMatcher? matcher) => new(readers, segmenter, extractor, matcher, limits);
 
     /// <summary>Reads one document into its plan tree with targets on every item.</summary>
     /// <param name="path">The file to read.</param>
@@ -51,14 +57,14 @@ public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, I
 
     private Plan WithTargets(Plan plan, string? district, string source)
     {
-        Item Extract(Item item, string? domain, SectionKind kind)
+        Item Extract(Item item, string? domain, SectionKind kind, bool headed = true)
         {
-            var targets = extractor.Extract(item, new ItemContext(district, plan.Kind, domain, kind, source));
+            var targets = extractor.Extract(item, new ItemContext(district, plan.Kind, domain, kind, source, headed));
             return item with { Targets = indicators is null ? targets : indicators.Assign(targets) };
         }
 
         Section ExtractSection(Section section, string? domain) =>
-            section with { Items = [.. section.Items.Select(i => Extract(i, domain, section.Kind))] };
+            section with { Items = [.. section.Items.Select(i => Extract(i, domain, section.Kind, section.Heading.Length > 0))] };
 
         return plan with
         {

@@ -4,7 +4,7 @@ namespace PlanExtract.Build;
 
 /// <param name="Full">Re-read every document even when an index from this same pipeline exists.</param>
 /// <param name="Tables">Write <c>tables/</c>; off for callers that time or skip the tables themselves (bench).</param>
-public sealed record BuildOptions(bool Full = false, bool Tables = true);
+public sealed record BuildOptions(bool Full = false, bool Tables = true, Reading.ReadLimits? Limits = null);
 
 /// <summary>One document of a build: its counts, its error, and whether this build read it.</summary>
 public sealed record BuiltDocument(CorpusDocument Document, int Plans, int Targets, string? Error, bool Reread);

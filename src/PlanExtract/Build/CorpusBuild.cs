@@ -19,7 +19,8 @@ public static class CorpusBuild
     public static BuildSummary Run(CorpusLayout corpus, string outputFolder, BuildOptions? options = null, IProgress<BuildProgress>? progress = null)
     {
         options ??= new BuildOptions();
-        var summary = Index(new CorpusReader(Pipeline.ForCorpus(corpus.Root)), corpus, new OutputLayout(outputFolder), options.Full, progress);
+        var pipeline = Pipeline.ForCorpus(corpus.Root);
+        var summary = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, new OutputLayout(outputFolder), options.Full, progress);
         if (options.Tables)
         {
             CrossReferenceTables.WriteMarkdown(outputFolder, summary.Records());

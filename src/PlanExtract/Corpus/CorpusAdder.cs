@@ -27,7 +27,7 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
 {
     public AddResult Add(AddRequest request)
     {
-        var bytes = DocumentFile.ReadAllBytes(request.File);
+        var bytes = DocumentFile.ReadAllBytes(request.File, pipeline.Limits);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var existing = Directory.Exists(corpus.Root) ? corpus.Documents() : [];
         if (existing.FirstOrDefault(d => Sha256Of(d) == hash) is { } same)
@@ -104,8 +104,23 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         return new AddResult(corpus.Load(metadataPath), report, facts, []);
     }
 
-    private static string Sha256Of(CorpusDocument document) =>
-        document.Metadata.Sha256 ?? (File.Exists(document.FilePath) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(document.FilePath))) : string.Empty);
+    private static string Sha256Of(CorpusDocument document)
+    {
+        if (document.Metadata.Sha256 is { } known)
+        {
+            return known;
+        }
+
+        try
+        {
+            return Convert.ToHexStringLower(SHA256.HashData(DocumentFile.ReadAllBytes(document.FilePath)));
+        }
+        catch (DocumentReadException)
+        {
+            // A corpus file that cannot be read is that document's problem (build and check name it), not this add's.
+            return string.Empty;
+        }
+    }
 
     /// <summary>A province, city or district name becomes a folder: it must stay one folder.</summary>
     public static bool IsFolderName(string name) =>

@@ -17,9 +17,10 @@ public sealed record CheckSummary(IReadOnlyList<CheckedDocument> Documents)
 /// <summary><c>check</c>: every document read and validated against the template and the corpus median.</summary>
 public static class CorpusCheck
 {
-    public static CheckSummary Run(CorpusLayout corpus, IProgress<BuildProgress>? progress = null)
+    public static CheckSummary Run(CorpusLayout corpus, IProgress<BuildProgress>? progress = null, Reading.ReadLimits? limits = null)
     {
         var pipeline = Pipeline.ForCorpus(corpus.Root);
+        pipeline = limits is null ? pipeline : pipeline.WithLimits(limits);
         var results = new CorpusReader(pipeline).ReadAll(corpus, progress);
         var median = CorpusValidator.MedianTargetsPerDomain(results.Where(r => r.Plans is not null).Select(r => r.Plans!));
         return new CheckSummary([.. results.Select(r => new CheckedDocument(r, r.Failed ? null : CorpusValidator.Validate(r.Plans!, median, pipeline.Indicators)))]);

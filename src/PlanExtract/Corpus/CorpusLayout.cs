@@ -1,9 +1,8 @@
-using System.Text.Json;
-
 namespace PlanExtract.Corpus;
 
 /// <summary>One document in the corpus: its folder, its file and its metadata.</summary>
-public sealed record CorpusDocument(string Folder, string FilePath, string Source, CorpusMetadata Metadata)
+/// <param name="Error">Why the document's meta.json cannot be read; the document then stands for its meta.json.</param>
+public sealed record CorpusDocument(string Folder, string FilePath, string Source, CorpusMetadata Metadata, string? Error = null)
 {
     /// <summary>A stable id: the folder below the corpus root, '/' made '_' ("广东省_清远市_清城区").</summary>
     public string Id => Source[..Source.LastIndexOf('/')].Replace("corpus/", string.Empty, StringComparison.Ordinal).Replace('/', '_');
@@ -29,26 +28,26 @@ public sealed class CorpusLayout(string root)
 
         return [.. Directory.EnumerateFiles(Root, MetadataFile, SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(Load)];
+            .Select(LoadOrReport)];
+    }
+
+    // One unreadable meta.json is that document's error; the others still build.
+    private CorpusDocument LoadOrReport(string metadataPath)
+    {
+        try
+        {
+            return Load(metadataPath);
+        }
+        catch (DocumentReadException e)
+        {
+            var folder = Path.GetDirectoryName(metadataPath)!;
+            return new CorpusDocument(folder, metadataPath, SourceName(metadataPath), CorpusMetadata.Unreadable(folder), e.Reason);
+        }
     }
 
     public CorpusDocument Load(string metadataPath)
     {
-        CorpusMetadata? meta;
-        try
-        {
-            meta = JsonSerializer.Deserialize<CorpusMetadata>(File.ReadAllText(metadataPath), CorpusMetadata.JsonOptions);
-        }
-        catch (Exception e) when (e is JsonException or IOException)
-        {
-            throw new DocumentReadException(metadataPath, $"unreadable metadata: {e.Message}", e);
-        }
-
-        if (meta is null || string.IsNullOrWhiteSpace(meta.DisplayName) || string.IsNullOrWhiteSpace(meta.File))
-        {
-            throw new DocumentReadException(metadataPath, "metadata lacks display_name or file");
-        }
-
+        var meta = CorpusMetadata.Read(metadataPath);
         var folder = Path.GetDirectoryName(metadataPath)!;
         var file = Path.Combine(folder, meta.File);
         return new CorpusDocument(folder, file, SourceName(file), meta);

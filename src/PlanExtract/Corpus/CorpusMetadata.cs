@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -21,6 +22,48 @@ public sealed record CorpusMetadata
     [JsonPropertyName("notes")] public string? Notes { get; init; }
 
     public sealed record PlanTitle([property: JsonPropertyName("plan")] string Plan, [property: JsonPropertyName("title")] string Title);
+
+    /// <summary>A meta.json is a page of fields; anything this large is not one.</summary>
+    private const long MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads and checks one meta.json. Wrong types and broken JSON are bad input naming the file;
+    /// a null list of plans is no plans; a <c>file</c> must name a file beside the meta.json.
+    /// </summary>
+    public static CorpusMetadata Read(string path)
+    {
+        CorpusMetadata? meta;
+        try
+        {
+            RegularFile.Check(path);
+            if (new FileInfo(path).Length > MaxBytes)
+            {
+                throw new DocumentReadException(path, "unreadable metadata: larger than 1 MB, not a meta.json");
+            }
+
+            meta = JsonSerializer.Deserialize<CorpusMetadata>(System.IO.File.ReadAllText(path), JsonOptions);
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            throw new DocumentReadException(path, $"unreadable metadata: {e.Message}", e);
+        }
+
+        if (meta is null || string.IsNullOrWhiteSpace(meta.DisplayName) || string.IsNullOrWhiteSpace(meta.File))
+        {
+            throw new DocumentReadException(path, "metadata lacks display_name or file");
+        }
+
+        if (meta.File != Path.GetFileName(meta.File) || meta.File is "." or ".." || meta.File.Any(char.IsControl))
+        {
+            throw new DocumentReadException(path, $"metadata file \"{meta.File}\" must name a file in the same folder as meta.json");
+        }
+
+        // "plans": null, or a null entry, is a list with nothing to say.
+        return meta with { Plans = [.. (meta.Plans ?? []).Where(p => p is not null && p.Plan is not null && p.Title is not null)] };
+    }
+
+    /// <summary>What stands for the metadata of a document whose meta.json cannot be read: the folder's name.</summary>
+    public static CorpusMetadata Unreadable(string folder) => new() { DisplayName = Path.GetFileName(folder), File = CorpusLayout.MetadataFile };
 
     public static readonly JsonSerializerOptions JsonOptions = new()
     {

@@ -54,8 +54,18 @@ public sealed class CorpusReader(Pipeline pipeline)
         }
     }
 
+    /// <summary>
+    /// The one place build and check run the pipeline on a corpus document: whatever goes wrong
+    /// in it (its meta.json, reading, segmenting, extracting) is that document's error, and the
+    /// other documents still build. (add reads one document; its failures are the command's.)
+    /// </summary>
     public DocumentResult ReadOne(CorpusDocument document)
     {
+        if (document.Error is not null)
+        {
+            return new DocumentResult(document, null, $"{document.Source}: {document.Error}");
+        }
+
         try
         {
             return new DocumentResult(document, pipeline.Read(document.FilePath, document.Source, document.Metadata.DisplayName), null);
@@ -63,6 +73,12 @@ public sealed class CorpusReader(Pipeline pipeline)
         catch (PlanExtractException e)
         {
             return new DocumentResult(document, null, e is DocumentReadException d ? $"{document.Source}: {d.Reason}" : e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug or an exhausted resource while on this document: reported as its error, with the
+            // stack trace in the log, rather than ending the build for every other document.
+            return new DocumentResult(document, null, ErrorLog.Summary(document.Source, e));
         }
     }
 }

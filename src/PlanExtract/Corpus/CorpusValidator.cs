@@ -7,7 +7,7 @@ namespace PlanExtract.Corpus;
 /// <summary>
 /// Checks a segmented document against what a plan of the national template looks like: 8 domains
 /// for women, 7 for children, items in every section, targets per domain near the corpus median,
-/// numbers the grammar left unattached, indicators nobody has named in the catalog.
+/// numbers no rule read (the number audit's unread), indicators nobody has named in the catalog.
 /// </summary>
 public static class CorpusValidator
 {
@@ -28,11 +28,14 @@ public static class CorpusValidator
         {
             var domains = plan.Domains.Select(Summarize).ToList();
             var template = TemplateDomains(plan.Kind);
-            if (domains.Count == 0)
+            var name = plan.Title.Length > 0 ? plan.Title : $"{plan.Kind.ToContractName()} plan";
+            if (StructureMissing(plan) is { Count: > 0 } missing)
             {
-                findings.Add(new Finding(Severity.Error, $"{plan.Title}: no development domains found"));
+                // A plan read as far as it goes (issue 11): say what was not there, do not refuse it.
+                findings.Add(new Finding(Severity.Warning, $"{name}: structure not found: {string.Join(", ", missing)}"));
             }
-            else if (domains.Count != template)
+
+            if (domains.Count > 0 && domains.Count != template)
             {
                 findings.Add(new Finding(Severity.Warning, $"{plan.Title}: {domains.Count} domains, the national template has {template}"));
             }
@@ -71,6 +74,34 @@ public static class CorpusValidator
         return new ValidationReport(document.Source, document.District, plans, findings, UnattachedNumbers(document), unknown);
     }
 
+    /// <summary>What a plan read without its full structure lacks: its title, its domains, its 主要目标/策略措施.</summary>
+    private static List<string> StructureMissing(Plan plan)
+    {
+        var missing = new List<string>();
+        if (plan.Title.Length == 0)
+        {
+            missing.Add("plan title");
+        }
+
+        if (plan.Domains.Count == 0)
+        {
+            missing.Add("development domains (items outside any domain have domain null)");
+        }
+
+        var sections = plan.Domains.SelectMany(d => d.Sections).Concat(plan.Sections).ToList();
+        if (!sections.Any(s => s.Kind == SectionKind.Goal && s.Items.Count > 0))
+        {
+            missing.Add("主要目标 (goal) items");
+        }
+
+        if (!sections.Any(s => s.Kind == SectionKind.Measure && s.Items.Count > 0))
+        {
+            missing.Add("策略措施 (measure) items");
+        }
+
+        return missing;
+    }
+
     /// <summary>Per-domain target counts of many documents: the median a new document is held against.</summary>
     public static double? MedianTargetsPerDomain(IEnumerable<PlanDocument> documents)
     {
@@ -89,29 +120,9 @@ public static class CorpusValidator
     private static bool IsIndicatorList(Section s) =>
         s.Kind == SectionKind.Goal && s.Heading.Contains("指标", StringComparison.Ordinal) && !s.Heading.Contains("目标", StringComparison.Ordinal);
 
-    /// <summary>Numbers with a unit (90%, 8/10万, 3所) in goal, measure and project items that no target took.</summary>
-    private static List<string> UnattachedNumbers(PlanDocument document)
-    {
-        var left = new List<string>();
-        foreach (var plan in document.Plans)
-        {
-            var items = plan.Domains.SelectMany(d => d.Sections).SelectMany(s => s.Items).Concat(plan.Projects);
-            foreach (var item in items)
-            {
-                var taken = item.Targets.Where(t => t.Value is not null).Select(t => (t.Value, t.Unit)).ToHashSet();
-                foreach (var q in QuantityReader.FindAll(Text.CharFold.Fold(item.Text)))
-                {
-                    if (q.Unit is "%" or "‰" || q.Unit!.StartsWith("1/", StringComparison.Ordinal))
-                    {
-                        if (!taken.Contains((q.Value, q.Unit)))
-                        {
-                            left.Add($"{item.Span.Line?.ToString(CultureInfo.InvariantCulture) ?? "p." + item.Span.Page}: {q.Value}{q.Unit}");
-                        }
-                    }
-                }
-            }
-        }
-
-        return left;
-    }
+    /// <summary>Numbers in goal, measure and project items that no rule read and no reason explains (the number audit's <c>unread</c>): "L417 10公里: 建设“农村10公里、城市10分钟”…".</summary>
+    private static List<string> UnattachedNumbers(PlanDocument document) =>
+        [.. new NumberAudit().Audit(document)
+            .Where(n => n.Fate == NumberFate.Unread)
+            .Select(n => $"{(n.Line is { } line ? "L" + line.ToString(CultureInfo.InvariantCulture) : "p." + n.Page?.ToString(CultureInfo.InvariantCulture))} {n.Number}: {n.Excerpt()}")];
 }

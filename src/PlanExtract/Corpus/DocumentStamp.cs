@@ -13,9 +13,16 @@ public sealed record DocumentStamp(long Size, long ModifiedTicks, string Sha256)
         var files = new[] { document.FilePath, Path.Combine(document.Folder, CorpusLayout.MetadataFile) };
         var infos = files.Select(f => new FileInfo(f)).ToList();
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
         foreach (var file in files)
         {
-            hash.AppendData(File.ReadAllBytes(file));
+            // Streamed, and only regular files: a named pipe would block here before the read reports it.
+            RegularFile.Check(file);
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            for (int read; (read = stream.Read(buffer)) > 0;)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
         }
 
         return new DocumentStamp(infos.Sum(i => i.Length), infos.Max(i => i.LastWriteTimeUtc.Ticks), Convert.ToHexStringLower(hash.GetHashAndReset()));
@@ -28,7 +35,7 @@ public sealed record DocumentStamp(long Size, long ModifiedTicks, string Sha256)
         {
             return Of(document);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PlanExtractException)
         {
             return null;
         }

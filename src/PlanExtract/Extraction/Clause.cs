@@ -8,6 +8,26 @@ public sealed record Clause(string Text, string Folded, int Offset)
 {
     /// <summary>The deadline a sentence states: "到2025年，…" gives 2025.</summary>
     public int? Year { get; init; }
+
+    /// <summary>
+    /// The deadline of the value at <paramref name="offset"/>: the last one stated before it, so that
+    /// 九年义务教育巩固率2015年达到96%,2020年达到99%以上 gives each value its own year; a year stated only after the value is not its deadline.
+    /// </summary>
+    public int? YearAt(int offset)
+    {
+        int? year = null;
+        foreach (Match m in ClauseSplitter.DeadlinePattern().Matches(Folded))
+        {
+            if (m.Index >= offset)
+            {
+                break;
+            }
+
+            year = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return year;
+    }
 }
 
 /// <summary>Splits item text into sentences at 。；！？ (the commitments never cross them).</summary>
@@ -35,8 +55,12 @@ public static partial class ClauseSplitter
         }
     }
 
-    private static bool IsSentenceEnd(char c) => c is '。' or '；' or ';' or '！' or '？' or '!' or '?';
+    private static bool IsSentenceEnd(char c) => Vocabulary.SentenceStops.Contains(c);
 
-    [GeneratedRegex(@"(?:(?:到|至|截至|力争到|在)\s*|^\s*)(20[2-3]\d)\s*年(?!\s*[-—–~至])")]
+    [GeneratedRegex(@"(?:(?:到|至|截至|力争到|在)\s*|^\s*)(20[1-3]\d)\s*年(?!\s*[-—–~至])")]
     private static partial Regex YearPattern();
+
+    /// <summary>A deadline anywhere in a sentence: 到2025年, ，2030年达到…, 率2015年达到…; never a period (2021—2030年) or a basis (以2020年为基数, 在2020年基础上).</summary>
+    [GeneratedRegex(@"(?<![以在比较从由截]\s*)(?<!\d)(20[1-3]\d)\s*年(?:底|末)?(?!\s*[-—–~至\d])(?!\s*(?:数据|水平|标准)?\s*(?:为基|基础|的基))")]
+    internal static partial Regex DeadlinePattern();
 }

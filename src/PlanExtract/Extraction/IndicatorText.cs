@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PlanExtract.Text;
 
 namespace PlanExtract.Extraction;
 
@@ -33,6 +34,11 @@ public static partial class IndicatorText
             {
                 break;
             }
+            else if (depth <= 0 && IsDash(c) && start - 2 >= floor && IsDash(clause.Folded[start - 2]))
+            {
+                // 5.提高妇女常见病普查普治率 --妇女常见病定期筛查率达到80%以上: a bullet starts the phrase.
+                break;
+            }
 
             start--;
         }
@@ -45,7 +51,7 @@ public static partial class IndicatorText
     {
         while (true)
         {
-            while (start < end && (char.IsWhiteSpace(clause.Folded[start]) || "、和及与并,，“”\"'《》·:：".Contains(clause.Folded[start])))
+            while (start < end && (char.IsWhiteSpace(clause.Folded[start]) || "、和及与并,，“”\"'《》·•:：-—–－".Contains(clause.Folded[start])))
             {
                 start++;
             }
@@ -75,16 +81,19 @@ public static partial class IndicatorText
     }
 
     /// <summary>Names of what a plan measures end in one of these: the test for "is this a quantity".</summary>
-    public static bool EndsWithMeasure(string indicator) => MeasureHead().IsMatch(indicator);
+    /// <remarks>Read in simplified script: "志願者中未成年人數量" ends in 数量 too.</remarks>
+    public static bool EndsWithMeasure(string indicator) => MeasureHead().IsMatch(CharFold.ToSimplified(indicator));
 
-    private static bool IsPhraseBoundary(char c) => c is ',' or '，' or ':' or '：' or ';' or '；' or '。';
+    private static bool IsDash(char c) => c is '-' or '—' or '–' or '－';
 
-    [GeneratedRegex(@"^(?:全市|全区|全县|全省|全国|全镇|我市|我区|我县|本市|本区|本县|城乡|每年|(?:(?:力争)?到)?\s*20\d\d\s*年(?:底|末)?|力争|确保|争取|努力|并且|并|其中|且|同时|推动|促进|使|保障|保证|以及|逐步|实现|开展|以[^以,，]{1,10}为单位的|(?:建设|建成|新建|设立|培育|打造)(?=..))")]
+    private static bool IsPhraseBoundary(char c) => Vocabulary.PhraseStops.Contains(c);
+
+    [GeneratedRegex(@"^(?:" + Vocabulary.ItemNumber + "|" + Vocabulary.LeadingScope + @"|以[^以,，]{1,10}为单位的|(?:建设|建成|新建|设立|培育|打造)(?=..))")]
     private static partial Regex LeadingNoise();
 
-    [GeneratedRegex(@"(?:均|分别|都|逐步|稳定|基本|持续|要|应|总体|一般|始终|每年|可|将|力争|争取|努力|以[^以,，]{1,10}为单位|(?:由|从|较|比)\s*(?:20\d\d\s*年(?:底|末)?|目前|现在|基线)?的?\s*\d+(?:\.\d+)?\s*(?:%|‰|/\s*10\s*万)?)$")]
+    [GeneratedRegex(@"(?:(?:到|至|在|力争到)?\s*20[1-3]\d\s*年(?:底|末)?|均|分别|都|逐步|稳定|基本|持续|要|应|总体|一般|始终|每年|可|将|力争|争取|努力|以[^以,，]{1,10}为单位|(?:由|从|较|比)\s*(?:20\d\d\s*年(?:底|末)?|目前|现在|基线)?的?\s*\d+(?:\.\d+)?\s*(?:%|‰|/\s*10\s*万)?)$")]
     private static partial Regex TrailingNoise();
 
-    [GeneratedRegex(@"(?:率|比例|比重|占比|人数|数量|(?<!指)数|寿命|年限|增幅)$")]
+    [GeneratedRegex("(?:" + Vocabulary.MeasureHeads + ")$")]
     private static partial Regex MeasureHead();
 }

@@ -22,8 +22,6 @@ public sealed record Quantity(string Value, string? Unit, int Start, int End)
 /// </summary>
 public static partial class QuantityReader
 {
-    public const string Units = @"%|‰|/\s*10\s*万\s*(?:活产数?)?|/\s*万|个百分点|平方米|个|所|名|张|间|人次|人|小时|分钟|次|倍|项|家|支|处|课时|公里|岁|万平方米|万人次|万人|万元|万|元|年|天";
-
     /// <summary>Reads the quantity starting at <paramref name="at"/> (spaces skipped), or null.</summary>
     public static Quantity? ReadAt(string folded, int at)
     {
@@ -106,6 +104,6 @@ public static partial class QuantityReader
     [GeneratedRegex(@"\G\s*[:：]\s*(\d+)")]
     private static partial Regex Ratio();
 
-    [GeneratedRegex(@"\G\s*(?:百分之(?<percentOf>[零一二三四五六七八九十百]+)|(?<arabic>\d+(?:\s*\.\s*\d+)?)(?:\s*[—–~-]\s*(?<upper>\d+(?:\.\d+)?)(?=\s*(?:" + Units + @")))?\s*(?<unit>" + Units + @")?|(?<half>半)(?<unit>小时)|(?<chinese>[一二两三四五六七八九十百]{1,4})\s*(?<unit>个百分点|平方米|个|所|名|张|间|小时|分钟|次|倍|项|家|支|处|课时|公里))")]
+    [GeneratedRegex(@"\G\s*(?:百分之(?<percentOf>[零一二三四五六七八九十百]+)|(?<arabic>" + Vocabulary.ArabicNumber + @")(?:\s*[—–~-]\s*(?<upper>\d+(?:\.\d+)?)(?=\s*(?:" + Vocabulary.Units + @")))?\s*(?<unit>" + Vocabulary.Units + @")?|(?<half>半)(?<unit>小时)|(?<chinese>" + Vocabulary.ChineseDigit + @"{1,4})\s*(?<unit>" + Vocabulary.Counters + "))")]
     private static partial Regex QuantityPattern();
 }

@@ -23,3 +23,6 @@ public interface ITargetRule
 {
     IEnumerable<TargetCandidate> Match(Clause clause);
 }
+
+/// <summary>A target record with the clause it was read from and the rule's find (its value's offset in the clause).</summary>
+public sealed record FoundTarget(Model.Target Target, Clause Clause, TargetCandidate Candidate);

@@ -22,23 +22,32 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         new RelativeChangeRule(),
         new PopulationShareRule(),
         new ServiceRadiusRule(),
+        new StaffingNormRule(),
         new PerCapitaRule(),
+        new MembersInBodyRule(),
         new CountedThingsRule(),
         new ValueTargetRule(),
         new DirectionRule(),
     ];
 
-    public IReadOnlyList<Target> Extract(Item item, ItemContext context)
+    public IReadOnlyList<Target> Extract(Item item, ItemContext context) =>
+        [.. Find(item, context).Select(f => f.Target)];
+
+    /// <summary>
+    /// The targets of an item with the clause and the rule's find behind each: what the number audit
+    /// needs to tell which number became which target.
+    /// </summary>
+    public IReadOnlyList<FoundTarget> Find(Item item, ItemContext context)
     {
-        if (context.Section == SectionKind.Other)
+        if (context.Section == SectionKind.Other && context.Headed)
         {
             return [];
         }
 
-        var targets = new List<Target>();
+        var found = new List<FoundTarget>();
         foreach (var clause in ClauseSplitter.Split(item.Text))
         {
-            if (PastStatement().IsMatch(clause.Folded))
+            if (IsPastStatement(clause))
             {
                 continue;
             }
@@ -47,33 +56,37 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
             var owners = new Dictionary<int, ITargetRule>();
             foreach (var rule in rules)
             {
-                foreach (var found in rule.Match(clause))
+                foreach (var match in rule.Match(clause))
                 {
-                    if (owners.TryGetValue(found.Anchor, out var owner) && !ReferenceEquals(owner, rule))
+                    if (owners.TryGetValue(match.Anchor, out var owner) && !ReferenceEquals(owner, rule))
                     {
                         continue;
                     }
 
-                    var candidate = found;
+                    var candidate = match;
                     if (candidate.Indicator.Length == 0)
                     {
                         // 到2025年，儿童之家覆盖率达到95%以上；到2030年达到100%: the item's last indicator.
-                        if (targets.Count == 0)
+                        if (found.Count == 0)
                         {
                             continue;
                         }
 
-                        candidate = candidate with { Indicator = targets[^1].Indicator, Population = targets[^1].Population };
+                        candidate = candidate with { Indicator = found[^1].Target.Indicator, Population = found[^1].Target.Population };
                     }
 
-                    owners[found.Anchor] = rule;
-                    targets.Add(ToRecord(item, context, clause, candidate));
+                    candidate = candidate with { Indicator = IndicatorSubject.Complete(candidate.Indicator, clause, candidate.TextStart, item) };
+                    owners[match.Anchor] = rule;
+                    found.Add(new FoundTarget(ToRecord(item, context, clause, candidate), clause, candidate));
                 }
             }
         }
 
-        return targets;
+        return found;
     }
+
+    /// <summary>从2010年的4.09‰下降到2.70‰, 截至2020年…: a sentence about the past states no commitment.</summary>
+    public static bool IsPastStatement(Clause clause) => PastStatement().IsMatch(clause.Folded);
 
     private static Target ToRecord(Item item, ItemContext context, Clause clause, TargetCandidate found)
     {
@@ -89,9 +102,9 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
             Comparator = found.Comparator,
             Value = found.Value,
             Unit = found.Unit,
-            Year = clause.Year,
+            Year = found.Value is null ? clause.Year : clause.YearAt(found.Anchor),
             Basis = found.Basis,
-            Population = found.Population,
+            Population = string.IsNullOrWhiteSpace(found.Population) ? null : found.Population,
             Text = clause.Text[Math.Min(found.TextStart, found.Anchor)..Math.Max(found.TextEnd, Math.Min(found.Anchor + 1, clause.Text.Length))].Trim(),
             Source = context.Source,
             Line = line.Line,
@@ -99,7 +112,8 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         };
     }
 
-    private static ItemLine LineOf(Item item, int offset)
+    /// <summary>The source line (and page) holding the character at <paramref name="offset"/> of the item text.</summary>
+    public static ItemLine LineOf(Item item, int offset)
     {
         var found = item.Lines.Count > 0 ? item.Lines[0] : new ItemLine(0, item.Span.Line, item.Span.Page);
         foreach (var line in item.Lines)
@@ -115,6 +129,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         return found;
     }
 
-    [GeneratedRegex(@"从\s*20[01]\d\s*年|截至\s*20[012]\d\s*年|20[01]\d\s*年以来|比\s*20[01]\d\s*年")]
+    // 村委会主任女性比例达到16.4%，高于10%省目标 (measured against the target), 比“十一五”末提高了31.4个百分点, 免费婚检率由“十一五”末的0.56%提高到83.17%: an earlier plan period's end, and 了, report the past.
+    [GeneratedRegex(@"从\s*20[01]\d\s*年|截至\s*20[012]\d\s*年|20[01]\d\s*年以来|比\s*20[01]\d\s*年|(?:比|较|由|从)\s*“?十[一二三]五”?(?:末|期末|时期)|(?:提高|下降|增长|增加|降低|上升|减少)了|(?:高于|低于|超过|超出)\s*\d+(?:\.\d+)?\s*%?\s*的?(?:省|市|国家|全国|全省|全市)?目标")]
     private static partial Regex PastStatement();
 }

@@ -52,9 +52,10 @@ public sealed record IndicatorCatalog
     {
         try
         {
+            RegularFile.Check(path);
             return Parse(File.ReadAllText(path), path);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DocumentReadException(path, $"unreadable indicator catalog: {e.Message}", e);
         }
@@ -84,6 +85,13 @@ public sealed record IndicatorCatalog
             throw new DocumentReadException(name, "the indicator catalog is empty");
         }
 
+        catalog = WithoutNullLists(catalog);
+        var nulls = NullEntries(catalog).ToList();
+        if (nulls.Count > 0)
+        {
+            throw new DocumentReadException(name, "null entries in the indicator catalog: " + string.Join("; ", nulls.Take(10)));
+        }
+
         var problems = catalog.Indicators
             .Where(i => string.IsNullOrWhiteSpace(i.Id)).Select(_ => "an indicator without an id")
             .Concat(catalog.Indicators.GroupBy(i => i.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"indicator {g.Key} listed twice"))
@@ -95,6 +103,70 @@ public sealed record IndicatorCatalog
         }
 
         return catalog;
+    }
+
+    // A list written as null is an empty list: "aliases": null says the indicator has none.
+    // The compiler trusts the non-nullable types; JSON does not honour them.
+    private static IndicatorCatalog WithoutNullLists(IndicatorCatalog catalog) => catalog with
+    {
+        DropPrefixes = catalog.DropPrefixes ?? [],
+        DropWords = catalog.DropWords ?? [],
+        Lookalikes = catalog.Lookalikes ?? new Dictionary<string, string>(),
+        Indicators = [.. (catalog.Indicators ?? []).Select(i => i is null ? null! : i with
+        {
+            Aliases = i.Aliases ?? [],
+            References = i.References ?? [],
+        })],
+    };
+
+    /// <summary>A null inside a list has no sensible meaning (a missing alias? a missing indicator?): each is named.</summary>
+    private static IEnumerable<string> NullEntries(IndicatorCatalog catalog)
+    {
+        foreach (var (list, values) in new[] { ("drop_prefixes", catalog.DropPrefixes), ("drop_words", catalog.DropWords) })
+        {
+            for (var i = 0; i < values.Count; i++)
+            {
+                if (values[i] is null)
+                {
+                    yield return FormattableString.Invariant($"{list}[{i}] is null");
+                }
+            }
+        }
+
+        foreach (var (key, value) in catalog.Lookalikes)
+        {
+            if (value is null)
+            {
+                yield return $"lookalikes \"{key}\" is null";
+            }
+        }
+
+        for (var i = 0; i < catalog.Indicators.Count; i++)
+        {
+            var indicator = catalog.Indicators[i];
+            if (indicator is null)
+            {
+                yield return FormattableString.Invariant($"indicators[{i}] is null");
+                continue;
+            }
+
+            var name = indicator.Id ?? FormattableString.Invariant($"indicators[{i}]");
+            for (var a = 0; a < indicator.Aliases.Count; a++)
+            {
+                if (indicator.Aliases[a] is null)
+                {
+                    yield return FormattableString.Invariant($"{name}: aliases[{a}] is null");
+                }
+            }
+
+            for (var r = 0; r < indicator.References.Count; r++)
+            {
+                if (indicator.References[r] is not { Comparator: not null, Source: not null })
+                {
+                    yield return FormattableString.Invariant($"{name}: references[{r}] is null or lacks comparator or source");
+                }
+            }
+        }
     }
 
     private static readonly JsonSerializerOptions JsonOptions = new()

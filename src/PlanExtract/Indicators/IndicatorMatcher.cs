@@ -27,7 +27,7 @@ public sealed record UnmatchedIndicator(string Indicator, int Count, IReadOnlyLi
 /// <summary>
 /// Maps written indicator names onto the catalog: alias, then normalised form, then similarity.
 /// </summary>
-public sealed class IndicatorMatcher
+public sealed partial class IndicatorMatcher
 {
     /// <summary>
     /// Bigram Dice a fallback match must reach. Measured on the corpus by matching each distinct
@@ -103,7 +103,7 @@ public sealed class IndicatorMatcher
         var bestScore = 0.0;
         foreach (var (form, indicator) in _forms)
         {
-            if (!UnitFamily.Compatible(unit, indicator.Unit) || !Edits.OnlyAddsOrDrops(normalized, form))
+            if (!UnitFamily.Compatible(unit, indicator.Unit) || !Edits.OnlyAddsOrDrops(normalized, form) || !SharesMoreThanGenericHead(normalized, form))
             {
                 continue;
             }
@@ -117,6 +117,20 @@ public sealed class IndicatorMatcher
 
         return (best, bestScore);
     }
+
+    /// <summary>
+    /// 覆盖率 and 普惠性幼儿园覆盖率 share only the head: following that hint would merge unrelated
+    /// figures. An entry is near only when the subjects, heads taken off, share a bigram.
+    /// </summary>
+    public static bool SharesMoreThanGenericHead(string written, string form)
+    {
+        var a = GenericHeadAtEnd().Replace(written, string.Empty);
+        var b = GenericHeadAtEnd().Replace(form, string.Empty);
+        return a.Length >= 2 && b.Length >= 2 && Similarity.Dice(a, b) > 0;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(?:" + Text.Vocabulary.GenericHeads + ")$")]
+    private static partial System.Text.RegularExpressions.Regex GenericHeadAtEnd();
 
     /// <summary>The targets with <see cref="Target.IndicatorId"/> set where the catalog knows the indicator.</summary>
     public IReadOnlyList<Target> Assign(IReadOnlyList<Target> targets) =>

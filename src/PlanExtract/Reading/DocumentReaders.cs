@@ -9,7 +9,11 @@ public sealed class DocumentReaders
 
     public DocumentReaders(IEnumerable<IDocumentReader> readers) => _readers = [.. readers];
 
-    public static DocumentReaders Default { get; } = new([new TextDocumentReader(), new DocxReader(), new PdfReader()]);
+    public static DocumentReaders Default { get; } = For(ReadLimits.Default);
+
+    /// <summary>The three readers, each held to <paramref name="limits"/>.</summary>
+    public static DocumentReaders For(ReadLimits limits) =>
+        new([new TextDocumentReader(limits), new DocxReader(limits), new PdfReader(limits)]);
 
     public IEnumerable<string> Extensions => _readers.SelectMany(r => r.Extensions);
 
@@ -17,11 +21,7 @@ public sealed class DocumentReaders
     {
         var reader = Find(path) ?? throw new DocumentReadException(
             path, $"unsupported file type '{Path.GetExtension(path)}' (supported: {string.Join(", ", Extensions)})");
-        if (!File.Exists(path))
-        {
-            throw new DocumentReadException(path, Directory.Exists(path) ? "is a directory, not a file" : "no such file");
-        }
-
+        RegularFile.Check(path);
         return reader.Read(path);
     }
 

@@ -14,24 +14,38 @@ namespace PlanExtract.Reading;
 /// put back in front of the text. Headers, footers, comments and footnotes are not the plan;
 /// tracked changes are read as accepted.
 /// </summary>
-public sealed class DocxReader : IDocumentReader
+public sealed class DocxReader(ReadLimits? limits = null) : IDocumentReader
 {
+    private readonly ReadLimits _limits = limits ?? ReadLimits.Default;
+
     public IReadOnlyList<string> Extensions { get; } = [".docx"];
 
-    public IReadOnlyList<SourceBlock> Read(string path) => ReadBytes(path, DocumentFile.ReadAllBytes(path));
+    public IReadOnlyList<SourceBlock> Read(string path) => ReadBytes(path, DocumentFile.ReadAllBytes(path, _limits), _limits);
 
-    public static IReadOnlyList<SourceBlock> ReadBytes(string path, byte[] bytes)
+    public static IReadOnlyList<SourceBlock> ReadBytes(string path, byte[] bytes, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
         CheckSignature(path, bytes);
         List<SourceBlock> blocks;
         try
         {
+            PartScan.Check(bytes, limits);
             using var stream = new MemoryStream(bytes, writable: false);
-            using var document = WordprocessingDocument.Open(stream, isEditable: false);
+            using var document = WordprocessingDocument.Open(stream, isEditable: false, new OpenSettings { MaxCharactersInPart = limits.MaxPartBytes });
             var main = document.MainDocumentPart ?? throw new DocumentReadException(path, "not a Word document (the package has no main document part)");
             var body = main.Document?.Body ?? throw new DocumentReadException(path, "not a Word document (no document body)");
-            var numbering = new NumberingRenderer(main.NumberingDefinitionsPart?.Numbering, main.StyleDefinitionsPart?.Styles);
-            blocks = new BodyWalker(numbering).Read(body);
+            var numbering = new NumberingRenderer(main.NumberingDefinitionsPart?.Numbering, main.StyleDefinitionsPart?.Styles, limits.MaxLabelChars);
+            blocks = new BodyWalker(numbering, limits).Read(body);
+        }
+        catch (ReadLimitException e)
+        {
+            throw new DocumentReadException(path, e.Message, e);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            // w:start="99999999999999999999": numbering values the renderer refuses, and Int32
+            // attributes the SDK parses on first use.
+            throw new DocumentReadException(path, $"not a readable Word document (a number in its XML is malformed or out of range: {e.Message})", e);
         }
         catch (Exception e) when (IsFormatError(e))
         {
@@ -70,10 +84,11 @@ public sealed class DocxReader : IDocumentReader
         or ArgumentException or KeyNotFoundException;
 
     /// <summary>Walks the body in reading order, counting every paragraph so Line points at it.</summary>
-    private sealed class BodyWalker(NumberingRenderer numbering)
+    private sealed class BodyWalker(NumberingRenderer numbering, ReadLimits limits)
     {
         private readonly List<SourceBlock> _blocks = [];
         private int _paragraphs;
+        private long _characters;
 
         public List<SourceBlock> Read(Body body)
         {
@@ -100,7 +115,11 @@ public sealed class DocxReader : IDocumentReader
 
         private void Accept(Paragraph paragraph)
         {
-            _paragraphs++;
+            if (++_paragraphs > limits.MaxParagraphs)
+            {
+                throw new ReadLimitException(ReadLimits.Exceeded("too many paragraphs", limits.MaxParagraphs, "paragraphs or lines"));
+            }
+
             var lines = ParagraphText.Lines(paragraph);
             if (ParagraphText.IsDeleted(paragraph) && lines.All(string.IsNullOrWhiteSpace))
             {
@@ -111,6 +130,12 @@ public sealed class DocxReader : IDocumentReader
             var label = numbering.Next(paragraph.GetFirstChild<ParagraphProperties>());
             foreach (var line in lines.Where(l => !string.IsNullOrWhiteSpace(l)))
             {
+                _characters += label.Length + line.Length;
+                if (_characters > limits.MaxTextChars)
+                {
+                    throw new ReadLimitException(ReadLimits.Exceeded("too much text", limits.MaxTextChars, "characters of text"));
+                }
+
                 _blocks.Add(new SourceBlock(label + line.Trim(), _paragraphs, null));
                 label = string.Empty;
             }

@@ -12,22 +12,32 @@ namespace PlanExtract.Reading;
 /// of the letters it covers, running headers, footers and page numbers dropped, and
 /// paragraphs rebuilt across lines and pages. Page = the page of a block's first line.
 /// </summary>
-public sealed class PdfReader : IDocumentReader
+public sealed class PdfReader(ReadLimits? limits = null) : IDocumentReader
 {
+    private readonly ReadLimits _limits = limits ?? ReadLimits.Default;
+
     public IReadOnlyList<string> Extensions { get; } = [".pdf"];
 
-    public IReadOnlyList<SourceBlock> Read(string path) => ReadBytes(path, DocumentFile.ReadAllBytes(path));
+    public IReadOnlyList<SourceBlock> Read(string path) => ReadBytes(path, DocumentFile.ReadAllBytes(path, _limits), _limits);
 
-    public static IReadOnlyList<SourceBlock> ReadBytes(string path, byte[] bytes)
+    public static IReadOnlyList<SourceBlock> ReadBytes(string path, byte[] bytes, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
         CheckSignature(path, bytes);
         var pages = new List<List<TextLine>>();
         var heights = new List<double>();
         var widths = new List<double>();
         var images = 0;
+        string? title;
         try
         {
             using var document = PdfDocument.Open(bytes);
+            if (document.NumberOfPages > limits.MaxPdfPages)
+            {
+                throw new DocumentReadException(path, ReadLimits.Exceeded(FormattableString.Invariant($"the PDF has {document.NumberOfPages:N0} pages"), limits.MaxPdfPages, "pages"));
+            }
+
+            title = document.Information.Title;
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 var page = document.GetPage(number);
@@ -57,7 +67,7 @@ public sealed class PdfReader : IDocumentReader
         }
 
         var lines = PageFurniture.Remove(pages, heights).SelectMany(p => p).ToList();
-        return ParagraphJoiner.Join(lines, widths.Max());
+        return UnknownGlyphRepair.Repair(ParagraphJoiner.Join(lines, widths.Max()), title);
     }
 
     private static void CheckSignature(string path, byte[] bytes)

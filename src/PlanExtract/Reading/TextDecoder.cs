@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using UtfUnknown;
 
 namespace PlanExtract.Reading;
@@ -24,9 +26,9 @@ public static class TextDecoder
         }
 
         var text = DecodeByBom(bytes) ?? DecodeUtf8(bytes) ?? DecodeUtf16WithoutBom(bytes) ?? DecodeLegacy(path, bytes);
-        if (LooksBinary(text))
+        if (BinaryAt(text) is { } line)
         {
-            throw new DocumentReadException(path, "not a text document (binary content)");
+            throw new DocumentReadException(path, string.Create(CultureInfo.InvariantCulture, $"not a text document (binary content at line {line})"));
         }
 
         return text;
@@ -100,6 +102,7 @@ public static class TextDecoder
 
     private static string DecodeLegacy(string path, byte[] b)
     {
+        CheckSingleEncoding(path, b);
         var detected = CharsetDetector.DetectFromBytes(b).Detected;
         var encoding = detected?.Encoding;
         if (encoding is null || IsChineseCodePage(encoding) || encoding.CodePage == 1252 || encoding.CodePage == 28591)
@@ -120,24 +123,95 @@ public static class TextDecoder
 
     private static bool IsChineseCodePage(Encoding e) => e.CodePage is 936 or 54936 or 20936 or 950 or 52936;
 
-    /// <summary>NUL bytes and other control characters (not tab, CR, LF, FF) mark a binary file.</summary>
-    private static bool LooksBinary(string text)
+    /// <summary>
+    /// Refuses text that is partly UTF-8 and partly a legacy code page: one decoding garbles the
+    /// other half, and a plan pasted together from two files silently lost half its targets.
+    /// Lines are judged one by one: a line with non-ASCII characters is either valid UTF-8 or
+    /// not. A handful of broken lines in a UTF-8 file is damage, not a second encoding, so both
+    /// kinds must hold at least three lines and one in twenty of the non-ASCII lines.
+    /// </summary>
+    private static void CheckSingleEncoding(string path, byte[] b)
     {
-        var sample = text.AsSpan(0, Math.Min(text.Length, 8192));
-        var control = 0;
-        foreach (var c in sample)
+        int utf8 = 0, other = 0, line = 0, firstOther = 0, firstUtf8 = 0;
+        foreach (var range in LineRanges(b))
         {
-            if (c == '\0')
+            line++;
+            var span = b.AsSpan(range);
+            if (!span.ContainsAnyInRange((byte)0x80, (byte)0xFF))
             {
-                return true;
+                continue;
             }
 
-            if (c < ' ' && c is not ('\t' or '\r' or '\n' or '\f') || c == '\uFFFD')
+            if (Utf8.IsValid(span))
             {
-                control++;
+                utf8++;
+                firstUtf8 = firstUtf8 == 0 ? line : firstUtf8;
+            }
+            else
+            {
+                other++;
+                firstOther = firstOther == 0 ? line : firstOther;
             }
         }
 
-        return control > sample.Length / 50 + 1;
+        var fewer = Math.Min(utf8, other);
+        if (fewer >= 3 && fewer * 20 >= utf8 + other)
+        {
+            throw new DocumentReadException(path, string.Create(CultureInfo.InvariantCulture,
+                $"mixed text encodings: {utf8} lines are UTF-8 (the first at line {firstUtf8}) and {other} are not (the first at line {firstOther}, GB18030 or another legacy code page); save the whole file in one encoding"));
+        }
     }
+
+    private static IEnumerable<Range> LineRanges(byte[] b)
+    {
+        var start = 0;
+        while (start < b.Length)
+        {
+            var end = Array.IndexOf(b, (byte)'\n', start);
+            if (end < 0)
+            {
+                end = b.Length;
+            }
+
+            yield return start..end;
+            start = end + 1;
+        }
+    }
+
+    /// <summary>
+    /// The 1-based line of binary content, or null: a NUL anywhere (text in UTF-8 or GB18030 never
+    /// holds one, and decoded UTF-16 has none left), or a run of other control characters (not tab,
+    /// CR, LF, FF) or undecodable bytes denser than one in fifty characters within any 8 KB window.
+    /// </summary>
+    private static int? BinaryAt(string text)
+    {
+        const int Window = 8192;
+        var nul = text.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            return LineOf(text, nul);
+        }
+
+        for (var start = 0; start < text.Length; start += Window)
+        {
+            var sample = text.AsSpan(start, Math.Min(Window, text.Length - start));
+            var control = 0;
+            foreach (var c in sample)
+            {
+                if (c < ' ' && c is not ('\t' or '\r' or '\n' or '\f') || c == '\uFFFD')
+                {
+                    control++;
+                }
+            }
+
+            if (control > sample.Length / 50 + 1)
+            {
+                return LineOf(text, start);
+            }
+        }
+
+        return null;
+    }
+
+    private static int LineOf(string text, int index) => text.AsSpan(0, index).Count('\n') + 1;
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using PlanExtract.Model;
 
 namespace PlanExtract.Reading;
@@ -8,19 +7,27 @@ namespace PlanExtract.Reading;
 /// each non-blank line as a block with its 1-based line number. Markdown marks are left in
 /// the text; the segmenter reads headings at any level or none, so it treats them as noise.
 /// </summary>
-public sealed class TextDocumentReader : IDocumentReader
+public sealed class TextDocumentReader(ReadLimits? limits = null) : IDocumentReader
 {
+    private readonly ReadLimits _limits = limits ?? ReadLimits.Default;
+
     public IReadOnlyList<string> Extensions { get; } = [".txt", ".md", ".markdown", ".text"];
 
     public IReadOnlyList<SourceBlock> Read(string path)
     {
-        var bytes = DocumentFile.ReadAllBytes(path);
-        return ReadBytes(path, bytes);
+        var bytes = DocumentFile.ReadAllBytes(path, _limits);
+        return ReadBytes(path, bytes, _limits);
     }
 
-    public static IReadOnlyList<SourceBlock> ReadBytes(string path, byte[] bytes)
+    public static IReadOnlyList<SourceBlock> ReadBytes(string path, byte[] bytes, ReadLimits? limits = null)
     {
+        limits ??= ReadLimits.Default;
         var text = TextDecoder.Decode(path, bytes);
+        if (text.Length > limits.MaxTextChars)
+        {
+            throw new DocumentReadException(path, ReadLimits.Exceeded(FormattableString.Invariant($"the text has {text.Length:N0} characters"), limits.MaxTextChars, "characters of text"));
+        }
+
         var blocks = new List<SourceBlock>();
         var lineNumber = 0;
         foreach (var line in text.AsSpan().EnumerateLines())
@@ -28,6 +35,11 @@ public sealed class TextDocumentReader : IDocumentReader
             lineNumber++;
             if (!line.IsWhiteSpace())
             {
+                if (blocks.Count == limits.MaxParagraphs)
+                {
+                    throw new DocumentReadException(path, ReadLimits.Exceeded("too many lines", limits.MaxParagraphs, "paragraphs or lines"));
+                }
+
                 blocks.Add(new SourceBlock(line.ToString(), lineNumber, null));
             }
         }

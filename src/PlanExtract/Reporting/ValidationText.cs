@@ -7,6 +7,8 @@ namespace PlanExtract.Reporting;
 /// <summary>The validation report as plain text, for <c>add</c> and <c>check</c>.</summary>
 public static class ValidationText
 {
+    private const int UnreadListed = 5;
+
     public static void Write(TextWriter w, ValidationReport report, DocumentFacts? facts = null, int maxListed = 12)
     {
         w.WriteLine($"{report.District ?? "(unknown issuer)"}  {report.Source}");
@@ -26,7 +28,12 @@ public static class ValidationText
 
         if (report.UnattachedNumbers.Count > 0)
         {
-            w.WriteLine($"  numbers left unattached ({report.UnattachedNumbers.Count}): {string.Join(", ", report.UnattachedNumbers.Take(maxListed))}{(report.UnattachedNumbers.Count > maxListed ? ", …" : string.Empty)}");
+            // The first clauses with a number no rule read: where a missed target hides ('explain FILE' lists them all).
+            w.WriteLine($"  unread numbers: {report.UnattachedNumbers.Count} (run 'planextract explain FILE --format text' for all)");
+            foreach (var unread in report.UnattachedNumbers.Take(UnreadListed))
+            {
+                w.WriteLine($"    {unread}");
+            }
         }
 
         if (report.UnknownIndicators.Count > 0)

@@ -1,4 +1,10 @@
+using System.Diagnostics;
+using System.Globalization;
+
 namespace PlanExtract.Tests.Cli;
+
+/// <summary>What an out-of-process run gave: exit code, output, wall time and peak resident memory.</summary>
+internal sealed record ProcessRun(int Code, string Out, string Err, TimeSpan Elapsed, long PeakBytes, bool TimedOut);
 
 /// <summary>Runs the command line in process and captures what it prints.</summary>
 internal static class CliRunner
@@ -9,6 +15,72 @@ internal static class CliRunner
         var stderr = new StringWriter();
         var code = PlanExtract.Cli.Cli.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>
+    /// Runs the built <c>planextract</c> in its own process, as a user would: a crash, a stack
+    /// overflow or an out-of-memory end shows as its exit code, and the peak resident set
+    /// (VmHWM, sampled from /proc while it runs) is its memory cost. The GC heap is capped at
+    /// 2 GB so that a regression fails the test instead of the machine.
+    /// </summary>
+    public static ProcessRun RunOutOfProcess(TimeSpan timeout, string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "planextract.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x80000000";
+        start.Environment["PLANEXTRACT_LOG_DIR"] = Path.Combine(workingDirectory, "logs");
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        long peak = 0;
+        var timedOut = false;
+        while (!process.WaitForExit(25))
+        {
+            peak = Math.Max(peak, PeakResident(process.Id));
+            if (clock.Elapsed > timeout)
+            {
+                timedOut = true;
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+                break;
+            }
+        }
+
+        clock.Stop();
+        return new ProcessRun(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult(), clock.Elapsed, peak, timedOut);
+    }
+
+    /// <summary>The process's high-water mark of resident memory, in bytes; 0 once it has gone.</summary>
+    private static long PeakResident(int pid)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+                {
+                    return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+
+        return 0;
     }
 }
 

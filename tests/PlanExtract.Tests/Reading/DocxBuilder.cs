@@ -27,6 +27,13 @@ internal sealed class DocxBuilder
         return this;
     }
 
+    /// <summary>Adds a level built by hand (attributes written as text, out-of-range values included) to an abstract list.</summary>
+    public DocxBuilder WithLevel(int abstractId, Level level)
+    {
+        _abstracts.Single(a => a.AbstractNumberId?.Value == abstractId).Append(level);
+        return this;
+    }
+
     public static Level Level(int index, (string Format, string Text, int Start) level) => new(
         new StartNumberingValue { Val = level.Start },
         new NumberingFormat { Val = new EnumValue<NumberFormatValues>(new NumberFormatValues(level.Format)) },

@@ -1,3 +1,4 @@
+using PlanExtract.Text;
 using System.Text.RegularExpressions;
 
 namespace PlanExtract.Extraction.Rules;
@@ -31,7 +32,7 @@ public sealed partial class CountedThingsRule : ITargetRule
                     break;
                 }
 
-                yield return new TargetCandidate(thing, atLeast || bound.Success || q.IsRange ? ">=" : "=", q.Value, q.Unit, q.Start, m.Index, objectEnd);
+                yield return new TargetCandidate(thing, atLeast || bound.Success || q.IsRange ? Comparator.AtLeast : Comparator.Equal, q.Value, q.Unit, q.Start, m.Index, objectEnd);
                 var next = NextInList().Match(clause.Folded, objectEnd);
                 if (!next.Success)
                 {
@@ -58,7 +59,7 @@ public sealed partial class CountedThingsRule : ITargetRule
 
             var bound = Bound().Match(clause.Folded, q.End);
             var thing = Thing(clause.Text.Substring(m.Groups["thing"].Index, m.Groups["thing"].Length));
-            yield return new TargetCandidate(thing, bound.Success ? ">=" : "=", q.Value, q.Unit, q.Start, m.Index, bound.Success ? q.End + bound.Length : q.End);
+            yield return new TargetCandidate(thing, bound.Success ? Comparator.AtLeast : Comparator.Equal, q.Value, q.Unit, q.Start, m.Index, bound.Success ? q.End + bound.Length : q.End);
         }
     }
 
@@ -87,21 +88,28 @@ public sealed partial class CountedThingsRule : ITargetRule
     {
         var thing = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的');
 
-        // 明确1名委员负责妇女工作: the thing ends where its duty begins.
-        var duty = thing.IndexOf("负责", StringComparison.Ordinal);
+        // 明确1名委员负责妇女工作: the thing ends where its duty begins, and the duty names which one
+        // (负责妇女工作的委员, not 委员). Found in simplified script (one char for one), so 負責 in a
+        // traditional plan ends it too.
+        var simplified = PlanExtract.Text.CharFold.ToSimplified(thing);
+        var duty = simplified.IndexOf("负责", StringComparison.Ordinal);
         if (duty >= 2)
         {
-            thing = thing[..duty];
+            var task = DutyEnd().Match(simplified, duty);
+            thing = thing[duty..task.Index] + "的" + thing[..duty];
         }
 
         return thing.TrimEnd('等').Trim('“', '”', '"');
     }
 
-    [GeneratedRegex(@"(?:(?<pre>至少|不少于)?(?:建设|建成|新建|新增|设立|设置|配备|配置|打造|培育|建立|创建|明确|开展|培育或孵化|掌握|设)|(?<pre>至少)有)(?<pre2>至少|不少于)?(?=\s*(?:\d|[一二两三四五六七八九十]{1,3}\s*[个所名张间家支处项次]))")]
+    [GeneratedRegex(@"(?:(?<pre>至少|不少于)?(?:" + Vocabulary.BuildVerbs + @")|(?<pre>至少)有)(?<pre2>至少|不少于)?(?=\s*(?:\d|" + Vocabulary.ChineseDigit + @"{1,3}\s*[个所名张间家支处项次]))")]
     private static partial Regex VerbThenNumber();
 
     [GeneratedRegex(@"(?:建成|建设|新建|新增|创建|打造|培训|培养)(?<thing>[\p{IsCJKUnifiedIdeographs}]{2,10}?)(?<!达到|达|不少于|不低于|至少|为)\s*(?<q>\d+)\s*[个所名张间家支处项人]")]
     private static partial Regex VerbThingNumber();
+
+    [GeneratedRegex(@"[^\p{IsCJKUnifiedIdeographs}（）()]|$")]
+    private static partial Regex DutyEnd();
 
     [GeneratedRegex(@"\G\s*(?:以上|及以上)")]
     private static partial Regex Bound();

@@ -1,3 +1,4 @@
+using PlanExtract.Text;
 using System.Text.RegularExpressions;
 
 namespace PlanExtract.Extraction.Rules;
@@ -19,7 +20,7 @@ public sealed partial class DirectionRule : ITargetRule
                 continue;
             }
 
-            var comparator = m.Groups["verb"].Value is "下降" or "降低" or "减少" or "缩小" ? "down" : "up";
+            var comparator = m.Groups["verb"].Value is "下降" or "降低" or "减少" or "缩小" ? Comparator.Down : Comparator.Up;
             foreach (var name in Coordination.Split(indicator))
             {
                 yield return new TargetCandidate(name, comparator, null, null, m.Index, start, m.Index + m.Length);
@@ -28,6 +29,7 @@ public sealed partial class DirectionRule : ITargetRule
     }
 
     // The verb ends the phrase: not 提高到 (a value), not 上升趋势减缓, not 增长速度控制在….
-    [GeneratedRegex(@"(?:逐步|逐年|不断|持续|明显|稳步|有所|显著|大幅|进一步|切实|全面|继续|均|都)*(?<verb>提高|提升|增加|增长|延长|上升|扩大|下降|降低|减少|缩小)(?=\s*(?:$|[,，。；;、）)]|和|并|的?同时))")]
+    // 党政机关中女领导干部数量在现有基础上逐步增加: the baseline between subject and verb is not the subject.
+    [GeneratedRegex(@"(?:在\s*(?:现有|原有|目前|20\d\d\s*年)的?\s*(?:基础|水平)上)?(?:逐步|逐年|不断|持续|明显|稳步|有所|显著|大幅|进一步|切实|全面|继续|均|都)*(?<verb>" + Vocabulary.UpVerbs + "|" + Vocabulary.DownVerbs + @")(?=\s*(?:$|[,，。；;、）)]|和|并|的?同时))")]
     private static partial Regex Pattern();
 }

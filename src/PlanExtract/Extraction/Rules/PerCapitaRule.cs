@@ -20,7 +20,7 @@ public sealed partial class PerCapitaRule : ITargetRule
 
             var indicator = (clause.Text.Substring(m.Groups["who"].Index, m.Groups["who"].Length) + "拥有"
                 + clause.Text.Substring(m.Groups["thing"].Index, m.Groups["thing"].Length)).Replace(" ", string.Empty, StringComparison.Ordinal);
-            var comparator = m.Groups["pre"].Success ? ">=" : "=";
+            var comparator = m.Groups["pre"].Success ? Comparator.AtLeast : Comparator.Equal;
             yield return new TargetCandidate(indicator, comparator, q.Value, q.Unit, q.Start, m.Index, q.End);
             foreach (var more in ValueTargetRule.Continuations(clause, indicator, q.End))
             {

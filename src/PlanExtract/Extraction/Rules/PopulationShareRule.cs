@@ -15,7 +15,7 @@ public sealed partial class PopulationShareRule : ITargetRule
         {
             var q = QuantityReader.ReadAt(clause.Folded, s.Groups["q"].Index)!;
             var population = Slice(clause, s.Groups["age"]) + Slice(clause, s.Groups["who"]);
-            yield return new TargetCandidate(Slice(clause, s.Groups["what"]) + "率", "=", q.Value, q.Unit, q.Start, s.Index, s.Index + s.Length)
+            yield return new TargetCandidate(Slice(clause, s.Groups["what"]) + "率", Comparator.Equal, q.Value, q.Unit, q.Start, s.Index, s.Index + s.Length)
             {
                 Population = population,
             };
@@ -53,7 +53,7 @@ public sealed partial class PopulationShareRule : ITargetRule
 
             var populationEnd = i + 1 < shares.Count ? shares[i + 1].Index : verb.Groups["v"].Index;
             var population = clause.Text[(m.Index + m.Length)..populationEnd].Trim().TrimEnd('和', '、', '及').Trim();
-            yield return new TargetCandidate(indicator, m.Groups["bound"].Success ? ">=" : "=", q.Value, q.Unit, q.Start, m.Index, objectEnd)
+            yield return new TargetCandidate(indicator, m.Groups["bound"].Success ? Comparator.AtLeast : Comparator.Equal, q.Value, q.Unit, q.Start, m.Index, objectEnd)
             {
                 Population = population.Length > 0 ? population : null,
             };

@@ -24,7 +24,7 @@ public sealed partial class RelativeChangeRule : ITargetRule
                 continue;
             }
 
-            var comparator = m.Groups["verb"].Value is "提高" or "增长" or "增加" or "上升" ? "up_by" : "down_by";
+            var comparator = m.Groups["verb"].Value is "提高" or "增长" or "增加" or "上升" ? Comparator.UpBy : Comparator.DownBy;
             var basis = m.Groups["basis"].Success ? clause.Text.Substring(m.Groups["basis"].Index, m.Groups["basis"].Length).Replace(" ", string.Empty, StringComparison.Ordinal) : null;
             var end = q.End;
             if (BoundPattern().Match(clause.Folded, end) is { Success: true } bound)

@@ -24,7 +24,7 @@ public sealed partial class ServiceRadiusRule : ITargetRule
                 var thing = clause.Text.Substring(circle.Groups["thing"].Index, circle.Groups["thing"].Length).Replace(" ", string.Empty, StringComparison.Ordinal);
                 // 城市社区“15分钟生活圈”、农村社区“半小时生活圈”: the place the radius is for.
                 var place = Place().Match(clause.Folded[..q.Start]);
-                yield return new TargetCandidate(thing, "<=", q.Value, q.Unit, q.Start, place.Success ? place.Index : q.Start, circle.Index + circle.Length)
+                yield return new TargetCandidate(thing, Comparator.AtMost, q.Value, q.Unit, q.Start, place.Success ? place.Index : q.Start, circle.Index + circle.Length)
                 {
                     Population = place.Success ? clause.Text.Substring(place.Index, place.Length).Trim() : null,
                 };

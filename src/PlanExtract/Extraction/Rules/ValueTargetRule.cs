@@ -1,3 +1,4 @@
+using PlanExtract.Text;
 using System.Text.RegularExpressions;
 
 namespace PlanExtract.Extraction.Rules;
@@ -34,6 +35,7 @@ public sealed partial class ValueTargetRule : ITargetRule
             }
 
             var verbText = verb.Groups["verb"].Value + verb.Groups["pre"].Value;
+
             if (verbText is "超过" or "高于" && DefinesAThing(clause.Folded, end))
             {
                 // 日客流超过1万人次的交通枢纽, 建筑面积超过1万平方米或者…的其他场所: a definition, not a target.
@@ -51,10 +53,10 @@ public sealed partial class ValueTargetRule : ITargetRule
                 start = Math.Min(start, verb.Index);
             }
 
-            if (PopulationAfterMeasure().Match(indicator) is { Success: true } split)
+            if (PopulationAfterMeasure().Match(PlanExtract.Text.CharFold.ToSimplified(indicator)) is { Success: true } split)
             {
-                // 每天睡眠时间小学生达到10小时: the pupils are who, not what.
-                (indicator, population) = (split.Groups["what"].Value, split.Groups["who"].Value);
+                // 每天睡眠时间小学生达到10小时: the pupils are who, not what (matched in simplified script, sliced as written).
+                (indicator, population) = (Slice(indicator, split.Groups["what"]), Slice(indicator, split.Groups["who"]));
             }
             else if (objectAfter is null && previous is not null && !IndicatorText.EndsWithMeasure(indicator) && indicator.Length <= 8)
             {
@@ -190,7 +192,7 @@ public sealed partial class ValueTargetRule : ITargetRule
         }
     }
 
-    [GeneratedRegex(@"(?<adv>(?:均|分别|都|逐步|力争|基本|稳定|持续|年均|平均|要|总体)*)(?<pre>至少|不少于)?(?<verb>达到并保持在|达到并稳定在|保持并巩固在|下降到|下降至|降低到|降低至|降至|降到|减少到|减少至|减至|控制在|保持在|稳定在|巩固在|维持在|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|上升到|上升至|达到|达|不低于|不少于|不小于|不超过|不高于|不大于|低于|高于|超过|至少|实现|≤|≥|<|>)")]
+    [GeneratedRegex("(?<adv>(?:" + Vocabulary.VerbAdverbs + ")*)(?<pre>至少|不少于)?(?<verb>" + Vocabulary.ValueVerbs + ")")]
     private static partial Regex VerbPattern();
 
     [GeneratedRegex(@"^([\p{IsCJKUnifiedIdeographs}]{1,6}?)(?:每天|每周|每年|平均)*$")]
@@ -205,7 +207,7 @@ public sealed partial class ValueTargetRule : ITargetRule
     [GeneratedRegex(@"\G\s*(?:、|和|及|与)\s*")]
     private static partial Regex JoinPattern();
 
-    [GeneratedRegex(@"\G\s*(及以上|及以下|以上|以下|以内|左右)")]
+    [GeneratedRegex(@"\G\s*(" + Vocabulary.BoundAfter + ")")]
     private static partial Regex BoundPattern();
 
     [GeneratedRegex(@"\G\s*的?([\p{IsCJKUnifiedIdeographs}（）()]{2,20}?)\s*(?=$|[,，。；;、])")]
@@ -213,4 +215,6 @@ public sealed partial class ValueTargetRule : ITargetRule
 
     [GeneratedRegex(@"\G\s*、\s*(?<noun>[\p{IsCJKUnifiedIdeographs}（）()]{1,12}?)\s*(?<verb>达到|增至|提高到|不少于|不低于|至少)?\s*(?=\d|[一二两三四五六七八九十]+[个所名张间])")]
     private static partial Regex ContinuationPattern();
+
+    private static string Slice(string text, Group g) => text.Substring(g.Index, g.Length);
 }

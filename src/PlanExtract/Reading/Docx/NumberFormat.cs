@@ -16,7 +16,9 @@ internal static class NumberFormat
     /// <summary>Formats that show no number: the paragraph keeps only its own text.</summary>
     public static bool ShowsNoNumber(string format) => format is "bullet" or "none";
 
-    public static string Format(int value, string format) => format switch
+    /// <param name="value">The counter: a long, since a list may start at int.MaxValue and count on.</param>
+    /// <param name="maxChars">The longest number shown; letters repeat, and a list starting at 2e9 would repeat one 77 million times.</param>
+    public static string Format(long value, string format, int maxChars) => format switch
     {
         "decimal" => Decimal(value),
         "decimalZero" => value is >= 0 and < 10 ? "0" + Decimal(value) : Decimal(value),
@@ -28,9 +30,9 @@ internal static class NumberFormat
         "chineseCountingThousand" or "japaneseDigitalTenThousand" or "taiwaneseCountingThousand" => ChineseCounting(value),
         "chineseLegalSimplified" => Legal(value),
         "ideographDigital" or "taiwaneseDigital" => Digits(value, ChineseDigits),
-        "ideographTraditional" => value is >= 1 and <= 10 ? HeavenlyStems[value - 1].ToString() : Decimal(value),
-        "upperLetter" => Letters(value, 'A'),
-        "lowerLetter" => Letters(value, 'a'),
+        "ideographTraditional" => value is >= 1 and <= 10 ? HeavenlyStems[(int)value - 1].ToString() : Decimal(value),
+        "upperLetter" => Letters(value, 'A', maxChars),
+        "lowerLetter" => Letters(value, 'a', maxChars),
         "upperRoman" => Roman(value),
         "lowerRoman" => Roman(value).ToLowerInvariant(),
         "bullet" or "none" => string.Empty,
@@ -38,7 +40,7 @@ internal static class NumberFormat
         _ => Decimal(value),
     };
 
-    private static string Decimal(int value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Decimal(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string FullWidth(string digits) => string.Create(digits.Length, digits, static (span, s) =>
     {
@@ -49,13 +51,18 @@ internal static class NumberFormat
     });
 
     /// <summary>①…⑳ exist as characters; Word shows plain numbers beyond them.</summary>
-    private static string Enclosed(int value, char first, int count) =>
+    private static string Enclosed(long value, char first, int count) =>
         value >= 1 && value <= count ? ((char)(first + value - 1)).ToString() : Decimal(value);
 
-    private static string Digits(int value, string digits)
+    private static string Digits(long value, string digits)
     {
         var text = Decimal(Math.Abs(value));
-        var sb = new StringBuilder(text.Length);
+        var sb = new StringBuilder(text.Length + 1);
+        if (value < 0)
+        {
+            sb.Append('-');
+        }
+
         foreach (var c in text)
         {
             sb.Append(digits[c - '0']);
@@ -65,7 +72,7 @@ internal static class NumberFormat
     }
 
     /// <summary>十一 not 一十一, 二十, 一百零五, 一千二百: the way the numbers are read aloud.</summary>
-    private static string ChineseCounting(int value)
+    private static string ChineseCounting(long value)
     {
         if (value <= 0 || value >= 100_000)
         {
@@ -104,7 +111,7 @@ internal static class NumberFormat
         return sb.ToString();
     }
 
-    private static string Legal(int value)
+    private static string Legal(long value)
     {
         var counted = ChineseCounting(value);
         var sb = new StringBuilder(counted.Length);
@@ -119,7 +126,7 @@ internal static class NumberFormat
     }
 
     /// <summary>Word's letters repeat rather than carry: 26 → Z, 27 → AA, 28 → BB.</summary>
-    private static string Letters(int value, char a)
+    private static string Letters(long value, char a, int maxChars)
     {
         if (value <= 0)
         {
@@ -127,10 +134,16 @@ internal static class NumberFormat
         }
 
         var letter = (char)(a + (value - 1) % 26);
-        return new string(letter, (value - 1) / 26 + 1);
+        var count = (value - 1) / 26 + 1;
+        if (count > maxChars)
+        {
+            throw new ReadLimitException(ReadLimits.Exceeded(FormattableString.Invariant($"a numbering label of {count:N0} letters"), maxChars, "characters per numbering label"));
+        }
+
+        return new string(letter, (int)count);
     }
 
-    private static string Roman(int value)
+    private static string Roman(long value)
     {
         if (value is <= 0 or >= 4000)
         {

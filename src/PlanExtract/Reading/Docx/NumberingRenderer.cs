@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace PlanExtract.Reading.Docx;
@@ -26,11 +28,14 @@ internal sealed class NumberingRenderer
     private readonly HashSet<(int NumId, int Level)> _overridesApplied = [];
     private readonly Dictionary<int, LevelDefinition?[]> _definitions = [];
 
-    public NumberingRenderer(Numbering? numbering, Styles? styles)
+    private readonly int _maxLabelChars;
+
+    public NumberingRenderer(Numbering? numbering, Styles? styles, int maxLabelChars)
     {
+        _maxLabelChars = maxLabelChars;
         foreach (var instance in numbering?.Elements<NumberingInstance>() ?? [])
         {
-            if (instance.NumberID?.Value is { } id)
+            if (Number(instance.NumberID, "w:numId") is { } id)
             {
                 _instances[id] = instance;
             }
@@ -38,7 +43,7 @@ internal sealed class NumberingRenderer
 
         foreach (var abstractNum in numbering?.Elements<AbstractNum>() ?? [])
         {
-            if (abstractNum.AbstractNumberId?.Value is { } id)
+            if (Number(abstractNum.AbstractNumberId, "w:abstractNumId") is { } id)
             {
                 _abstracts[id] = abstractNum;
             }
@@ -90,12 +95,12 @@ internal sealed class NumberingRenderer
         var counters = Counters(abstractNum);
         if (StartOverride(instance, level) is { } start && _overridesApplied.Add((numId, level)))
         {
-            counters.Value[level] = start - 1;
+            counters.Value[level] = (long)start - 1;
             counters.Used[level] = true;
         }
         else if (!counters.Used[level])
         {
-            counters.Value[level] = definition.Start - 1;
+            counters.Value[level] = (long)definition.Start - 1;
             counters.Used[level] = true;
         }
 
@@ -115,11 +120,11 @@ internal sealed class NumberingRenderer
             return string.Empty;
         }
 
-        var label = RenderText(definition, definitions, counters);
+        var label = RenderText(definition, definitions, counters, _maxLabelChars);
         return label.Length == 0 ? label : label + definition.Suffix;
     }
 
-    private static string RenderText(LevelDefinition definition, LevelDefinition?[] definitions, ListCounters counters)
+    private static string RenderText(LevelDefinition definition, LevelDefinition?[] definitions, ListCounters counters, int maxLabelChars)
     {
         var text = definition.Text!;
         var sb = new StringBuilder(text.Length + 4);
@@ -132,7 +137,7 @@ internal sealed class NumberingRenderer
                 // A level above that has not been used yet shows its start value, as Word does.
                 var value = counters.Used[level] ? counters.Value[level] : shown?.Start ?? 1;
                 var format = definition.IsLegal ? "decimal" : shown?.Format ?? "decimal";
-                sb.Append(NumberFormat.Format(value, format));
+                sb.Append(NumberFormat.Format(value, format, maxLabelChars));
                 i++;
             }
             else
@@ -150,8 +155,8 @@ internal sealed class NumberingRenderer
         // pandoc writes pStyle after numPr, out of schema order: find children by type, not position.
         var direct = properties?.GetFirstChild<NumberingProperties>();
         var styleId = properties?.GetFirstChild<ParagraphStyleId>()?.Val?.Value ?? _defaultStyleId;
-        int? numId = direct?.GetFirstChild<NumberingId>()?.Val?.Value;
-        int? level = direct?.GetFirstChild<NumberingLevelReference>()?.Val?.Value;
+        int? numId = Number(direct?.GetFirstChild<NumberingId>()?.Val, "w:numId");
+        int? level = Number(direct?.GetFirstChild<NumberingLevelReference>()?.Val, "w:ilvl");
         if (numId is null || level is null)
         {
             var (styleNumId, styleLevel) = FromStyle(styleId);
@@ -175,8 +180,8 @@ internal sealed class NumberingRenderer
         while (styleId is not null && seen.Add(styleId) && _styles.TryGetValue(styleId, out var style))
         {
             var numPr = style.StyleParagraphProperties?.GetFirstChild<NumberingProperties>();
-            numId ??= numPr?.GetFirstChild<NumberingId>()?.Val?.Value;
-            level ??= numPr?.GetFirstChild<NumberingLevelReference>()?.Val?.Value;
+            numId ??= Number(numPr?.GetFirstChild<NumberingId>()?.Val, "w:numId");
+            level ??= Number(numPr?.GetFirstChild<NumberingLevelReference>()?.Val, "w:ilvl");
             if (numId is not null)
             {
                 break;
@@ -197,20 +202,20 @@ internal sealed class NumberingRenderer
         }
 
         return abstractNum.Elements<Level>()
-            .FirstOrDefault(l => l.GetFirstChild<ParagraphStyleIdInLevel>()?.Val?.Value == styleId)?.LevelIndex?.Value;
+            .FirstOrDefault(l => l.GetFirstChild<ParagraphStyleIdInLevel>()?.Val?.Value == styleId) is { } linked ? Number(linked.LevelIndex, "w:ilvl") : null;
     }
 
     /// <summary>The abstract list of a w:num, following numStyleLink to the list a numbering style names.</summary>
     private AbstractNum? AbstractOf(NumberingInstance instance, int depth)
     {
-        if (depth > 4 || instance.AbstractNumId?.Val?.Value is not { } id || !_abstracts.TryGetValue(id, out var abstractNum))
+        if (depth > 4 || Number(instance.AbstractNumId?.Val, "w:abstractNumId") is not { } id || !_abstracts.TryGetValue(id, out var abstractNum))
         {
             return null;
         }
 
         var link = abstractNum.GetFirstChild<NumberingStyleLink>()?.Val?.Value;
         if (link is not null && _styles.TryGetValue(link, out var style)
-            && style.StyleParagraphProperties?.GetFirstChild<NumberingProperties>()?.GetFirstChild<NumberingId>()?.Val?.Value is { } linkedNumId
+            && style.StyleParagraphProperties?.GetFirstChild<NumberingProperties>()?.GetFirstChild<NumberingId>()?.Val is var linkedVal && Number(linkedVal, "w:numId") is { } linkedNumId
             && _instances.TryGetValue(linkedNumId, out var linked))
         {
             return AbstractOf(linked, depth + 1) ?? abstractNum;
@@ -222,33 +227,51 @@ internal sealed class NumberingRenderer
     private static LevelDefinition? LevelOf(NumberingInstance instance, AbstractNum abstractNum, int level)
     {
         var replaced = OverrideOf(instance, level)?.GetFirstChild<Level>();
-        var definition = replaced ?? abstractNum.Elements<Level>().FirstOrDefault(l => l.LevelIndex?.Value == level);
+        var definition = replaced ?? abstractNum.Elements<Level>().FirstOrDefault(l => Number(l.LevelIndex, "w:ilvl") == level);
         return definition is null ? null : LevelDefinition.From(definition);
     }
 
     private static int? StartOverride(NumberingInstance instance, int level)
     {
         var levelOverride = OverrideOf(instance, level);
-        return levelOverride?.GetFirstChild<StartOverrideNumberingValue>()?.Val?.Value
-            ?? levelOverride?.GetFirstChild<Level>()?.GetFirstChild<StartNumberingValue>()?.Val?.Value;
+        return Number(levelOverride?.GetFirstChild<StartOverrideNumberingValue>()?.Val, "w:startOverride")
+            ?? Number(levelOverride?.GetFirstChild<Level>()?.GetFirstChild<StartNumberingValue>()?.Val, "w:start");
     }
 
     private static LevelOverride? OverrideOf(NumberingInstance instance, int level) =>
-        instance.Elements<LevelOverride>().FirstOrDefault(o => o.LevelIndex?.Value == level);
+        instance.Elements<LevelOverride>().FirstOrDefault(o => Number(o.LevelIndex, "w:ilvl") == level);
+
+    /// <summary>
+    /// A number attribute of numbering.xml: absent or empty is absent (the default applies); text
+    /// that is not a whole number in the int range is a malformed document, said plainly rather
+    /// than as the SDK's parse error on first use (w:start="99999999999999999999").
+    /// </summary>
+    private static int? Number(Int32Value? value, string attribute)
+    {
+        var text = value?.InnerText;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new FormatException($"{attribute}=\"{(text.Length > 40 ? text[..40] + "…" : text)}\" in numbering is not a whole number from -2147483648 to 2147483647");
+    }
 
     private ListCounters Counters(AbstractNum abstractNum)
     {
-        var id = abstractNum.AbstractNumberId?.Value ?? -1;
+        var id = Number(abstractNum.AbstractNumberId, "w:abstractNumId") ?? -1;
         if (!_counters.TryGetValue(id, out var counters))
         {
-            counters = new ListCounters(new int[MaxLevels], new bool[MaxLevels]);
+            counters = new ListCounters(new long[MaxLevels], new bool[MaxLevels]);
             _counters[id] = counters;
         }
 
         return counters;
     }
 
-    private sealed record ListCounters(int[] Value, bool[] Used);
+    private sealed record ListCounters(long[] Value, bool[] Used);
 
     private sealed record LevelDefinition(int Start, string Format, string? Text, string Suffix, bool IsLegal, int? Restart)
     {
@@ -260,9 +283,9 @@ internal sealed class NumberingRenderer
                 // A tab (the default) or a space: the reader shows either as one space, "3. 文本".
                 _ => " ",
             };
-            var restart = level.GetFirstChild<LevelRestart>()?.Val?.Value;
+            var restart = Number(level.GetFirstChild<LevelRestart>()?.Val, "w:lvlRestart");
             return new LevelDefinition(
-                level.GetFirstChild<StartNumberingValue>()?.Val?.Value ?? 1,
+                Number(level.GetFirstChild<StartNumberingValue>()?.Val, "w:start") ?? 1,
                 level.GetFirstChild<NumberingFormat>()?.Val?.InnerText ?? "decimal",
                 level.GetFirstChild<LevelText>()?.Val?.Value,
                 suffix,
