@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PlanExtract.Corpus;
+using PlanExtract.Extraction;
 using PlanExtract.Indexing;
 using PlanExtract.Indicators;
 using PlanExtract.Model;
@@ -23,6 +24,7 @@ public sealed class SiteData : IDisposable
     private readonly Dictionary<(string Source, int Line), List<Target>> _targetsAt;
     private readonly ConcurrentDictionary<string, IReadOnlyList<SourceBlock>> _blocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<PlanKind, MeasuresTable> _measures = new();
+    private readonly ConcurrentDictionary<string, IReadOnlyList<AuditedNumber>> _unread = new(StringComparer.Ordinal);
     private readonly Pipeline _pipeline;
 
     private SiteData(CorpusLayout corpus, Pipeline pipeline, IReadOnlyList<DocumentResult> results, CorpusSearcher? searcher)
@@ -126,6 +128,10 @@ public sealed class SiteData : IDisposable
 
     /// <summary>The measures table of a plan type, aligned once: the alignment compares every heading and the table never changes while the site runs.</summary>
     public MeasuresTable Measures(PlanKind plan) => _measures.GetOrAdd(plan, p => MeasuresCoverage.Build(Read, p));
+
+    /// <summary>The numbers of the document's items that no rule read (the number audit of <c>explain</c>), audited once per document.</summary>
+    public IReadOnlyList<AuditedNumber> Unread(DocumentResult document) =>
+        _unread.GetOrAdd(document.Document.Id, _ => [.. new NumberAudit().Audit(document.Plans!).Where(n => n.Fate == NumberFate.Unread)]);
 
     /// <summary>The document's text as its reader gives it, read once per document.</summary>
     public IReadOnlyList<SourceBlock> Blocks(DocumentResult document) =>

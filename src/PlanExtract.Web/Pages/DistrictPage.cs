@@ -46,8 +46,32 @@ public static class DistrictPage
             {
                 Plan(html, links, documentId, plan);
             }
+
+            Unread(html, links, documentId, data.Unread(document));
         });
         return new PageResult(200, body);
+    }
+
+    /// <summary>The numbers no rule read: where a target the grammar missed would hide (<c>planextract explain</c>).</summary>
+    private static void Unread(Html html, ISiteLinks links, string documentId, IReadOnlyList<Extraction.AuditedNumber> unread)
+    {
+        html.Element("h2", string.Create(CultureInfo.InvariantCulture, $"未读数字（{unread.Count}）"));
+        if (unread.Count == 0)
+        {
+            html.Element("p", "目标、措施和重点工程中的每个数字都已归类（目标值、年份、编号、限定语、往年数据或名称）。", "meta");
+            return;
+        }
+
+        html.Element("p", "以下数字出现在目标、措施或重点工程中，但没有规则把它读成目标，也不是年份、编号、限定语、往年数据或名称。", "meta");
+        html.Raw("<div class=\"wide\"><table class=\"unread\"><thead><tr><th>位置</th><th>数字</th><th>所在句子</th></tr></thead><tbody>");
+        foreach (var number in unread)
+        {
+            html.Raw("<tr><td class=\"num\">")
+                .Link(links.Source(documentId, number.Line, number.Page), number.Line is { } line ? $"第{line}行" : $"第{number.Page}页")
+                .Raw("</td>").Element("td", number.Number, "num").Element("td", number.Excerpt()).Raw("</tr>");
+        }
+
+        html.Raw("</tbody></table></div>");
     }
 
     private static void Fact(Html html, string label, string? value)

@@ -161,6 +161,17 @@ public sealed partial class WebEndpointTests(WebFixture web) : IClassFixture<Web
         Assert.Contains("儿童与法律保护", body);
     }
 
+    [Fact]
+    public async Task The_district_page_lists_the_numbers_no_rule_read_with_their_lines()
+    {
+        // corpus/广东省/清远市/plans.txt line 342: 建设“农村 10 公里、城市 10 分钟”公共文化服务网络 — a
+        // service radius in a slogan, not a target, and no rule of the audit names it.
+        var (_, body) = await web.Get("/district/" + Uri.EscapeDataString(Qingyuan));
+        var unread = web.Data.Unread(web.Data.Document(Qingyuan)!);
+        Assert.Contains($"<h2>未读数字（{unread.Count}）</h2>", body);
+        Assert.Contains("<a href=\"/source/" + Uri.EscapeDataString(Qingyuan) + "?line=342#L342\">第342行</a></td><td class=\"num\">10 公里</td>", body);
+    }
+
     [Theory]
     [InlineData("/district/nowhere")]
     [InlineData("/source/nowhere")]
