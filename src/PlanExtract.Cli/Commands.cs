@@ -19,6 +19,8 @@ internal static class Commands
         TableCommand.Create(stdout, stderr),
         BenchCommand.Create(stdout, stderr),
         ExplainCommand.Create(stdout),
+        WebCommands.Serve(stdout, stderr),
+        WebCommands.Publish(stdout, stderr),
     ];
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
