@@ -15,9 +15,12 @@ internal static class Commands
         SearchCommand.Create(stdout, stderr),
         MaintainerCommands.Add(stdout, stderr),
         MaintainerCommands.Check(stdout, stderr),
+        MaintainerCommands.Remove(stdout, stderr),
         TableCommand.Create(stdout, stderr),
         BenchCommand.Create(stdout, stderr),
         ExplainCommand.Create(stdout),
+        WebCommands.Serve(stdout, stderr),
+        WebCommands.Publish(stdout, stderr),
     ];
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
@@ -36,23 +39,30 @@ internal static class Commands
             var outFolder = parse.GetValue(output)!;
 
             // Streams documents into targets.jsonl and the index, then writes the tables; unchanged documents are not re-read.
-            var summary = Progress.Run(stderr, "Reading", progress => CorpusBuild.Run(layout, outFolder, new BuildOptions(Full: parse.GetValue(full), Limits: LimitsOption.Read(parse, limits)), progress));
+            var summary = Progress.Run(stderr, "Reading", progress => CorpusBuild.Run(layout, outFolder, new BuildOptions(Full: parse.GetValue(full), Limits: LimitsOption.Read(parse, limits)), progress), layout);
             var failed = 0;
             foreach (var document in summary.Documents)
             {
                 if (document.Error is not null)
                 {
                     failed++;
-                    TerminalText.Error(stderr, document.Error);
+                    TerminalText.Error(stderr, MaintainerCommands.RealPaths(document.Error, document.Document, layout));
                     continue;
                 }
 
-                stdout.WriteLine($"{TerminalText.Escape(document.Document.Metadata.DisplayName)}\t{document.Plans} plans\t{document.Targets} targets\t{TerminalText.Escape(document.Document.Source)}{(document.Reread ? string.Empty : "\t(unchanged)")}");
+                stdout.WriteLine($"{TerminalText.Escape(document.Document.Metadata.DisplayName)}\t{document.Plans} plans\t{document.Targets} targets\t{TerminalText.Escape(layout.DisplayPath(document.Document.FilePath))}{(document.Reread ? string.Empty : "\t(unchanged)")}");
+            }
+
+            // Nothing under the corpus is skipped in silence: a stray file, a plan without meta.json, a link.
+            foreach (var finding in summary.Findings)
+            {
+                TerminalText.Error(stderr, CorpusFindingText.Line(finding, layout.Given));
             }
 
             var written = new OutputLayout(outFolder);
-            stdout.WriteLine($"{summary.Documents.Count - failed} documents read, {failed} failed; wrote {written.Targets}, {written.Tables}, {written.Index}");
-            return failed > 0 ? Cli.BadInput : Cli.Ok;
+            var skipped = summary.Findings.Count == 0 ? string.Empty : $", {summary.Findings.Count} files not part of the corpus";
+            stdout.WriteLine($"{summary.Documents.Count - failed} documents read, {failed} failed{skipped}; wrote {written.Targets}, {written.Tables}, {written.Index}");
+            return failed > 0 || summary.Findings.Count > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;
     }

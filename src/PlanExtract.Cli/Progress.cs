@@ -6,8 +6,15 @@ namespace PlanExtract.Cli;
 /// <summary>A progress bar with the current document on a terminal; plain lines when redirected.</summary>
 internal static class Progress
 {
-    public static T Run<T>(TextWriter stderr, string label, Func<IProgress<BuildProgress>, T> work)
+    /// <param name="corpus">When given, a document is shown under the folder the user gave, not as records cite it ("corpus/…").</param>
+    public static T Run<T>(TextWriter stderr, string label, Func<IProgress<BuildProgress>, T> work, CorpusLayout? corpus = null)
     {
+        if (corpus is not null)
+        {
+            var inner = work;
+            work = progress => inner(new SyncProgress(p => progress.Report(p with { Current = Shown(p.Current, corpus) })));
+        }
+
         if (Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error))
         {
             var lastShown = DateTime.MinValue;
@@ -38,6 +45,9 @@ internal static class Progress
         });
         return result;
     }
+
+    private static string Shown(string source, CorpusLayout corpus) =>
+        source.StartsWith("corpus/", StringComparison.Ordinal) ? CorpusFindingText.PathUnder(corpus.Given, source["corpus/".Length..]) : source;
 
     /// <summary>Reports on the calling thread: <see cref="Progress{T}"/> would post to a thread pool.</summary>
     private sealed class SyncProgress(Action<BuildProgress> report) : IProgress<BuildProgress>

@@ -17,11 +17,14 @@ internal static class TableCommand
         var indicator = new Option<string?>("--indicator") { Description = "Only indicators whose canonical or written name contains this (死亡率)." };
         var format = new Option<string>("--format") { Description = "md (default), csv (UTF-8 with BOM), docx or xlsx (these two need --out).", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong([.. CrossTableWriters.Formats]);
+        var layout = new Option<string?>("--layout") { Description = "wide (indicators × districts; default for md, docx, xlsx) or long (one row per target; default for csv; xlsx always has a targets sheet)." };
+        layout.AcceptOnlyFromAmong("wide", "long");
+        var linkBase = new Option<string?>("--link-base") { Description = "Write every source link against this web address or folder (https://github.com/o/r/blob/main, /srv/share/PlanExtract); default: relative to the written file." };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout." };
         var corpus = new Option<string>("--corpus") { Description = "The corpus folder (its indicators.json is the catalog).", DefaultValueFactory = _ => "corpus" };
         var command = new Command("table", "The cross-reference table: indicators × districts, each cell linked to its source line.")
         {
-            plan, domain, indicator, format, output, corpus,
+            plan, domain, indicator, format, layout, linkBase, output, corpus,
         };
         command.Validators.Add(result =>
         {
@@ -32,17 +35,31 @@ internal static class TableCommand
         });
         command.SetAction(parse =>
         {
-            var set = CorpusTables.Build(new CorpusLayout(parse.GetValue(corpus)!), PlanKindNames.Parse(parse.GetValue(plan)), new TableFilter(parse.GetValue(domain), parse.GetValue(indicator)));
+            var kind = PlanKindNames.Parse(parse.GetValue(plan));
+            var filter = new TableFilter(parse.GetValue(domain), parse.GetValue(indicator));
+            var set = CorpusTables.Build(new CorpusLayout(parse.GetValue(corpus)!), kind, filter);
             foreach (var failed in set.Failed)
             {
                 stderr.WriteLine($"error: {failed.Error}");
+            }
+
+            if (set.Indicators == 0)
+            {
+                // An empty table would look like an answer ("no district sets this"); it is a filter that matched nothing.
+                stderr.WriteLine($"error: {parse.GetValue(corpus)}: no indicator matches {Filters(parse.GetValue(plan), filter)}");
+                return Cli.BadInput;
             }
 
             var tables = set.Tables;
             var file = parse.GetValue(output);
             var linkFolder = file is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(file))!;
             using var buffer = new MemoryStream();
-            CrossTableWriters.For(parse.GetValue(format)!).Write(tables, buffer, new CrossTableWriteOptions(linkFolder));
+            CrossTableWriters.For(parse.GetValue(format)!).Write(tables, buffer, new CrossTableWriteOptions(linkFolder)
+            {
+                LinkBase = parse.GetValue(linkBase),
+                Layout = parse.GetValue(layout) switch { "long" => TableLayout.Long, "wide" => TableLayout.Wide, _ => null },
+                Scope = new TableScope(kind, filter, DateOnly.FromDateTime(DateTime.UtcNow)),
+            });
 
             if (file is null)
             {
@@ -60,5 +77,27 @@ internal static class TableCommand
             return set.Failed.Count > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;
+    }
+
+    /// <summary>"--plan children --domain 健康 --indicator 死亡X", or "any filter" for none.</summary>
+    private static string Filters(string? plan, TableFilter filter)
+    {
+        var parts = new List<string>();
+        if (plan is not null)
+        {
+            parts.Add($"--plan {plan}");
+        }
+
+        if (filter.Domain is not null)
+        {
+            parts.Add($"--domain {filter.Domain}");
+        }
+
+        if (filter.Indicator is not null)
+        {
+            parts.Add($"--indicator {filter.Indicator}");
+        }
+
+        return parts.Count == 0 ? "in the corpus" : string.Join(" ", parts);
     }
 }

@@ -57,14 +57,14 @@ public sealed class Pipeline(DocumentReaders readers, PlanSegmenter segmenter, I
 
     private Plan WithTargets(Plan plan, string? district, string source)
     {
-        Item Extract(Item item, string? domain, SectionKind kind)
+        Item Extract(Item item, string? domain, SectionKind kind, bool headed = true)
         {
-            var targets = extractor.Extract(item, new ItemContext(district, plan.Kind, domain, kind, source));
+            var targets = extractor.Extract(item, new ItemContext(district, plan.Kind, domain, kind, source, headed));
             return item with { Targets = indicators is null ? targets : indicators.Assign(targets) };
         }
 
         Section ExtractSection(Section section, string? domain) =>
-            section with { Items = [.. section.Items.Select(i => Extract(i, domain, section.Kind))] };
+            section with { Items = [.. section.Items.Select(i => Extract(i, domain, section.Kind, section.Heading.Length > 0))] };
 
         return plan with
         {

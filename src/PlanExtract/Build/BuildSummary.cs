@@ -20,4 +20,7 @@ public sealed record BuildSummary(IReadOnlyList<BuiltDocument> Documents, Func<I
     public int Reread => Documents.Count(d => d.Reread);
 
     public int Failed => Documents.Count(d => d.Error is not null);
+
+    /// <summary>Files and links under the corpus that are not part of a document, each left unread and reported.</summary>
+    public IReadOnlyList<CorpusFinding> Findings { get; init; } = [];
 }

@@ -70,7 +70,8 @@ public static class CorpusBuild
     /// </summary>
     internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress)
     {
-        var documents = corpus.Documents();
+        var inventory = corpus.Inventory();
+        var documents = inventory.Documents;
         var fingerprint = ChangeDetection.Fingerprint(corpus);
         // What the last build left and still stands: a changed or damaged output is re-made, an index not the last build's is rebuilt.
         var last = OutputGeneration.Verify(output);
@@ -137,7 +138,10 @@ public static class CorpusBuild
         var summary = new BuildSummary(
             built,
             records is null ? () => RecordStore.Load(File.Exists(stagedRecords) ? stagedRecords : output.Records, documents) : () => records,
-            index.Incremental);
+            index.Incremental)
+        {
+            Findings = inventory.Findings,
+        };
         return (summary, generation);
     }
 }

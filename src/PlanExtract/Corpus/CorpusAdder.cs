@@ -1,10 +1,12 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using PlanExtract.Model;
 using PlanExtract.Reading;
 
 namespace PlanExtract.Corpus;
 
-public sealed record AddRequest(string File, string? District = null, string? City = null, string? Province = null);
+/// <param name="Replace">File the plan where a document already is, taking that one out (only once the new one is found usable).</param>
+public sealed record AddRequest(string File, string? District = null, string? City = null, string? Province = null, bool Replace = false);
 
 /// <summary>Why a document was not added; <paramref name="Fields"/> are the request fields that would settle it ("city", "district").</summary>
 public sealed record AddRefusal(string Reason, params IReadOnlyList<string> Fields)
@@ -15,6 +17,12 @@ public sealed record AddRefusal(string Reason, params IReadOnlyList<string> Fiel
 /// <summary>The outcome of <c>add</c>: where the document went (null when refused), and why.</summary>
 public sealed record AddResult(CorpusDocument? Added, ValidationReport Report, DocumentFacts Facts, IReadOnlyList<AddRefusal> Reasons)
 {
+    /// <summary>The document <c>--replace</c> took out, if any.</summary>
+    public CorpusDocument? Replaced { get; init; }
+
+    /// <summary>Where the issuer was placed (null when it could not be), with the gazetteer's near names for a name it lacks.</summary>
+    public PlacementResult? Placement { get; init; }
+
     public bool Usable => Added is not null;
 }
 
@@ -30,30 +38,15 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         var bytes = DocumentFile.ReadAllBytes(request.File, pipeline.Limits);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var existing = Directory.Exists(corpus.Root) ? corpus.Documents() : [];
-        if (existing.FirstOrDefault(d => Sha256Of(d) == hash) is { } same)
+        if (!request.Replace)
         {
-            throw new PlanExtractException($"{request.File}: already in the corpus as {same.Source}");
+            RefuseDuplicate(request.File, hash, existing);
         }
 
         var blocks = pipeline.Readers.Read(request.File);
         var document = pipeline.Segment(request.File, blocks);
         var facts = DocumentFactsReader.Read(document, blocks);
-
-        var city = request.City ?? facts.City;
-        var district = request.District ?? facts.District;
-        var province = request.Province ?? existing.Where(d => d.Metadata.City == city).Select(d => d.Metadata.Province).FirstOrDefault(p => p is not null);
-        var reasons = new List<AddRefusal>();
-        if (city is null)
-        {
-            reasons.Add(new AddRefusal("cannot tell the issuing city from the text", "city", "district"));
-        }
-
-        if (province is null)
-        {
-            reasons.Add(new AddRefusal("cannot tell the province", "province"));
-        }
-
-        foreach (var (field, name) in new[] { ("province", province), ("city", city), ("district", district) })
+        foreach (var (field, name) in new[] { ("province", request.Province), ("city", request.City), ("district", request.District) })
         {
             if (name is not null && !IsFolderName(name))
             {
@@ -61,45 +54,66 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             }
         }
 
-        var displayName = (city ?? string.Empty) + (district ?? string.Empty);
+        var placed = IssuerPlacement.Place(Gazetteer.Default, new IssuerPlacement.Given(request.District, request.City, request.Province), facts, IssuerPlacement.Opening(blocks));
+        var place = placed.Placement;
+        var reasons = new List<AddRefusal>();
+        if (place is null)
+        {
+            var candidates = placed.Candidates.Count == 0 ? string.Empty : $" ({(placed.Ambiguous ? "candidates" : "near")}: {string.Join(", ", placed.Candidates)})";
+            reasons.Add(facts.Issuer is null && request.District is null && request.City is null
+                ? new AddRefusal("cannot tell the issuer from the plan title", "district", "city", "province")
+                : new AddRefusal(placed.Reason + candidates, placed.Ambiguous ? ["province", "city"] : ["district", "city", "province"]));
+        }
+
+        var displayName = place?.DisplayName ?? facts.Issuer ?? request.District ?? request.City ?? string.Empty;
         var report = CorpusValidator.Validate(document with { District = displayName.Length > 0 ? displayName : document.District }, indicators: pipeline.Indicators);
         reasons.AddRange(report.Findings.Where(f => f.Severity == Severity.Error).Select(f => new AddRefusal(f.Message)));
         if (reasons.Count > 0)
         {
-            return new AddResult(null, report, facts, reasons);
+            return new AddResult(null, report, facts, reasons) { Placement = placed };
         }
 
-        var folder = Path.GetFullPath(Path.Combine(corpus.Root, province!, city!, district ?? string.Empty));
+        var folder = Path.GetFullPath(Path.Combine([corpus.Root, .. place!.Folders]));
         if (!folder.StartsWith(corpus.Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new PlanExtractException($"{request.File}: the corpus folder for '{displayName}' would lie outside {corpus.Root}");
+            throw new PlanExtractException($"{request.File}: the corpus folder for '{displayName}' would lie outside {corpus.Given}");
         }
 
         var metadataPath = Path.Combine(folder, CorpusLayout.MetadataFile);
-        if (File.Exists(metadataPath))
+        var replaced = existing.FirstOrDefault(d => d.Folder == folder);
+        if (replaced is not null && !request.Replace)
         {
-            return new AddResult(null, report, facts, [new AddRefusal($"{displayName} already has a document in the corpus ({corpus.SourceName(metadataPath)}); remove it first to replace it")]);
+            return new AddResult(null, report, facts, [new AddRefusal($"{displayName} already has a document in the corpus ({corpus.DisplayPath(replaced.FilePath)}); add it with replace to swap it, or remove it first", "replace")]) { Placement = placed };
         }
+
+        // The same bytes elsewhere in the corpus are a mistake; in the folder being replaced they are a refresh of its meta.json.
+        RefuseDuplicate(request.File, hash, [.. existing.Where(d => d != replaced)]);
 
         var fileName = "plans" + Path.GetExtension(request.File).ToLowerInvariant();
         var metadata = new CorpusMetadata
         {
-            Province = province,
-            City = city,
-            District = district,
+            Province = place.Province,
+            City = place.City,
+            District = place.District,
             DisplayName = displayName,
-            Level = district is null ? "prefecture" : "county",
-            Issuer = displayName + "人民政府",
+            Level = place.LevelName,
+            DivisionCode = place.Code,
+            Issuer = (facts.Issuer ?? displayName) + "人民政府",
             DocumentNumber = facts.DocumentNumber,
             Date = facts.Date,
-            Plans = [.. facts.Titles.Select(t => new CorpusMetadata.PlanTitle(t.Kind == Model.PlanKind.Women ? "women" : "children", t.Title))],
+            Plans = [.. facts.Titles.Select(t => new CorpusMetadata.PlanTitle(t.Kind.ToContractName(), t.Title))],
             File = fileName,
             OriginalFile = Path.GetFileName(request.File),
             Sha256 = hash,
         };
 
+        if (replaced is not null)
+        {
+            CorpusRemoval.Remove(replaced, corpus);
+        }
+
         Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n");
-        return new AddResult(corpus.Load(metadataPath), report, facts, []);
+        return new AddResult(corpus.Load(metadataPath), report, facts, []) { Replaced = replaced, Placement = placed };
     }
 
     // Staged under names no corpus read takes for a document, then moved in; meta.json comes last,
@@ -159,6 +173,14 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             }
 
             throw;
+        }
+    }
+
+    private void RefuseDuplicate(string file, string hash, IReadOnlyList<CorpusDocument> existing)
+    {
+        if (existing.FirstOrDefault(d => Sha256Of(d) == hash) is { } same)
+        {
+            throw new PlanExtractException($"{file}: already in the corpus as {corpus.DisplayPath(same.FilePath)}");
         }
     }
 

@@ -18,21 +18,17 @@ public sealed class CorpusLayout(string root)
 
     public string Root { get; } = Path.GetFullPath(root);
 
-    /// <summary>Every document, in a stable order (by folder path, ordinal).</summary>
-    public IReadOnlyList<CorpusDocument> Documents()
-    {
-        if (!Directory.Exists(Root))
-        {
-            throw new PlanExtractException($"{root}: no such corpus folder");
-        }
+    /// <summary>The folder as the user gave it (<c>--corpus /tmp/c2</c>), for messages.</summary>
+    public string Given { get; } = root;
 
-        return [.. Directory.EnumerateFiles(Root, MetadataFile, SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(LoadOrReport)];
-    }
+    /// <summary>Every document, in a stable order (by folder path, ordinal); what is not one is left out (see <see cref="Inventory"/>).</summary>
+    public IReadOnlyList<CorpusDocument> Documents() => Inventory().Documents;
+
+    /// <summary>Every document, and a finding for each file or link under the corpus that is not part of one.</summary>
+    public CorpusInventory Inventory() => CorpusInventory.Take(this, [.. Reading.DocumentReaders.Default.Extensions]);
 
     // One unreadable meta.json is that document's error; the others still build.
-    private CorpusDocument LoadOrReport(string metadataPath)
+    internal CorpusDocument LoadOrReport(string metadataPath)
     {
         try
         {
@@ -56,4 +52,8 @@ public sealed class CorpusLayout(string root)
     /// <summary>How records cite a corpus file: "corpus/广东省/清远市/清城区/plans.txt".</summary>
     public string SourceName(string file) =>
         "corpus/" + Path.GetRelativePath(Root, file).Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>How messages name a corpus file: under the folder the user gave ("/tmp/c2/广东省/清远市/plans.txt").</summary>
+    public string DisplayPath(string file) =>
+        Given.TrimEnd('/', Path.DirectorySeparatorChar) + "/" + Path.GetRelativePath(Root, file).Replace(Path.DirectorySeparatorChar, '/');
 }

@@ -12,6 +12,7 @@ public sealed record CorpusMetadata
     [JsonPropertyName("district")] public string? District { get; init; }
     [JsonPropertyName("display_name")] public required string DisplayName { get; init; }
     [JsonPropertyName("level")] public string? Level { get; init; }
+    [JsonPropertyName("division_code")] public string? DivisionCode { get; init; }
     [JsonPropertyName("issuer")] public string? Issuer { get; init; }
     [JsonPropertyName("document_number")] public string? DocumentNumber { get; init; }
     [JsonPropertyName("date")] public string? Date { get; init; }

@@ -6,9 +6,11 @@ namespace PlanExtract.Corpus;
 /// </summary>
 public sealed class CorpusReader(Pipeline pipeline)
 {
-    public IReadOnlyList<DocumentResult> ReadAll(CorpusLayout corpus, IProgress<BuildProgress>? progress = null)
+    public IReadOnlyList<DocumentResult> ReadAll(CorpusLayout corpus, IProgress<BuildProgress>? progress = null) =>
+        ReadAll(corpus.Documents(), progress);
+
+    public IReadOnlyList<DocumentResult> ReadAll(IReadOnlyList<CorpusDocument> documents, IProgress<BuildProgress>? progress = null)
     {
-        var documents = corpus.Documents();
         var results = new DocumentResult[documents.Count];
         var done = 0;
         Parallel.For(0, documents.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>

@@ -33,21 +33,21 @@ public static partial class Coordination
             return [indicator];
         }
 
-        var heads = parts.Take(parts.Count - 1).Count(IndicatorText.EndsWithMeasure);
-        if (heads == parts.Count - 1 && (IndicatorText.EndsWithMeasure(parts[^1]) || RateTail().IsMatch(parts[^1])))
+        var heads = parts.Take(parts.Count - 1).Count(p => IndicatorText.EndsWithMeasure(S(p)));
+        if (heads == parts.Count - 1 && (IndicatorText.EndsWithMeasure(S(parts[^1])) || RateTail().IsMatch(S(parts[^1]))))
         {
             return SharePrefix(parts);
         }
 
         // Members of two bodies (区直机关和镇（街道）领导班子中女干部比例) make one national indicator.
-        if (heads > 0 || MembersShare().IsMatch(parts[^1]))
+        if (heads > 0 || MembersShare().IsMatch(S(parts[^1])))
         {
             return [indicator];
         }
 
         // Short topics (diseases, groups) before a shared measure: 艾滋病、梅毒和乙肝 …检测率; counts add up (托育机构和托位数量).
-        var shortTopics = parts.Take(parts.Count - 1).All(p => VisibleLength(p) <= 4 || PopulationPrefix().Match(p) is { Success: true } m && VisibleLength(p) - m.Length <= 4);
-        if (!(count > 1 || distributive || shortTopics || CountWord().IsMatch(parts[^1])))
+        var shortTopics = parts.Take(parts.Count - 1).All(p => VisibleLength(p) <= 4 || PopulationPrefix().Match(S(p)) is { Success: true } m && VisibleLength(p) - m.Length <= 4);
+        if (!(count > 1 || distributive || shortTopics || CountWord().IsMatch(S(parts[^1]))))
         {
             return [indicator];
         }
@@ -62,12 +62,12 @@ public static partial class Coordination
             return [indicator];
         }
 
-        var prefix = PopulationPrefix().Match(parts[0]) is { Success: true } p && p.Length < parts[0].Length ? p.Value : string.Empty;
+        var prefix = PopulationPrefix().Match(S(parts[0])) is { Success: true } p && p.Length < parts[0].Length ? parts[0][..p.Length] : string.Empty;
         var names = new List<string>();
         for (var i = 0; i < parts.Count; i++)
         {
             var name = i == parts.Count - 1 ? last : parts[i] + suffix;
-            if (i > 0 && prefix.Length > 0 && !name.StartsWith(prefix, StringComparison.Ordinal) && !PopulationPrefix().IsMatch(name))
+            if (i > 0 && prefix.Length > 0 && !name.StartsWith(prefix, StringComparison.Ordinal) && !PopulationPrefix().IsMatch(S(name)))
             {
                 name = prefix + name;
             }
@@ -77,6 +77,12 @@ public static partial class Coordination
 
         return names;
     }
+
+    /// <summary>
+    /// The words matched in simplified script, one char for one, while the names stay as written:
+    /// "孕產婦艾滋病、梅毒和乙肝檢測率" splits like 孕产妇艾滋病、梅毒和乙肝检测率 (issue 11).
+    /// </summary>
+    private static string S(string text) => PlanExtract.Text.CharFold.ToSimplified(text);
 
     private static List<string> SplitParts(string indicator)
     {
@@ -109,9 +115,9 @@ public static partial class Coordination
     private static string SharedSuffix(string last, string previous, int topicLength)
     {
         // A population word later in the last part starts the shared part: 梅毒|孕产妇感染者治疗率.
-        var population = PopulationWord().Match(last, 1);
-        var age = AgePrefix().Match(last);
-        if (population.Success && previous.Length <= 4 && population.Index >= 2 && !age.Success && !previous.Contains(population.Value, StringComparison.Ordinal))
+        var population = PopulationWord().Match(S(last), 1);
+        var age = AgePrefix().Match(S(last));
+        if (population.Success && previous.Length <= 4 && population.Index >= 2 && !age.Success && !S(previous).Contains(population.Value, StringComparison.Ordinal))
         {
             return last[population.Index..];
         }
@@ -124,18 +130,18 @@ public static partial class Coordination
 
         // Only counts add up across things (托育机构和托位数量); a rate over two activities is one
         // indicator (0—6岁儿童眼保健和视力检查覆盖率).
-        return CountWord().Match(last) is { Success: true } m ? m.Value : string.Empty;
+        return CountWord().Match(S(last)) is { Success: true } m ? last.Substring(m.Index, m.Length) : string.Empty;
     }
 
     /// <summary>Complete names may still share a population in front: 5岁以下儿童贫血率和生长迟缓率.</summary>
     private static List<string> SharePrefix(List<string> parts)
     {
-        var prefix = PopulationPrefix().Match(parts[0]) is { Success: true } p && p.Length < parts[0].Length ? p.Value : string.Empty;
+        var prefix = PopulationPrefix().Match(S(parts[0])) is { Success: true } p && p.Length < parts[0].Length ? parts[0][..p.Length] : string.Empty;
 
         // 超重率和肥胖率年均增幅: what follows the last rate is shared too.
-        var tail = RateTail().Match(parts[^1]) is { Success: true } t ? t.Groups["tail"].Value : string.Empty;
+        var tail = RateTail().Match(S(parts[^1])) is { Success: true } t ? parts[^1].Substring(t.Groups["tail"].Index, t.Groups["tail"].Length) : string.Empty;
         return [.. parts.Select((part, i) =>
-            (i > 0 && prefix.Length > 0 && !PopulationPrefix().IsMatch(part) ? prefix + part : part)
+            (i > 0 && prefix.Length > 0 && !PopulationPrefix().IsMatch(S(part)) ? prefix + part : part)
             + (i < parts.Count - 1 && tail.Length > 0 && part.EndsWith('率') ? tail : string.Empty))];
     }
 
@@ -153,7 +159,7 @@ public static partial class Coordination
     /// topic is taken as long as the shortest one before it (梅毒、艾滋病和乙肝|母婴传播率).
     /// </summary>
     private static int Topic(string part) =>
-        VisibleLength(part) - (PopulationPrefix().Match(part) is { Success: true } m && m.Length < part.Length ? m.Length : 0);
+        VisibleLength(part) - (PopulationPrefix().Match(S(part)) is { Success: true } m && m.Length < part.Length ? m.Length : 0);
 
     /// <summary>Length without parenthesised notes: 中小学（含中职） is a three-character topic.</summary>
     private static int VisibleLength(string part) => Parenthesised().Replace(part, string.Empty).Length;

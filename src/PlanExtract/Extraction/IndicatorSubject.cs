@@ -12,16 +12,17 @@ namespace PlanExtract.Extraction;
 public static partial class IndicatorSubject
 {
     /// <summary>覆盖率, 比例, 占比 alone name no quantity.</summary>
-    public static bool IsBareGenericHead(string indicator) => GenericHead().IsMatch(indicator);
+    public static bool IsBareGenericHead(string indicator) => GenericHead().IsMatch(CharFold.ToSimplified(indicator));
 
     /// <summary>推进…, 鼓励…, 按照…: an action or a preposition, not the name of a quantity.</summary>
-    public static bool StartsWithVerb(string indicator) => LeadingVerb().IsMatch(indicator);
+    public static bool StartsWithVerb(string indicator) => LeadingVerb().IsMatch(CharFold.ToSimplified(indicator));
 
     /// <summary>The indicator with its subject supplied and leading verbs dropped (unchanged when it already names a quantity).</summary>
     public static string Complete(string indicator, Clause clause, int textStart, Item item)
     {
         var trimmed = indicator;
-        while (LeadingVerb().Match(trimmed) is { Success: true } verb && trimmed.Length - verb.Length >= 3)
+        // Words are matched in simplified script (one character for one), names kept as written.
+        while (LeadingVerb().Match(CharFold.ToSimplified(trimmed)) is { Success: true } verb && trimmed.Length - verb.Length >= 3)
         {
             trimmed = trimmed[verb.Length..];
         }
@@ -39,8 +40,9 @@ public static partial class IndicatorSubject
     private static string? SubjectBefore(string before)
     {
         var phrase = before.TrimEnd(' ', ',', '，', '、', '：', ':');
-        var m = ObjectOfVerb().Match(phrase);
-        return m.Success ? Clean(m.Groups["object"].Value) : null;
+        var m = ObjectOfVerb().Match(CharFold.ToSimplified(phrase));
+        var found = m.Groups["object"];
+        return m.Success ? Clean(phrase.Substring(found.Index, found.Length)) : null;
     }
 
     /// <summary>The item's lead sentence names its topic: （3）加强儿童之家建设。…覆盖率达到95% → 儿童之家.</summary>
@@ -53,12 +55,12 @@ public static partial class IndicatorSubject
         }
 
         var lead = itemText[..end];
-        while (LeadingVerb().Match(lead) is { Success: true } verb && verb.Length < lead.Length)
+        while (LeadingVerb().Match(CharFold.ToSimplified(lead)) is { Success: true } verb && verb.Length < lead.Length)
         {
             lead = lead[verb.Length..];
         }
 
-        lead = TopicTail().Replace(lead, string.Empty);
+        lead = lead[..^TopicTail().Match(CharFold.ToSimplified(lead)).Length];
         return lead.Length is >= 2 and <= 12 && !lead.Any(char.IsDigit) ? Clean(lead) : null;
     }
 

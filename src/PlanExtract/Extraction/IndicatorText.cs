@@ -1,5 +1,5 @@
-using PlanExtract.Text;
 using System.Text.RegularExpressions;
+using PlanExtract.Text;
 
 namespace PlanExtract.Extraction;
 
@@ -81,7 +81,8 @@ public static partial class IndicatorText
     }
 
     /// <summary>Names of what a plan measures end in one of these: the test for "is this a quantity".</summary>
-    public static bool EndsWithMeasure(string indicator) => MeasureHead().IsMatch(indicator);
+    /// <remarks>Read in simplified script: "志願者中未成年人數量" ends in 数量 too.</remarks>
+    public static bool EndsWithMeasure(string indicator) => MeasureHead().IsMatch(CharFold.ToSimplified(indicator));
 
     private static bool IsDash(char c) => c is '-' or '—' or '–' or '－';
 

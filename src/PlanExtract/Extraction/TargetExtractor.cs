@@ -39,7 +39,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
     /// </summary>
     public IReadOnlyList<FoundTarget> Find(Item item, ItemContext context)
     {
-        if (context.Section == SectionKind.Other)
+        if (context.Section == SectionKind.Other && context.Headed)
         {
             return [];
         }

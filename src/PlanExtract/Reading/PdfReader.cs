@@ -28,6 +28,7 @@ public sealed class PdfReader(ReadLimits? limits = null) : IDocumentReader
         var heights = new List<double>();
         var widths = new List<double>();
         var images = 0;
+        string? title;
         try
         {
             using var document = PdfDocument.Open(bytes);
@@ -36,6 +37,7 @@ public sealed class PdfReader(ReadLimits? limits = null) : IDocumentReader
                 throw new DocumentReadException(path, ReadLimits.Exceeded(FormattableString.Invariant($"the PDF has {document.NumberOfPages:N0} pages"), limits.MaxPdfPages, "pages"));
             }
 
+            title = document.Information.Title;
             for (var number = 1; number <= document.NumberOfPages; number++)
             {
                 var page = document.GetPage(number);
@@ -65,7 +67,7 @@ public sealed class PdfReader(ReadLimits? limits = null) : IDocumentReader
         }
 
         var lines = PageFurniture.Remove(pages, heights).SelectMany(p => p).ToList();
-        return ParagraphJoiner.Join(lines, widths.Max());
+        return UnknownGlyphRepair.Repair(ParagraphJoiner.Join(lines, widths.Max()), title);
     }
 
     private static void CheckSignature(string path, byte[] bytes)

@@ -3,8 +3,13 @@ using PlanExtract.Model;
 
 namespace PlanExtract.Reporting;
 
-/// <summary>One district's column: its name from metadata and the government above it when that plan is in the corpus.</summary>
-public sealed record DistrictColumn(string Name, CorpusDocument Document, string? Parent);
+/// <summary>
+/// One district's column: its name from metadata and the government whose plan of the same kind
+/// its marks compare with. <paramref name="PassedOver"/> names a nearer government above whose
+/// document holds no plan of this kind: 清远市 has only a women's plan, so 清城区's children's
+/// targets are not marked against it (a children's target against a women's plan is not like with like).
+/// </summary>
+public sealed record DistrictColumn(string Name, CorpusDocument Document, string? Parent, CorpusDocument? ParentDocument = null, string? PassedOver = null);
 
 /// <summary>How a target stands against the parent government's or a reference value.</summary>
 public enum Strictness
@@ -14,9 +19,14 @@ public enum Strictness
     Looser,
 }
 
-/// <summary>One value in a cell: the formatted target, where it is written, and its marks.</summary>
-public sealed record CellValue(string Text, string Source, string FilePath, int? Line, int? Page, Strictness? VsParent, Strictness? VsReference)
+/// <summary>
+/// One value in a cell: the formatted target, where it is written, and its marks.
+/// <paramref name="Targets"/> are the statements of it, the shown one first (a goal repeated in a key project is one value).
+/// </summary>
+public sealed record CellValue(string Text, string Source, string FilePath, int? Line, int? Page, Strictness? VsParent, Strictness? VsReference, IReadOnlyList<Target> Targets)
 {
+    public Target Target => Targets[0];
+
     public string Anchor => Line is { } line ? $"#L{line}" : Page is { } page ? $"#page={page}" : string.Empty;
 }
 

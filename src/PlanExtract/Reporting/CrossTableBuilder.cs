@@ -33,8 +33,7 @@ public static class CrossTableBuilder
         filter ??= TableFilter.None;
         var read = results.Where(r => r.Plans is not null).ToList();
         var withPlan = read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan)).ToList();
-        var parents = GovernmentParents.Of(withPlan, read);
-        var columns = Columns(withPlan, parents);
+        var (columns, parents) = Columns(withPlan, read);
 
         // Each target's key is computed once and each column's targets are grouped by it; cells are
         // then filled column by column from those groups, so the work follows the targets rather
@@ -125,7 +124,7 @@ public static class CrossTableBuilder
         var parentTargets = new Dictionary<DocumentResult, Dictionary<(string Id, string? Population), List<Target>>>(ReferenceEqualityComparer.Instance);
         for (var c = 0; c < columns.Count; c++)
         {
-            var parent = parents[c] is { } p ? ParentTargets(p, parentTargets) : null;
+            var parent = parents[c] is { } p ? ParentTargets(p, plan, parentTargets) : null;
             foreach (var (group, targets) in byKey[c])
             {
                 if (group.Cells is { } cells)
@@ -142,12 +141,25 @@ public static class CrossTableBuilder
     public static IReadOnlyList<DistrictColumn> Columns(IReadOnlyList<DocumentResult> results, PlanKind plan)
     {
         var read = results.Where(r => r.Plans is not null).ToList();
-        var withPlan = read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan)).ToList();
-        return Columns(withPlan, GovernmentParents.Of(withPlan, read));
+        return Columns([.. read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan))], read).Columns;
     }
 
-    private static List<DistrictColumn> Columns(List<DocumentResult> withPlan, List<DocumentResult?> parents) =>
-        [.. withPlan.Select((r, c) => new DistrictColumn(Name(r), r.Document, parents[c] is { } p ? Name(p) : null))];
+    /// <summary>
+    /// Each district compared with the nearest government above that has a plan of the same kind;
+    /// a nearer one without it is named, so the legend can say why it is not the one compared.
+    /// </summary>
+    private static (List<DistrictColumn> Columns, List<DocumentResult?> Parents) Columns(List<DocumentResult> withPlan, List<DocumentResult> read)
+    {
+        var sameKind = GovernmentParents.Of(withPlan, withPlan);
+        var nearest = GovernmentParents.Of(withPlan, read);
+        var columns = withPlan.Select((r, c) => new DistrictColumn(
+            Name(r),
+            r.Document,
+            sameKind[c] is { } p ? Name(p) : null,
+            sameKind[c]?.Document,
+            nearest[c] is { } n && !ReferenceEquals(n, sameKind[c]) ? Name(n) : null)).ToList();
+        return (columns, sameKind);
+    }
 
     /// <summary>Rows join on the canonical id; an unmatched indicator keeps its own written name.</summary>
     private static string Key(Target t) => t.IndicatorId is { } id ? "id:" + id : "written:" + CharFold.Fold(t.Indicator);
@@ -157,12 +169,13 @@ public static class CrossTableBuilder
     /// with. Built once per parent, which many districts share.
     /// </summary>
     private static Dictionary<(string Id, string? Population), List<Target>> ParentTargets(
-        DocumentResult parent, Dictionary<DocumentResult, Dictionary<(string Id, string? Population), List<Target>>> cache)
+        DocumentResult parent, PlanKind plan, Dictionary<DocumentResult, Dictionary<(string Id, string? Population), List<Target>>> cache)
     {
         if (!cache.TryGetValue(parent, out var lookup))
         {
             lookup = [];
-            foreach (var t in parent.Plans!.AllTargets())
+            // Only the parent's plan of the table's kind: its women's plan says nothing about children.
+            foreach (var t in parent.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.AllItems()).SelectMany(i => i.Targets))
             {
                 if (t.IndicatorId is { } id)
                 {
@@ -188,8 +201,9 @@ public static class CrossTableBuilder
         {
             var text = TargetCell.Format(t) + (t.Population is { Length: > 0 } p ? $"（{p}）" : string.Empty);
             // The same value stated again (a goal repeated in a key project) is one value; a different one is shown too.
-            if (values.Any(v => v.Text == text))
+            if (values.FindIndex(v => v.Text == text) is var seen and >= 0)
             {
+                values[seen] = values[seen] with { Targets = [.. values[seen].Targets, t] };
                 continue;
             }
 
@@ -199,7 +213,7 @@ public static class CrossTableBuilder
                     ? same.Select(o => StrictnessRule.Compare(t, o, definition)).FirstOrDefault(s => s is not null)
                     : null;
             var vsReference = definition?.References.Select(r => StrictnessRule.Compare(t, r, definition)).FirstOrDefault(s => s is not null);
-            values.Add(new CellValue(text, t.Source, document.FilePath, t.Line, t.Page, vsParent, vsReference));
+            values.Add(new CellValue(text, t.Source, document.FilePath, t.Line, t.Page, vsParent, vsReference, [t]));
         }
 
         return values;

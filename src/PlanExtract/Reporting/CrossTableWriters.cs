@@ -1,9 +1,78 @@
+using System.Globalization;
 using System.Text;
+using PlanExtract.Model;
 
 namespace PlanExtract.Reporting;
 
+/// <summary>Indicators × districts (wide, for reading), or one row per target (long, for analysis).</summary>
+public enum TableLayout
+{
+    Wide,
+    Long,
+}
+
+/// <summary>What a table written by <c>table</c> holds, for its header: the filters and the day.</summary>
+public sealed record TableScope(PlanKind? Plan, TableFilter Filter, DateOnly Date)
+{
+    public bool Filtered => Plan is not null || Filter.Domain is not null || Filter.Indicator is not null;
+
+    /// <summary>"只含：儿童发展规划；领域含“健康”；指标含“死亡率”" or "全部规划、领域与指标".</summary>
+    public string Holds
+    {
+        get
+        {
+            if (!Filtered)
+            {
+                return "全部规划、领域与指标";
+            }
+
+            var parts = new List<string>();
+            if (Plan is { } plan)
+            {
+                parts.Add(plan == PlanKind.Women ? "妇女发展规划" : "儿童发展规划");
+            }
+
+            if (Filter.Domain is { } domain)
+            {
+                parts.Add($"领域含“{domain}”");
+            }
+
+            if (Filter.Indicator is { } indicator)
+            {
+                parts.Add($"指标含“{indicator}”");
+            }
+
+            return "只含：" + string.Join("；", parts);
+        }
+    }
+}
+
+/// <summary>The line under a table's title saying where it comes from.</summary>
+public static class TableHeader
+{
+    /// <summary>What build writes into output/tables/: the whole corpus, regenerated on every build.</summary>
+    public const string Build = "由 `planextract build` 从 corpus/ 生成，勿手改。";
+
+    /// <param name="scope">Null for the tables build writes.</param>
+    public static string Of(TableScope? scope) => scope is null
+        ? Build
+        : $"由 `planextract table` 于 {scope.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 从 corpus/ 生成，{scope.Holds}。";
+}
+
 /// <param name="LinkFolder">Where the written file will lie: each cell's link to its source line is made relative to it.</param>
-public sealed record CrossTableWriteOptions(string LinkFolder);
+public sealed record CrossTableWriteOptions(string LinkFolder)
+{
+    /// <summary>A web address or folder every source link is written against (<c>--link-base</c>); null for relative links.</summary>
+    public string? LinkBase { get; init; }
+
+    /// <summary>Null for the format's own default (<see cref="ICrossTableWriter.DefaultLayout"/>).</summary>
+    public TableLayout? Layout { get; init; }
+
+    /// <summary>What the table holds, for its header; null for the tables build writes.</summary>
+    public TableScope? Scope { get; init; }
+
+    public SourceLinks Links() => new(LinkFolder, LinkBase);
+}
 
 /// <summary>One format of the cross-reference table (<c>table --format</c>).</summary>
 public interface ICrossTableWriter
@@ -13,6 +82,9 @@ public interface ICrossTableWriter
 
     /// <summary>A binary format cannot go to a terminal: the caller must give a file.</summary>
     bool Binary { get; }
+
+    /// <summary>The layout without <c>--layout</c>: long for csv, which is read by programs; wide for the rest.</summary>
+    TableLayout DefaultLayout { get; }
 
     void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options);
 }
@@ -34,8 +106,12 @@ public static class CrossTableWriters
 
         public bool Binary => false;
 
+        public TableLayout DefaultLayout => TableLayout.Wide;
+
         public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options) =>
-            output.Write(Encoding.UTF8.GetBytes(MarkdownCrossTable.Write(tables, options.LinkFolder)));
+            output.Write(Encoding.UTF8.GetBytes((options.Layout ?? DefaultLayout) == TableLayout.Long
+                ? MarkdownCrossTable.WriteLong(tables, options)
+                : MarkdownCrossTable.Write(tables, options)));
     }
 
     private sealed class CsvTableWriter : ICrossTableWriter
@@ -44,8 +120,10 @@ public static class CrossTableWriters
 
         public bool Binary => false;
 
+        public TableLayout DefaultLayout => TableLayout.Long;
+
         public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options) =>
-            output.Write(CsvCrossTable.Write(tables));
+            output.Write((options.Layout ?? DefaultLayout) == TableLayout.Long ? CsvCrossTable.WriteLong(tables, options.Links()) : CsvCrossTable.Write(tables));
     }
 
     private sealed class DocxTableWriter : ICrossTableWriter
@@ -54,8 +132,10 @@ public static class CrossTableWriters
 
         public bool Binary => true;
 
+        public TableLayout DefaultLayout => TableLayout.Wide;
+
         public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options) =>
-            DocxCrossTable.Write(output, tables, options.LinkFolder);
+            DocxCrossTable.Write(output, tables, options with { Layout = options.Layout ?? DefaultLayout });
     }
 
     private sealed class XlsxTableWriter : ICrossTableWriter
@@ -64,7 +144,9 @@ public static class CrossTableWriters
 
         public bool Binary => true;
 
+        public TableLayout DefaultLayout => TableLayout.Wide;
+
         public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options) =>
-            XlsxCrossTable.Write(output, tables, options.LinkFolder);
+            XlsxCrossTable.Write(output, tables, options with { Layout = options.Layout ?? DefaultLayout });
     }
 }

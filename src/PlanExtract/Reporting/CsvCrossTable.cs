@@ -3,7 +3,7 @@ using System.Text;
 namespace PlanExtract.Reporting;
 
 /// <summary>
-/// The cross-reference table as CSV for Excel and WPS: UTF-8 with a BOM (without it both read the
+/// The cross-reference table as CSV (the wide layout, <c>--layout wide</c>; the long one is the default) for Excel and WPS: UTF-8 with a BOM (without it both read the
 /// Chinese as the ANSI code page), CRLF rows, and beside each district's value column its sources,
 /// since a CSV cell cannot hold a link.
 /// </summary>
@@ -46,6 +46,24 @@ public static class CsvCrossTable
                     return new[] { column < 0 ? string.Empty : counts[column].ToString(System.Globalization.CultureInfo.InvariantCulture), string.Empty };
                 })]);
             }
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+    }
+
+    /// <summary>
+    /// The long layout, the CSV default: one row per target, the target record's keys as the header,
+    /// the value a bare number, and beside the source its link (relative to the file, or on the base).
+    /// </summary>
+    public static byte[] WriteLong(IReadOnlyList<CrossTable> tables, SourceLinks links)
+    {
+        var text = new StringBuilder();
+        Line(text, TargetRows.Fields.SelectMany(f => f.Kind == FieldKind.Source ? new[] { f.Name, "link" } : [f.Name]));
+        foreach (var row in tables.SelectMany(TargetRows.Of))
+        {
+            Line(text, TargetRows.Fields.SelectMany(f => f.Kind == FieldKind.Source
+                ? new[] { f.Value(row) ?? string.Empty, links.To(row.Value.FilePath, row.Target.Source, MarkdownCrossTable.Anchor(row.Target)) }
+                : [f.Value(row) ?? string.Empty]));
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -6,30 +7,51 @@ using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 namespace PlanExtract.Reporting;
 
 /// <summary>
-/// The cross-reference table as a Word document: a real table per domain whose header row repeats
-/// on every page, each value a hyperlink to its source line, landscape for the district columns.
+/// The cross-reference table as a Word document an editor can work in: the plan a Heading 1 and
+/// each domain a Heading 2 (so Word, WPS and LibreOffice show them in the navigation pane and a
+/// table of contents can be inserted), a numbered caption above each table, the legend as a
+/// paragraph, header rows repeated on every page, each value its own hyperlink, landscape pages.
 /// </summary>
 public static class DocxCrossTable
 {
+    private const string LinkColor = "0563C1";
+
     /// <param name="linkFolder">The folder the document is saved in: links are relative to it.</param>
-    public static void Write(Stream stream, IReadOnlyList<CrossTable> tables, string linkFolder)
+    public static void Write(Stream stream, IReadOnlyList<CrossTable> tables, string linkFolder) =>
+        Write(stream, tables, new CrossTableWriteOptions(linkFolder));
+
+    public static void Write(Stream stream, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
     {
         using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
         var main = document.AddMainDocumentPart();
+        var styles = main.AddNewPart<StyleDefinitionsPart>();
+        styles.Styles = Styles();
+        styles.Styles.Save();
         var body = new Body();
-        var links = new SourceLinks(linkFolder);
-        foreach (var table in tables)
+        var links = options.Links();
+        var caption = 0;
+        if (options.Layout == TableLayout.Long)
         {
-            body.Append(Heading(table.Title + "：指标 × 地区", 32));
-            foreach (var line in Marks.Legend(table))
+            body.Append(Heading("目标清单：" + string.Join("、", tables.Select(t => t.Title)), "Heading1"));
+            body.Append(Plain(TableHeader.Of(options.Scope)));
+            body.Append(Legend(["每行一个目标；comparator、value 等列与 output/targets.jsonl 的键同名同义；parent_comparison 为对照上级同类规划的结果（stricter、same、looser，不可比或无上级为 none）。",
+                .. tables.SelectMany(Marks.Parents)]));
+            body.Append(Caption(++caption, "目标清单"));
+            body.Append(LongTable(main, tables, links));
+        }
+        else
+        {
+            foreach (var table in tables)
             {
-                body.Append(new Paragraph(new Run(new WordText(line))));
-            }
-
-            foreach (var domain in table.Domains)
-            {
-                body.Append(Heading(domain.Domain, 26));
-                body.Append(Table(main, table, domain, links));
+                body.Append(Heading(table.Title + "：指标 × 地区", "Heading1"));
+                body.Append(Plain(TableHeader.Of(options.Scope)));
+                body.Append(Legend(Marks.Legend(table)));
+                foreach (var domain in table.Domains)
+                {
+                    body.Append(Heading(domain.Domain, "Heading2"));
+                    body.Append(Caption(++caption, $"{table.Title} · {domain.Domain}：指标 × 地区"));
+                    body.Append(Table(main, table, domain, links));
+                }
             }
         }
 
@@ -40,10 +62,72 @@ public static class DocxCrossTable
         main.Document.Save();
     }
 
-    private static Paragraph Heading(string text, int halfPoints) =>
-        new(new ParagraphProperties(new KeepNext()), new Run(new RunProperties(new Bold(), new FontSize { Val = halfPoints.ToString(System.Globalization.CultureInfo.InvariantCulture) }), new WordText(text)));
+    /// <summary>
+    /// The built-in styles by their built-in names ("heading 1", "caption"): Word, WPS and LibreOffice
+    /// recognise them by name, and the outline level puts the headings in the navigation pane.
+    /// </summary>
+    private static Styles Styles()
+    {
+        static Style Paragraph(string id, string name, int halfPoints, bool bold, int? outline) =>
+            new(
+                new StyleName { Val = name },
+                new BasedOn { Val = "Normal" },
+                new NextParagraphStyle { Val = "Normal" },
+                new PrimaryStyle(),
+                new StyleParagraphProperties(outline is { } level
+                    ? [new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = level }]
+                    : new OpenXmlElement[] { new KeepNext(), new SpacingBetweenLines { Before = "120", After = "60" } }),
+                new StyleRunProperties(bold ? [new Bold(), new FontSize { Val = Half(halfPoints) }] : new OpenXmlElement[] { new FontSize { Val = Half(halfPoints) } }))
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = id,
+            };
 
-    private static Table Table(MainDocumentPart main, CrossTable table, DomainTable domain, SourceLinks links)
+        return new Styles(
+            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle(), new StyleRunProperties(new FontSize { Val = "21" }))
+            {
+                Type = StyleValues.Paragraph,
+                StyleId = "Normal",
+                Default = true,
+            },
+            Paragraph("Heading1", "heading 1", 32, bold: true, outline: 0),
+            Paragraph("Heading2", "heading 2", 26, bold: true, outline: 1),
+            Paragraph("Caption", "caption", 20, bold: true, outline: null),
+            new Style(new StyleName { Val = "Hyperlink" }, new StyleRunProperties(new Color { Val = LinkColor }, new Underline { Val = UnderlineValues.Single }))
+            {
+                Type = StyleValues.Character,
+                StyleId = "Hyperlink",
+            });
+    }
+
+    private static string Half(int halfPoints) => halfPoints.ToString(CultureInfo.InvariantCulture);
+
+    private static Paragraph Heading(string text, string style) =>
+        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new WordText(text)));
+
+    private static Paragraph Plain(string text) => new(new Run(new WordText(text)));
+
+    /// <summary>"表 3 妇女发展规划 · 妇女与健康：指标 × 地区", the number a SEQ field so Word renumbers and lists it.</summary>
+    private static Paragraph Caption(int number, string text) =>
+        new(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new KeepNext()),
+            new Run(new WordText("表 ") { Space = SpaceProcessingModeValues.Preserve }),
+            new SimpleField(new Run(new WordText(number.ToString(CultureInfo.InvariantCulture)))) { Instruction = " SEQ 表 \\* ARABIC " },
+            new Run(new WordText(" " + text) { Space = SpaceProcessingModeValues.Preserve }));
+
+    /// <summary>The legend as one paragraph, a line per entry.</summary>
+    private static Paragraph Legend(IEnumerable<string> lines)
+    {
+        var paragraph = new Paragraph(new Run(new RunProperties(new Bold()), new WordText("图例：")));
+        foreach (var line in lines)
+        {
+            paragraph.Append(new Run(new Break(), new WordText(line)));
+        }
+
+        return paragraph;
+    }
+
+    private static Table NewTable(int columns)
     {
         var border = new Func<OpenXmlElement>[]
         {
@@ -57,16 +141,25 @@ public static class DocxCrossTable
         var result = new Table(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(border.Select(b => b()))));
-        result.Append(new TableGrid(Enumerable.Range(0, table.Districts.Count + 1).Select(_ => new GridColumn())));
+        result.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn())));
+        return result;
+    }
 
-        var header = new TableRow(new TableRowProperties(new TableHeader()));
-        header.Append(TextCell("指标", bold: true));
-        foreach (var district in table.Districts)
+    private static TableRow HeaderRow(IEnumerable<string> names, int? halfPoints = null)
+    {
+        var header = new TableRow(new TableRowProperties(new DocumentFormat.OpenXml.Wordprocessing.TableHeader(), new CantSplit()));
+        foreach (var name in names)
         {
-            header.Append(TextCell(district.Name, bold: true));
+            header.Append(TextCell(name, bold: true, halfPoints));
         }
 
-        result.Append(header);
+        return header;
+    }
+
+    private static Table Table(MainDocumentPart main, CrossTable table, DomainTable domain, SourceLinks links)
+    {
+        var result = NewTable(table.Districts.Count + 1);
+        result.Append(HeaderRow(["指标", .. table.Districts.Select(d => d.Name)]));
         foreach (var row in domain.Rows)
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
@@ -75,9 +168,7 @@ public static class DocxCrossTable
             {
                 var paragraphs = cell.Select(v =>
                 {
-                    var id = main.AddHyperlinkRelationship(new Uri(links.To(v.FilePath, v.Anchor), UriKind.Relative), true).Id;
-                    var link = new Hyperlink(new Run(new RunProperties(new Color { Val = "0563C1" }, new Underline { Val = UnderlineValues.Single }), new WordText(v.Text))) { Id = id };
-                    var paragraph = new Paragraph(link);
+                    var paragraph = new Paragraph(Link(main, links.To(v), v.Text, null));
                     if (Marks.Of(v) is { Length: > 0 } marks)
                     {
                         paragraph.Append(new Run(new WordText(marks) { Space = SpaceProcessingModeValues.Preserve }));
@@ -94,13 +185,61 @@ public static class DocxCrossTable
         var counts = new TableRow(TextCell(MarkdownCrossTable.CountRow, bold: true));
         foreach (var count in domain.Counts(table.Districts.Count))
         {
-            counts.Append(TextCell(count.ToString(System.Globalization.CultureInfo.InvariantCulture), bold: true));
+            counts.Append(TextCell(count.ToString(CultureInfo.InvariantCulture), bold: true));
         }
 
         result.Append(counts);
         return result;
     }
 
-    private static TableCell TextCell(string text, bool bold) =>
-        new(new Paragraph(new Run(bold ? new RunProperties(new Bold()) : new RunProperties(), new WordText(text))));
+    /// <summary>The long layout as one table, small type so its columns fit a landscape page.</summary>
+    private static Table LongTable(MainDocumentPart main, IReadOnlyList<CrossTable> tables, SourceLinks links)
+    {
+        const int small = 14;
+        var result = NewTable(TargetRows.Fields.Count);
+        result.Append(HeaderRow(TargetRows.Fields.Select(f => f.Name), small));
+        foreach (var row in tables.SelectMany(TargetRows.Of))
+        {
+            var tr = new TableRow(new TableRowProperties(new CantSplit()));
+            foreach (var field in TargetRows.Fields)
+            {
+                var value = field.Value(row) ?? string.Empty;
+                tr.Append(field.Kind == FieldKind.Source
+                    ? new TableCell(new Paragraph(Link(main, links.To(row.Value.FilePath, row.Target.Source, MarkdownCrossTable.Anchor(row.Target)), value, small)))
+                    : TextCell(value, bold: false, small));
+            }
+
+            result.Append(tr);
+        }
+
+        return result;
+    }
+
+    private static Hyperlink Link(MainDocumentPart main, string target, string text, int? halfPoints)
+    {
+        var id = main.AddHyperlinkRelationship(new Uri(target, UriKind.RelativeOrAbsolute), true).Id;
+        var properties = new RunProperties(new RunStyle { Val = "Hyperlink" });
+        if (halfPoints is { } size)
+        {
+            properties.Append(new FontSize { Val = Half(size) });
+        }
+
+        return new Hyperlink(new Run(properties, new WordText(text))) { Id = id };
+    }
+
+    private static TableCell TextCell(string text, bool bold, int? halfPoints = null)
+    {
+        var properties = new RunProperties();
+        if (bold)
+        {
+            properties.Append(new Bold());
+        }
+
+        if (halfPoints is { } size)
+        {
+            properties.Append(new FontSize { Val = Half(size) });
+        }
+
+        return new(new Paragraph(new Run(properties, new WordText(text))));
+    }
 }

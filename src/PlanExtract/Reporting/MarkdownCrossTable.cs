@@ -9,14 +9,16 @@ public static class MarkdownCrossTable
     public const string CountRow = "目标数";
 
     /// <param name="linkFolder">The folder the Markdown is read from, for relative source links.</param>
-    public static string Write(IReadOnlyList<CrossTable> tables, string linkFolder)
+    public static string Write(IReadOnlyList<CrossTable> tables, string linkFolder) => Write(tables, new CrossTableWriteOptions(linkFolder));
+
+    public static string Write(IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
     {
         var text = new StringBuilder();
-        var links = new SourceLinks(linkFolder);
+        var links = options.Links();
         foreach (var table in tables)
         {
             text.Append("# ").Append(table.Title).Append("：指标 × 地区\n\n");
-            text.Append("由 `planextract build` 从 corpus/ 生成，勿手改。\n\n");
+            text.Append(TableHeader.Of(options.Scope)).Append("\n\n");
             foreach (var line in Marks.Legend(table))
             {
                 text.Append("- ").Append(line).Append('\n');
@@ -38,7 +40,7 @@ public static class MarkdownCrossTable
                         {
                             var v = cell[i];
                             text.Append(i == 0 ? "[" : "<br>[").Append(Escape(v.Text)).Append("](")
-                                .Append(links.Path(v.FilePath)).Append(v.Anchor).Append(')').Append(Marks.Of(v));
+                                .Append(links.To(v)).Append(')').Append(Marks.Of(v));
                         }
                     }
 
@@ -52,6 +54,49 @@ public static class MarkdownCrossTable
 
         return text.ToString();
     }
+
+    /// <summary>The long layout: one pipe table of every target, the source cell linking its line.</summary>
+    public static string WriteLong(IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
+    {
+        var text = new StringBuilder();
+        var links = options.Links();
+        text.Append("# 目标清单：").AppendJoin("、", tables.Select(t => t.Title)).Append("\n\n");
+        text.Append(TableHeader.Of(options.Scope)).Append("\n\n");
+        text.Append("- 每行一个目标；comparator、value 等列与 output/targets.jsonl 的键同名同义；parent_comparison 为对照上级同类规划的结果（stricter、same、looser，不可比或无上级为 none）。\n");
+        foreach (var line in tables.SelectMany(Marks.Parents))
+        {
+            text.Append("- ").Append(line).Append('\n');
+        }
+
+        text.Append("\n| ").AppendJoin(" | ", TargetRows.Fields.Select(f => f.Name)).Append(" |\n");
+        text.Append('|').Append(string.Concat(TargetRows.Fields.Select(f => f.Kind == FieldKind.Number ? " ---: |" : " --- |"))).Append('\n');
+        foreach (var row in tables.SelectMany(TargetRows.Of))
+        {
+            text.Append('|');
+            foreach (var field in TargetRows.Fields)
+            {
+                var value = Escape(field.Value(row) ?? string.Empty);
+                text.Append(' ');
+                if (field.Kind == FieldKind.Source)
+                {
+                    text.Append('[').Append(value).Append("](").Append(links.To(row.Value.FilePath, row.Target.Source, Anchor(row.Target))).Append(')');
+                }
+                else
+                {
+                    text.Append(value);
+                }
+
+                text.Append(" |");
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The anchor of one statement of a value (a repeated value has its own line).</summary>
+    public static string Anchor(Model.Target t) => t.Line is { } line ? $"#L{line}" : t.Page is { } page ? $"#page={page}" : string.Empty;
 
     public static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)

@@ -53,6 +53,9 @@ internal sealed class SectionBuilder(SectionKind kind, string heading, PlanLine?
 
     public ItemBuilder? Current => Items.Count > 0 ? Items[^1] : null;
 
+    /// <summary>The text between a plan's title and its first heading.</summary>
+    public bool IsPreface { get; init; }
+
     /// <summary>Whether the document numbers this section's items (else paragraphs are the items).</summary>
     public bool IsNumbered { get; set; }
 
@@ -60,5 +63,6 @@ internal sealed class SectionBuilder(SectionKind kind, string heading, PlanLine?
         Kind,
         Heading,
         new SourceSpan(source, first?.Line, first?.Page),
-        [.. Items.Where(i => !i.IsEmpty).Select(i => i.Build())]);
+        // A bare number at the end of a page ("3.", its text on the next page) is still the item.
+        [.. Items.Where(i => !i.IsEmpty || (IsNumbered && i == Items[^1])).Select(i => i.Build())]);
 }

@@ -6,7 +6,7 @@ namespace PlanExtract.Segmentation;
 /// <summary>The segmenter's cursor: the plan, part, domain, section and item being filled.</summary>
 internal sealed class SegmenterState(string source)
 {
-    private readonly List<Plan> _plans = [];
+    private readonly List<(Plan Plan, bool HasContent)> _plans = [];
     private PlanBuilder? _plan;
     private PartKind _part;
     private DomainBuilder? _domain;
@@ -14,10 +14,19 @@ internal sealed class SegmenterState(string source)
     private ItemBuilder? _project;
     private bool _ended;
 
-    public void StartPlan(PlanKind kind, string issuer, string title, PlanLine line)
+    public void StartPlan(PlanKind kind, string issuer, string title, PlanLine line, bool combined = false)
     {
         FinishPlan();
-        _plan = new PlanBuilder(kind, issuer, title.Replace(" ", string.Empty, StringComparison.Ordinal), line, source);
+        _plan = new PlanBuilder(kind, issuer, title.Replace(" ", string.Empty, StringComparison.Ordinal), line, source) { Combined = combined };
+        _part = PartKind.Preamble;
+        _ended = false;
+    }
+
+    /// <summary>A plan with no title line, read from the first line on (the text is a page cut from a plan).</summary>
+    public void StartUntitledPlan(PlanKind kind, PlanLine line, string title = "", string issuer = "")
+    {
+        FinishPlan();
+        _plan = new PlanBuilder(kind, issuer, title, line, source) { FromFirstLine = true };
         _part = PartKind.Preamble;
         _ended = false;
     }
@@ -35,21 +44,48 @@ internal sealed class SegmenterState(string source)
             return;
         }
 
-        if (PartHeadingRule.Recognize(line) is { } part)
+        if (SectionHeadingRule.Recognize(line) is { } heading)
         {
-            StartPart(part.Title, line);
+            StartSection(heading.Kind, heading.Heading, line);
         }
-        else if (_part == PartKind.Domains && SectionHeadingRule.Recognize(line) is { } heading)
+        else if (PartHeadingRule.Recognize(line) is { } part)
         {
-            StartDomainSection(heading.Kind, heading.Heading, line);
+            if (DomainNameRule.Recognize(part.Title) is { } name)
+            {
+                EnterDomain(name, line);
+            }
+            else
+            {
+                StartPart(part.Title, line);
+            }
         }
         else if (SubHeadingRule.Recognize(line) is { } sub)
         {
-            AcceptSubHeading(sub, line);
+            if (sub.Body.Length == 0 && _part != PartKind.Projects && DomainNameRule.Recognize(sub.Title) is { } name)
+            {
+                EnterDomain(name, line);
+            }
+            else
+            {
+                AcceptSubHeading(sub, line);
+            }
+        }
+        else if (ItemNumberRule.Recognize(line) is { } numbered && DomainNameRule.Recognize(numbered.Rest) is { } numberedDomain)
+        {
+            // "1. 妇女与健康": a domain numbered like an item.
+            EnterDomain(numberedDomain, line);
         }
         else if (ItemNumberRule.Recognize(line) is { } item && AcceptsNumber(item.Number))
         {
             StartItem(item.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), item.Rest, line);
+        }
+        else if (!line.Continues && DomainNameRule.Recognize(line.Text) is { } bareDomain)
+        {
+            EnterDomain(bareDomain, line);
+        }
+        else if (BulletRule.Recognize(line) is { } bullet && _part != PartKind.Projects)
+        {
+            StartBullet(bullet, line);
         }
         else
         {
@@ -60,7 +96,22 @@ internal sealed class SegmenterState(string source)
     public IReadOnlyList<Plan> Finish()
     {
         FinishPlan();
-        return _plans;
+
+        // A titled plan with nothing under it is kept only when its kind has no fuller plan: the
+        // page heading "儿童发展纲要" above the real title, a contents line, a repeated title.
+        var kept = new List<Plan>();
+        for (var i = 0; i < _plans.Count; i++)
+        {
+            var (plan, hasContent) = _plans[i];
+            var fuller = _plans.Any(p => p.HasContent && p.Plan.Kind == plan.Kind);
+            var later = _plans.Skip(i + 1).Any(p => p.Plan.Kind == plan.Kind);
+            if (hasContent || (!fuller && !later))
+            {
+                kept.Add(plan);
+            }
+        }
+
+        return kept;
     }
 
     private void StartPart(string title, PlanLine line)
@@ -68,8 +119,11 @@ internal sealed class SegmenterState(string source)
         CloseSection();
         _domain = null;
         _project = null;
-        _part = title.Contains("领域", StringComparison.Ordinal) ? PartKind.Domains
-            : title.Contains("重点工程", StringComparison.Ordinal) || title.Contains("重点项目", StringComparison.Ordinal) ? PartKind.Projects
+        var folded = Text.CharFold.ToSimplified(title);
+        _part = folded.Contains("领域", StringComparison.Ordinal) || (folded.Contains("目标", StringComparison.Ordinal) && folded.Contains("措施", StringComparison.Ordinal))
+                ? PartKind.Domains
+            : folded.Contains("重点工程", StringComparison.Ordinal) || folded.Contains("重点项目", StringComparison.Ordinal) || folded.Contains("重点任务", StringComparison.Ordinal)
+                ? PartKind.Projects
             : PartKind.Other;
         if (_part == PartKind.Other)
         {
@@ -84,7 +138,7 @@ internal sealed class SegmenterState(string source)
         {
             case PartKind.Domains:
                 CloseSection();
-                _domain = _plan!.AddDomain(sub.Title.TrimEnd('。', '.', '：', ':').Trim(), line);
+                _domain = _plan!.AddDomain(Text.CharFold.ToSimplified(sub.Title.TrimEnd('。', '.', '：', ':').Trim()), line);
                 break;
             case PartKind.Projects:
                 _project = new ItemBuilder(number, line, source);
@@ -108,14 +162,50 @@ internal sealed class SegmenterState(string source)
         }
     }
 
-    private void StartDomainSection(SectionKind kind, string heading, PlanLine line)
+    /// <summary>主要目标/策略措施: a section of the domain, or of the plan when no domain has begun.</summary>
+    private void StartSection(SectionKind kind, string heading, PlanLine line)
     {
         CloseSection();
-        _section = new SectionBuilder(kind, heading, line, source);
-        if (_domain is null)
+        if (_part != PartKind.Domains)
         {
-            _domain = _plan!.AddDomain(heading, line);
+            _domain = null;
+            _project = null;
         }
+
+        _section = new SectionBuilder(kind, heading, line, source);
+    }
+
+    /// <summary>A domain heading, wherever it stands: the part heading before it may be missing.</summary>
+    private void EnterDomain(string name, PlanLine line)
+    {
+        CloseSection();
+        _project = null;
+        if (_plan!.Combined && _plan.Kind == PlanKind.Women && DomainNameRule.IsChildren(name))
+        {
+            // 妇女儿童发展规划: the children's domains begin the second plan under the same title.
+            var women = _plan;
+            FinishPlan();
+            _plan = new PlanBuilder(PlanKind.Children, women.Issuer, women.Title, line, source) { Combined = true };
+        }
+
+        _part = PartKind.Domains;
+        _domain = _plan.AddDomain(name, line);
+    }
+
+    private void StartBullet(string text, PlanLine line)
+    {
+        EnsureSection(line);
+        var section = _section!;
+        if (section.IsNumbered)
+        {
+            // A dash under a numbered item ("——") elaborates it.
+            section.Current!.Append(line.Text, line);
+            return;
+        }
+
+        var item = new ItemBuilder((section.Items.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), line, source);
+        item.Append(text, line);
+        section.Items.Add(item);
     }
 
     /// <summary>A number continues the count (or starts it); "3." inside item 7's text is not an item.</summary>
@@ -129,7 +219,9 @@ internal sealed class SegmenterState(string source)
         var current = _section?.Items.LastOrDefault(i => i.Number.Length > 0 && char.IsDigit(i.Number[0]));
         if (_section is null || current is null || !_section.IsNumbered)
         {
-            return number <= 2;
+            // A count starts at 1, except on a page cut from the middle of a plan ("4.为儿童成长
+            //提供良好的家庭环境。" on page 8 of a law-database copy): before any heading, any number starts it.
+            return number <= 2 || (_part == PartKind.Preamble && _domain is null);
         }
 
         return int.TryParse(current.Number, out var previous) && number == previous + 1;
@@ -166,7 +258,7 @@ internal sealed class SegmenterState(string source)
         EnsureSection(line);
         var section = _section!;
         var current = section.Current;
-        if (current is not null && (section.IsNumbered || !current.EndsSentence || current.IsEmpty))
+        if (current is not null && (section.IsNumbered || !current.EndsSentence || current.IsEmpty || line.Continues))
         {
             current.Append(text, line);
             return;
@@ -184,9 +276,11 @@ internal sealed class SegmenterState(string source)
             return;
         }
 
+        // Items no heading stands over (a page cut from a plan, a domain without 主要目标) get no
+        // heading: section "other", but their targets are read (issue 11, graceful fallback).
         _section = _part == PartKind.Preamble
-            ? new SectionBuilder(SectionKind.Other, "前言", line, source)
-            : new SectionBuilder(_part == PartKind.Domains ? SectionKind.Goal : SectionKind.Other, _domain?.Name ?? string.Empty, line, source);
+            ? (_plan!.FromFirstLine ? new SectionBuilder(SectionKind.Other, string.Empty, line, source) : new SectionBuilder(SectionKind.Other, "前言", line, source) { IsPreface = true })
+            : new SectionBuilder(SectionKind.Other, _part == PartKind.Domains ? string.Empty : _domain?.Name ?? string.Empty, line, source);
     }
 
     private void CloseSection()
@@ -211,9 +305,14 @@ internal sealed class SegmenterState(string source)
     private void FinishPlan()
     {
         CloseSection();
-        if (_plan is not null && (_plan.Domains.Count > 0 || _plan.Projects.Count > 0))
+        if (_plan is not null)
         {
-            _plans.Add(_plan.Build());
+            // A preface alone is not a plan's content: "儿童发展纲要" as a page heading has a line under it too.
+            var hasContent = _plan.Domains.Count > 0 || _plan.Projects.Count > 0 || _plan.Sections.Any(s => !s.IsPreface && s.Items.Any(i => !i.IsEmpty));
+            if (hasContent || _plan.Title.Length > 0 || _plan.FromFirstLine)
+            {
+                _plans.Add((_plan.Build(), hasContent));
+            }
         }
 
         _plan = null;
@@ -221,8 +320,13 @@ internal sealed class SegmenterState(string source)
         _project = null;
     }
 
-    private static SectionKind KindOfPlanSection(string title) =>
-        title.Contains("总体目标", StringComparison.Ordinal) ? SectionKind.Goal : SectionKind.Other;
+    private static SectionKind KindOfPlanSection(string title)
+    {
+        var simplified = Text.CharFold.ToSimplified(title);
+        return simplified.Contains("总体目标", StringComparison.Ordinal) || simplified.Contains("主要目标", StringComparison.Ordinal) || simplified.Contains("总目标", StringComparison.Ordinal) ? SectionKind.Goal
+            : simplified.Contains("策略措施", StringComparison.Ordinal) ? SectionKind.Measure
+            : SectionKind.Other;
+    }
 }
 
 internal sealed class DomainBuilder(string name, PlanLine line, string source)
@@ -236,6 +340,18 @@ internal sealed class DomainBuilder(string name, PlanLine line, string source)
 
 internal sealed class PlanBuilder(PlanKind kind, string issuer, string title, PlanLine line, string source)
 {
+    public PlanKind Kind => kind;
+
+    public string Issuer => issuer;
+
+    public string Title => title;
+
+    /// <summary>A text without a title read from its first line: what comes before a heading is the plan's, not a preface.</summary>
+    public bool FromFirstLine { get; init; }
+
+    /// <summary>Read from a 妇女儿童发展规划 title: the children's domains start a second plan.</summary>
+    public bool Combined { get; init; }
+
     public List<SectionBuilder> Sections { get; } = [];
 
     public List<DomainBuilder> Domains { get; } = [];

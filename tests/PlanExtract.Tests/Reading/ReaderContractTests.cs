@@ -25,6 +25,8 @@ public sealed class ReaderContractTests
         { "004.pandoc.docx", Baoan },
         { "004.lo.pdf", Baoan },
         { "004.chromium.pdf", Baoan },
+        { "003.chromium-narrow.pdf", Qingyuan }, // 105×148 mm page: titles and headings wrap, every 清 is glyph 0
+        { "004.chromium-narrow.pdf", Baoan },
     };
 
     [Theory]

@@ -68,7 +68,7 @@ public sealed class TableScalingTests
     }
 
     [Fact]
-    public void Parent_is_the_nearest_government_above_with_a_plan_in_the_corpus()
+    public void Parent_is_the_nearest_government_above_with_a_plan_of_the_same_kind()
     {
         var root = Path.Combine(Path.GetTempPath(), "planextract-parents");
         var results = new[]
@@ -83,8 +83,9 @@ public sealed class TableScalingTests
 
         var columns = CrossTableBuilder.Columns(results, PlanKind.Women);
 
-        // 市 is under 省, whose plan is a children's one: still the government above.
-        Assert.Equal(["省", "市", "市", "省", "市"], columns.Select(c => c.Parent));
+        // 市 is under 省, whose plan is a children's one: not compared with it (unlike plans), and the legend names 省 as passed over.
+        Assert.Equal([null, "市", "市", null, "市"], columns.Select(c => c.Parent));
+        Assert.Equal(["省", null, null, "省", null], columns.Select(c => c.PassedOver));
         Assert.Equal(columns, CrossTableBuilder.Build(results, PlanKind.Women, PlanExtract.Indicators.IndicatorCatalog.Empty).Districts);
     }
 

@@ -89,11 +89,13 @@ public sealed partial class CountedThingsRule : ITargetRule
         var thing = text.Replace(" ", string.Empty, StringComparison.Ordinal).TrimStart('的');
 
         // 明确1名委员负责妇女工作: the thing ends where its duty begins, and the duty names which one
-        // (负责妇女工作的委员, not 委员).
-        var duty = thing.IndexOf("负责", StringComparison.Ordinal);
+        // (负责妇女工作的委员, not 委员). Found in simplified script (one char for one), so 負責 in a
+        // traditional plan ends it too.
+        var simplified = PlanExtract.Text.CharFold.ToSimplified(thing);
+        var duty = simplified.IndexOf("负责", StringComparison.Ordinal);
         if (duty >= 2)
         {
-            var task = DutyEnd().Match(thing, duty);
+            var task = DutyEnd().Match(simplified, duty);
             thing = thing[duty..task.Index] + "的" + thing[..duty];
         }
 

@@ -53,10 +53,10 @@ public sealed partial class ValueTargetRule : ITargetRule
                 start = Math.Min(start, verb.Index);
             }
 
-            if (PopulationAfterMeasure().Match(indicator) is { Success: true } split)
+            if (PopulationAfterMeasure().Match(PlanExtract.Text.CharFold.ToSimplified(indicator)) is { Success: true } split)
             {
-                // 每天睡眠时间小学生达到10小时: the pupils are who, not what.
-                (indicator, population) = (split.Groups["what"].Value, split.Groups["who"].Value);
+                // 每天睡眠时间小学生达到10小时: the pupils are who, not what (matched in simplified script, sliced as written).
+                (indicator, population) = (Slice(indicator, split.Groups["what"]), Slice(indicator, split.Groups["who"]));
             }
             else if (objectAfter is null && previous is not null && !IndicatorText.EndsWithMeasure(indicator) && indicator.Length <= 8)
             {
@@ -215,4 +215,6 @@ public sealed partial class ValueTargetRule : ITargetRule
 
     [GeneratedRegex(@"\G\s*、\s*(?<noun>[\p{IsCJKUnifiedIdeographs}（）()]{1,12}?)\s*(?<verb>达到|增至|提高到|不少于|不低于|至少)?\s*(?=\d|[一二两三四五六七八九十]+[个所名张间])")]
     private static partial Regex ContinuationPattern();
+
+    private static string Slice(string text, Group g) => text.Substring(g.Index, g.Length);
 }

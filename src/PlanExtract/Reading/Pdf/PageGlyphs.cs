@@ -13,6 +13,8 @@ internal sealed record Glyph(string Text, double Left, double Right, double Base
 /// </summary>
 internal static class PageGlyphs
 {
+    public const string UnknownGlyph = "\uFFFD";
+
     public static List<Glyph> From(Page page)
     {
         var replacements = ActualTextReplacements(page);
@@ -23,6 +25,13 @@ internal static class PageGlyphs
             if (replacements.TryGetValue(letter, out var replacement))
             {
                 text = replacement;
+            }
+            else if (letter.Value is "\0" or "")
+            {
+                // A glyph drawn with no Unicode and no ActualText: Chromium prints a character its
+                // fonts lack as glyph 0 (003.chromium-narrow.pdf: every 清 of 清远市). Keep its place
+                // as U+FFFD so words stay apart and the document title can name it.
+                text = UnknownGlyph;
             }
             else
             {

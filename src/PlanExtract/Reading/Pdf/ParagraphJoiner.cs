@@ -55,7 +55,8 @@ internal static partial class ParagraphJoiner
 
     private static bool StartsBlock(TextLine previous, TextLine line, TextLine paragraphFirst, Layout layout)
     {
-        if (Marker().IsMatch(line.Text))
+        // A Markdown heading printed as written ("# 清远市妇女发展规划（2021—2030年）") is a block of its own.
+        if (Marker().IsMatch(line.Text) || line.Text.TrimStart().StartsWith('#'))
         {
             return true;
         }
@@ -67,7 +68,16 @@ internal static partial class ParagraphJoiner
         }
 
         var samePage = line.Page == previous.Page;
-        if (samePage && previous.Baseline - line.Baseline > layout.LinePitch * 1.35)
+        if (samePage && previous.Baseline - line.Baseline > layout.LinePitch * 1.2)
+        {
+            return true;
+        }
+
+        var stopsShort = previous.Right < layout.RightMargin - 2.5 * previous.Size;
+
+        // A printed Markdown heading that stops short of the margin is whole, even with no full stop
+        // and the page turning under it ("### 1.主要目标" at the foot of a page in 004.chromium-narrow.pdf).
+        if (stopsShort && previous.Text.TrimStart().StartsWith('#'))
         {
             return true;
         }
@@ -77,7 +87,6 @@ internal static partial class ParagraphJoiner
             return false;
         }
 
-        var stopsShort = previous.Right < layout.RightMargin - 2.5 * previous.Size;
         // An item's second line sits under its text, right of the label: that hanging indent
         // is not a new paragraph.
         var hanging = ReferenceEquals(previous, paragraphFirst) && Marker().IsMatch(previous.Text);
@@ -126,7 +135,8 @@ internal static partial class ParagraphJoiner
         }
     }
 
-    // "一、" "（一）" "1." "1、" "（1）" "①" "第一章", and a domain's section headings.
-    [GeneratedRegex(@"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分]|(?:主要目标|主要指标|策略措施)\s*[:：]?\s*$)")]
+    // "一、" "（一）" "1." "1、" "（1）" "①" "第一章", and a domain's section headings; also after
+    // Markdown hashes, which a browser prints as written ("##二、发展领域…" in 003.chromium-narrow.pdf).
+    [GeneratedRegex(@"^\s*#{0,6}\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|第[一二三四五六七八九十\d]{1,3}[章节部分]|(?:主要目标|主要指标|策略措施)\s*[:：]?\s*$)")]
     private static partial Regex Marker();
 }

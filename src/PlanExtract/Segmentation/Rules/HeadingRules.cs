@@ -53,7 +53,10 @@ public static partial class SubHeadingRule
     private static partial Regex Pattern();
 }
 
-/// <summary>"主要目标：", "#### 2. 主要指标", "3. 策略措施。": a domain's sections.</summary>
+/// <summary>
+/// "主要目标：", "#### 2. 主要指标", "3. 策略措施。", "（一）主要目标", "总目标": a domain's sections
+/// (and, in a plan read without domains, the plan's). The older plans' 主要措施 is a measure.
+/// </summary>
 public static partial class SectionHeadingRule
 {
     public static (SectionKind Kind, string Heading)? Recognize(PlanLine line)
@@ -64,12 +67,30 @@ public static partial class SectionHeadingRule
             return null;
         }
 
-        var heading = m.Groups[1].Value;
-        var kind = heading.StartsWith("策略", StringComparison.Ordinal) ? SectionKind.Measure : SectionKind.Goal;
-        return (kind, heading);
+        var heading = CharFold.ToSimplified(line.Text.Substring(m.Groups[1].Index, m.Groups[1].Length));
+        return (KindOf(heading), heading);
     }
 
-    [GeneratedRegex(@"^(?:\d{1,2}\s*[.、]\s*)?(主要目标|主要指标|策略措施|主要目标指标|主要措施)\s*[:。.]?$")]
+    public static SectionKind KindOf(string heading) =>
+        heading.Contains("措施", StringComparison.Ordinal) ? SectionKind.Measure
+        : heading.Contains("重点", StringComparison.Ordinal) ? SectionKind.Project
+        : heading.Contains("具体目标", StringComparison.Ordinal) ? SectionKind.Other
+        : SectionKind.Goal;
+
+    [GeneratedRegex(@"^(?:\d{1,2}\s*[.、]\s*|\(\s*[一二三四五六七八九十\d]{1,2}\s*\)\s*|[一二三四五六七八九十]{1,2}\s*、\s*)?(主要目标|主要指标|策略措施|主要目标指标|主要措施|总目标|总体目标|具体目标)\s*[:。.]?$")]
+    private static partial Regex Pattern();
+}
+
+/// <summary>"——加强…", "— 完善…", "• …": a bullet starts an item of its own, numbered in order.</summary>
+public static partial class BulletRule
+{
+    public static string? Recognize(PlanLine line)
+    {
+        var m = Pattern().Match(line.Folded);
+        return m.Success ? line.Text[m.Groups[1].Index..].Trim() : null;
+    }
+
+    [GeneratedRegex(@"^(?:——|—|–|•|●|■|◆|▪)\s*(\S.*)$")]
     private static partial Regex Pattern();
 }
 
@@ -92,8 +113,9 @@ public static partial class ItemNumberRule
         return new Match(number, line.Text[m.Groups["rest"].Index..].Trim());
     }
 
-    // "1.12名" is a number, not item 1: the dot must not be followed by a digit.
-    [GeneratedRegex(@"^(?:(?<n>\d{1,2})\s*(?:[.、](?!\d)|\.(?=\s))|\(\s*(?<n>\d{1,2})\s*\)|(?<c>[①-⑳]))\s*(?<rest>.*)$")]
+    // "1.12名" is a number, not item 1: the dot must not be followed by a digit. ASCII digits only
+    // (full-width ones are folded to them): \d also takes digits of other scripts int.Parse refuses.
+    [GeneratedRegex(@"^(?:(?<n>[0-9]{1,2})\s*(?:[.、](?![0-9])|\.(?=\s))|\(\s*(?<n>[0-9]{1,2})\s*\)|(?<c>[①-⑳]))\s*(?<rest>.*)$")]
     private static partial Regex Pattern();
 }
 
