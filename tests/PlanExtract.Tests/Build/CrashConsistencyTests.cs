@@ -265,7 +265,9 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
         // The issue: a failed add left plans.txt and a 0-byte meta.json that blocked build, check and add.
         var corpus = Synthesize(2);
         var incoming = Path.Combine(_temp.Path, "incoming", "plans.txt");
-        var place = new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteLoose(incoming, 5).Place;
+        // A district's plan: add files a made-up place named in full (district, city, province) without a code.
+        var synthesizer = new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus));
+        var place = Enumerable.Range(5, 20).Select(i => synthesizer.WriteLoose(incoming, i).Place).First(p => p.District is not null);
         var where = $"--province '{place.Province}' --city '{place.City}'" + (place.District is { } d ? $" --district '{d}'" : "");
         string[] Listing() => [.. Directory.EnumerateFileSystemEntries(corpus, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
         var before = Listing();
