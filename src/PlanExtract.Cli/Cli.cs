@@ -28,6 +28,21 @@ public static class Cli
 
     private static string Flag(string field) => "--" + field;
 
+    /// <summary>The help line for the command the user was running: bad usage points at it.</summary>
+    private static string HelpFor(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (command.Command is not RootCommand)
+            {
+                names.Insert(0, command.Command.Name);
+            }
+        }
+
+        return string.Join(" ", ["planextract", .. names, "--help"]);
+    }
+
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         stdout ??= Console.Out;
@@ -38,21 +53,29 @@ public static class Cli
             root.Subcommands.Add(command);
         }
 
-        var parse = root.Parse(args);
+        // A bare `planextract` shows what it can do rather than an error.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        var help = HelpFor(parse);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            // One line per error, the last pointing at the help of the command being run.
+            for (var i = 0; i < parse.Errors.Count; i++)
             {
-                stderr.WriteLine($"error: {error.Message}");
+                stderr.WriteLine($"error: {parse.Errors[i].Message.TrimEnd('.')}{(i == parse.Errors.Count - 1 ? $"; see '{help}'" : string.Empty)}");
             }
 
-            stderr.WriteLine("Run 'planextract --help' for usage.");
             return BadUsage;
         }
 
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (QueryException e)
+        {
+            // The query is the user's to change: bad usage, one line.
+            stderr.WriteLine($"error: {e.Message}; see '{help}'");
+            return BadUsage;
         }
         catch (PlanExtractException e) when (e is InvalidFieldException or UnusableIndexException)
         {
