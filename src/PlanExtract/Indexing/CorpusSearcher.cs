@@ -41,10 +41,12 @@ public sealed class CorpusSearcher : IDisposable
     public IReadOnlyList<string> Domains => _domains;
 
     /// <summary>
-    /// Below this many items the query as written is relaxed (<see cref="QueryBuilder"/>): one or two
-    /// items for a researcher's phrase usually means it is written otherwise in most plans.
+    /// Below this many items (a page) the query as written is relaxed (<see cref="QueryBuilder"/>):
+    /// a few items for a researcher's phrase usually means most plans write it otherwise
+    /// (艾滋病母婴传播 is written 艾滋病、梅毒和乙肝母婴传播). The items holding it as written
+    /// still come first, so relaxing only adds below them.
     /// </summary>
-    internal const int RelaxBelow = 3;
+    internal const int RelaxBelow = 10;
 
     public SearchResult Search(SearchRequest request)
     {
@@ -64,13 +66,29 @@ public sealed class CorpusSearcher : IDisposable
             return TargetList(request, filter);
         }
 
-        var plan = new QueryBuilder(_queryAnalyzer, _wordAnalyzer, request.Chain).Build(request.Query);
+        var builder = new QueryBuilder(_queryAnalyzer, _wordAnalyzer, request.Chain);
+        var plan = builder.Build(request.Query);
         var keep = request.Offset + request.Limit;
         var query = plan.Strict.Query;
         var collector = Run(query, filter, keep, request.TargetsOnly);
-        var strictItems = collector.Items;
         string? note = null;
-        if (collector.Items < RelaxBelow)
+        IReadOnlyList<string> suggestions = [];
+        if (collector.Items == 0 && plan.Plain && request.Chain != QueryChain.Bigrams)
+        {
+            // Nothing as written: a typo (心里健康, 家庭暴历) is one character off text the index holds.
+            suggestions = new Suggestions(_reader, _searcher, builder, [.. _indicatorIds.Union(_indicatorNames, StringComparer.Ordinal)]).For(plan.Chunks);
+            if (suggestions.Count > 0 && !suggestions[0].EndsWith(Suggestions.IndicatorMark, StringComparison.Ordinal))
+            {
+                var corrected = builder.Build(suggestions[0]).Strict.Query;
+                var found = Run(corrected, filter, keep, request.TargetsOnly);
+                if (found.Items > 0)
+                {
+                    (collector, query, note) = (found, corrected, $"no item holds \"{string.Join(" ", plan.Chunks)}\"; showing \"{suggestions[0]}\" (one character changed)");
+                }
+            }
+        }
+
+        if (collector.Items < RelaxBelow && note is null)
         {
             foreach (var step in plan.Relaxed)
             {
@@ -92,7 +110,7 @@ public sealed class CorpusSearcher : IDisposable
         return new SearchResult(hits, collector.Items, collector.Counts(IndexSchema.DistrictKey), collector.Counts(IndexSchema.DomainKey))
         {
             Relaxed = note,
-            Suggestions = plan.Plain && strictItems == 0 ? new Suggestions(_reader, _searcher, new QueryBuilder(_queryAnalyzer, _wordAnalyzer, request.Chain), _indicatorIds).For(plan.Chunks) : [],
+            Suggestions = suggestions,
             Offset = request.Offset,
             OfTargets = request.TargetsOnly,
         };

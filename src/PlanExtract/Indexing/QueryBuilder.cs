@@ -43,6 +43,12 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     /// <summary>In a relaxed query, the words standing near each other (within <see cref="NearSlop"/>) outrank words far apart.</summary>
     internal const float NearBoost = 2f;
 
+    /// <summary>When most of the words are enough, an item holding all of them counts this much more.</summary>
+    internal const float AllWordsBoost = 2f;
+
+    /// <summary>In a relaxed query, two neighbouring words of the query found together.</summary>
+    internal const float PairBoost = 1.5f;
+
     /// <summary>How many word moves still count as near: 农村妇女…土地承包经营权…权益 stands within a clause.</summary>
     internal const int NearSlop = 12;
 
@@ -129,24 +135,43 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
             any.Add(Word(word), Occur.SHOULD);
         }
 
+        // Items holding all the words still rank above those holding most of them.
+        var holdsAll = new BooleanQuery();
+        foreach (var word in cut)
+        {
+            holdsAll.Add(Word(word), Occur.MUST);
+        }
+
+        holdsAll.Boost = AllWordsBoost;
         var some = Ranked(cut);
         some.Add(any, Occur.MUST);
+        some.Add(holdsAll, Occur.SHOULD);
         steps.Add(new QueryStep(some, $"no item holds all of the words {shown}; showing items that hold at least {most} of them"));
         return steps;
     }
 
-    // The boosts every relaxed query carries: the whole text as written, then its words near each other.
+    // The boosts every relaxed query carries: the whole text as written, then its words near each
+    // other, then each pair of neighbouring words together (保障儿童心理健康: an item on
+    // 儿童心理健康 is about the query even where it does not say 保障).
     private BooleanQuery Ranked(IReadOnlyList<string> cut)
     {
         var joined = chain == QueryChain.Words ? Row(cut, slop: 0) : Phrase(string.Concat(cut));
         joined.Boost = RelaxedPhraseBoost;
         var near = Row(cut, NearSlop);
         near.Boost = NearBoost;
-        return new BooleanQuery
+        var ranked = new BooleanQuery
         {
             { joined, Occur.SHOULD },
             { near, Occur.SHOULD },
         };
+        for (var i = 0; i + 1 < cut.Count; i++)
+        {
+            var pair = chain == QueryChain.Words ? Row([cut[i], cut[i + 1]], slop: 0) : Phrase(cut[i] + cut[i + 1]);
+            pair.Boost = PairBoost;
+            ranked.Add(pair, Occur.SHOULD);
+        }
+
+        return ranked;
     }
 
     // One word: as a bigram phrase in the text (finds 心理 inside 心理健康, which SmartCn may cut

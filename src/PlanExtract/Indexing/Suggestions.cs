@@ -16,8 +16,12 @@ namespace PlanExtract.Indexing;
 /// character that makes both its bigrams ones the index holds, so the work is a few term lookups
 /// and a phrase count per candidate, never a scan of the text.
 /// </remarks>
-internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, QueryBuilder phrases, IReadOnlyList<string> indicatorIds)
+/// <param name="indicators">Canonical ids first, then indicators as the plans write them.</param>
+internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, QueryBuilder phrases, IReadOnlyList<string> indicators)
 {
+    /// <summary>Ends a suggestion that is a catalog indicator rather than corrected text.</summary>
+    public const string IndicatorMark = " (indicator)";
+
     /// <summary>How many corrections and indicators to offer at most.</summary>
     internal const int Offered = 3;
 
@@ -47,12 +51,12 @@ internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, Qu
         }
 
         var joined = CharFold.Fold(string.Concat(chunks));
-        offered.AddRange(indicatorIds
+        offered.AddRange(indicators
             .Select(id => (Id: id, Similarity: Similarity.Dice(id, joined)))
             .Where(p => p.Similarity >= IndicatorSimilarity)
             .OrderByDescending(p => p.Similarity)
             .Take(Offered)
-            .Select(p => p.Id + " (indicator)"));
+            .Select(p => p.Id + IndicatorMark));
         return [.. offered.Distinct(StringComparer.Ordinal).Take(Offered * 2)];
     }
 
