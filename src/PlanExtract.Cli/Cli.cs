@@ -54,7 +54,18 @@ public static class Cli
         }
 
         // A bare `planextract` shows what it can do rather than an error.
-        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A validator reading a value that failed to convert; the conversion's message is the reason.
+            stderr.WriteLine($"error: {e.Message}; see 'planextract --help'");
+            return BadUsage;
+        }
+
         var help = HelpFor(parse);
         if (parse.Errors.Count > 0)
         {

@@ -74,9 +74,9 @@ internal static class SearchCommand
         };
         command.Validators.Add(r =>
         {
+            // Presence only: a filter whose value is wrong has its own error, and reading it here would throw.
             var text = r.GetValue(query);
-            var filtered = r.GetValue(indicator) is not null || r.GetValue(value) is not null || r.GetValue(unit) is not null
-                || r.GetValue(comparator) is not null || r.GetValue(year) is not null;
+            var filtered = new Option[] { indicator, value, unit, comparator, year }.Any(o => r.GetResult(o) is not null);
             if (string.IsNullOrWhiteSpace(text) && !filtered)
             {
                 r.AddError("give a QUERY, or a target filter such as --indicator 孕产妇死亡率");

@@ -16,12 +16,14 @@ public sealed partial record ValueRange(double? Min, double? Max, bool MinInclus
     /// <summary>The range <paramref name="text"/> writes, or null when it is not one.</summary>
     public static ValueRange? Parse(string text)
     {
-        var t = text.Trim().Replace('≤', '<').Replace('≥', '>');
+        var t = text.Trim().Replace("≤", "<=", StringComparison.Ordinal).Replace("≥", ">=", StringComparison.Ordinal);
         if (Between().Match(t) is { Success: true } between)
         {
-            var from = Number(between.Groups[1].Value);
-            var to = Number(between.Groups[2].Value);
-            return from is null && to is null ? null : new ValueRange(from, to);
+            // Each side is a number or left open ("..10", "5.."), never anything else.
+            var (fromText, toText) = (between.Groups[1].Value.Trim(), between.Groups[2].Value.Trim());
+            var from = Number(fromText);
+            var to = Number(toText);
+            return (from is null && fromText.Length > 0) || (to is null && toText.Length > 0) || (from is null && to is null) ? null : new ValueRange(from, to);
         }
 
         if (Compared().Match(t) is { Success: true } compared && Number(compared.Groups[2].Value) is { } bound)
