@@ -13,7 +13,7 @@ internal static class MaintainerCommands
         var district = new Option<string?>("--district") { Description = "The district (区/县/县级市) name, e.g. 清城区; read from the plan title when omitted." };
         var city = new Option<string?>("--city") { Description = "The city name, e.g. 清远市; read from the plan title when omitted." };
         var province = new Option<string?>("--province") { Description = "The province, e.g. 广东省; taken from a corpus document of the same city when omitted." };
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
+        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => CliOptions.Corpus(null) };
         var command = new Command("add", "Add a district plan to the corpus: read it, validate it, file it with its metadata and print what was found.")
         {
             file, district, city, province, corpus,
@@ -43,7 +43,7 @@ internal static class MaintainerCommands
 
     public static Command Check(TextWriter stdout, TextWriter stderr)
     {
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
+        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => CliOptions.Corpus(null) };
         var command = new Command("check", "Validate the whole corpus: per-document counts, warnings and errors.") { corpus };
         command.SetAction(parse =>
         {

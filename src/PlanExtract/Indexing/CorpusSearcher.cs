@@ -60,7 +60,8 @@ public sealed class CorpusSearcher : IDisposable
             throw new InvalidFieldException("offset", $"must be zero or more, not {request.Offset}");
         }
 
-        var filter = Filter(request);
+        // Cached: a relaxed search runs the filter again, and the same documents pass it.
+        var filter = Filter(request) is { } built ? new CachingWrapperFilter(built) : null;
         if (string.IsNullOrWhiteSpace(request.Query) && request.TargetsOnly)
         {
             return TargetList(request, filter);
@@ -90,7 +91,7 @@ public sealed class CorpusSearcher : IDisposable
 
         if (collector.Items < RelaxBelow && note is null)
         {
-            foreach (var step in plan.Relaxed)
+            foreach (var step in plan.Relaxed.Value)
             {
                 var relaxed = Run(step.Query, filter, keep, request.TargetsOnly);
                 if (relaxed.Items > collector.Items)
@@ -203,7 +204,7 @@ public sealed class CorpusSearcher : IDisposable
 
     private static int? Number(string? value) => value is null ? null : int.Parse(value, CultureInfo.InvariantCulture);
 
-    private Filter? Filter(SearchRequest request)
+    private QueryWrapperFilter? Filter(SearchRequest request)
     {
         var clauses = new List<Query>();
         if (request.TargetsOnly)

@@ -22,7 +22,8 @@ public enum QueryChain
 internal sealed record QueryStep(Query Query, string? Note);
 
 /// <summary>The strict query, the relaxed ones to try in order when it finds too little, and the plain words typed.</summary>
-internal sealed record QueryPlan(QueryStep Strict, IReadOnlyList<QueryStep> Relaxed, IReadOnlyList<string> Chunks, bool Plain);
+/// <param name="Relaxed">Built only when asked for: most queries find enough as written, and cutting words costs.</param>
+internal sealed record QueryPlan(QueryStep Strict, Lazy<IReadOnlyList<QueryStep>> Relaxed, IReadOnlyList<string> Chunks, bool Plain);
 
 /// <summary>
 /// Turns the user's text into queries: the strict one (a bare Chinese word is a phrase, all words
@@ -61,7 +62,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 
         var rewritten = QuerySyntax.Rewrite(text);
         var strict = chain == QueryChain.Words && rewritten.Plain ? WordRow(rewritten.Chunks) : Strict(rewritten);
-        var relaxed = chain == QueryChain.Bigrams || !rewritten.Plain ? [] : Relaxed(rewritten.Chunks);
+        var relaxed = new Lazy<IReadOnlyList<QueryStep>>(() => chain == QueryChain.Bigrams || !rewritten.Plain ? [] : Relaxed(rewritten.Chunks));
         return new QueryPlan(new QueryStep(strict, null), relaxed, rewritten.Chunks, rewritten.Plain);
     }
 
@@ -166,7 +167,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         };
         for (var i = 0; i + 1 < cut.Count; i++)
         {
-            var pair = chain == QueryChain.Words ? Row([cut[i], cut[i + 1]], slop: 0) : Phrase(cut[i] + cut[i + 1]);
+            var pair = chain == QueryChain.Words ? Row([cut[i], cut[i + 1]], slop: 0) : TextPhrase(cut[i] + cut[i + 1]);
             pair.Boost = PairBoost;
             ranked.Add(pair, Occur.SHOULD);
         }
@@ -175,7 +176,8 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     }
 
     // One word: as a bigram phrase in the text (finds 心理 inside 心理健康, which SmartCn may cut
-    // otherwise) or as a word, as the chain says.
+    // otherwise) or as a word, as the chain says. Built from the analyzer's bigrams directly: a
+    // relaxed query holds a dozen of these, and a parser per word doubled its cost.
     private Query Word(string word)
     {
         var asWord = new TermQuery(new Term(IndexSchema.Words, word));
@@ -186,9 +188,52 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 
         return new BooleanQuery
         {
-            { Phrase(word), Occur.SHOULD },
+            { TextPhrase(word), Occur.SHOULD },
             { asWord, Occur.SHOULD },
         };
+    }
+
+    // The bigrams (or the lone character) of a word as a phrase in the text and the lead sentence,
+    // what the parser makes of "word", without a parser.
+    private Query TextPhrase(string word)
+    {
+        var bigrams = new List<string>();
+        using (var stream = queryAnalyzer.GetTokenStream(IndexSchema.Text, word))
+        {
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                bigrams.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+
+        var either = new BooleanQuery();
+        foreach (var (field, boost) in new[] { (IndexSchema.Text, 1f), (IndexSchema.Lead, LeadBoost) })
+        {
+            Query inField;
+            if (bigrams.Count == 1)
+            {
+                inField = new TermQuery(new Term(field, bigrams[0]));
+            }
+            else
+            {
+                var phrase = new PhraseQuery();
+                foreach (var bigram in bigrams)
+                {
+                    phrase.Add(new Term(field, bigram));
+                }
+
+                inField = phrase;
+            }
+
+            inField.Boost = boost;
+            either.Add(inField, Occur.SHOULD);
+        }
+
+        return either;
     }
 
     private static PhraseQuery Row(IReadOnlyList<string> cut, int slop)

@@ -33,6 +33,13 @@ internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, Qu
 
     public IReadOnlyList<string> For(IReadOnlyList<string> chunks)
     {
+        // Only a word the index lacks gets suggestions, and such a word has a bigram no item holds:
+        // a few term lookups decide it (a phrase found nowhere but under a filter needs none).
+        if (!chunks.Any(c => Bigrams(CharFold.Fold(c)).Any(b => !Holds(b))))
+        {
+            return [];
+        }
+
         var offered = new List<string>();
         for (var c = 0; c < chunks.Count; c++)
         {
@@ -132,6 +139,20 @@ internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, Qu
             }
         }
     }
+
+    private static IEnumerable<string> Bigrams(string chunk)
+    {
+        for (var i = 0; i + 1 < chunk.Length; i++)
+        {
+            if (IsHan(chunk[i]) && IsHan(chunk[i + 1]))
+            {
+                yield return chunk.Substring(i, 2);
+            }
+        }
+    }
+
+    // The bigram chain pairs Han characters only (CJKBigramFilter).
+    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     private bool Holds(string bigram) => reader.DocFreq(new Term(IndexSchema.Text, bigram)) > 0;
 
