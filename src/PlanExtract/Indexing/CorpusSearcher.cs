@@ -60,8 +60,7 @@ public sealed class CorpusSearcher : IDisposable
             throw new InvalidFieldException("offset", $"must be zero or more, not {request.Offset}");
         }
 
-        // Cached: a relaxed search runs the filter again, and the same documents pass it.
-        var filter = Filter(request) is { } built ? new CachingWrapperFilter(built) : null;
+        var filter = Filter(request);
         if (string.IsNullOrWhiteSpace(request.Query) && request.TargetsOnly)
         {
             return TargetList(request, filter);
@@ -89,9 +88,11 @@ public sealed class CorpusSearcher : IDisposable
             }
         }
 
-        if (collector.Items < RelaxBelow && note is null)
+        // A filtered search is narrow on purpose: a few hits are its answer; only none is relaxed,
+        // and only to all the words (most of them, under a filter, is mostly noise).
+        if (collector.Items < (filter is null ? RelaxBelow : 1) && note is null)
         {
-            foreach (var step in plan.Relaxed.Value)
+            foreach (var step in filter is null ? plan.Relaxed.Value : plan.Relaxed.Value.Take(1))
             {
                 var relaxed = Run(step.Query, filter, keep, request.TargetsOnly);
                 if (relaxed.Items > collector.Items)
