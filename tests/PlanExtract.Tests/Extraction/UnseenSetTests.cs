@@ -95,6 +95,7 @@ public sealed class UnseenSetTests(ITestOutputHelper output)
         return records;
     }
 
+    // Names and counters are compared in one script: a counter written 個 in a traditional plan is the extractor's 个.
     private static string Key(string indicator, string comparator, string? value, string? unit, string? year) =>
-        string.Join(' ', CharFold.Fold(indicator).Replace(" ", string.Empty, StringComparison.Ordinal), comparator, value ?? "∅", unit ?? "∅", year ?? string.Empty).Trim();
+        string.Join(' ', CharFold.Fold(indicator).Replace(" ", string.Empty, StringComparison.Ordinal), comparator, value ?? "∅", unit is null ? "∅" : CharFold.ToSimplified(CharFold.Fold(unit)), year ?? string.Empty).Trim();
 }
