@@ -74,7 +74,7 @@ public static class Vocabulary
     /// Verbs and prepositions that start an action, never a quantity's name: 探索按照每5000个家庭…,
     /// 推进…, 鼓励…. A phrase starting with one is not an indicator.
     /// </summary>
-    public const string LeadingVerbs = "面向|探索|按照|依照|参照|推进|推动|鼓励|支持|加强|加快|开展|实施|落实|引导|指导|依托|通过|围绕|坚持|完善|健全|深化|强化|促进|提高|提升|保障|保证|确保|实现|建立|建设|建成|设立|配备|配置|组织|积极|大力|全面|不断|进一步|继续|努力|力争|争取|对|为|把|将|向|从|由";
+    public const string LeadingVerbs = "探索|按照|依照|参照|推进|推动|鼓励|支持|加强|加快|开展|实施|落实|引导|指导|依托|通过|围绕|坚持|完善|健全|深化|强化|促进|提高|提升|保障|保证|确保|实现|建立|建设|建成|设立|配备|配置|组织|积极|大力|全面|不断|进一步|继续|努力|力争|争取|对|为|把|将|向|从|由";
 
     /// <summary>Scope and time words in front of an indicator that are not part of it: 全市, 到2030年, 力争.</summary>
     public const string LeadingScope = @"全市|全区|全县|全省|全国|全镇|我市|我区|我县|本市|本区|本县|城乡|每年|(?:(?:力争)?到)?\s*20\d\d\s*年(?:底|末)?|力争|确保|争取|努力|并且|并|其中|且|同时|推动|促进|使|保障|保证|以及|逐步|实现|开展";

@@ -46,9 +46,9 @@ public sealed partial class CountedThingsRule : ITargetRule
         foreach (Match m in VerbThingNumber().Matches(clause.Folded))
         {
             // The verb starts the phrase (全区建成母婴室65家以上), not the middle of a name (儿童友好社区建设数量达到10个).
-            // 面向职工子女…等开办“爱心暑托班”250个: a lead that opens with a preposition is no name either.
+            // 面向职工子女、困境青少年…等开办“爱心暑托班”250个: a list closed by 等 says whom for, and names no thing.
             var left = IndicatorText.LeftOf(clause, m.Index).Text;
-            if (left.Length > 0 && !IndicatorSubject.StartsWithVerb(left))
+            if (left.Length > 0 && !left.EndsWith('等'))
             {
                 continue;
             }

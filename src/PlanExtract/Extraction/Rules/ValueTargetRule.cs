@@ -53,7 +53,12 @@ public sealed partial class ValueTargetRule : ITargetRule
                 start = Math.Min(start, verb.Index);
             }
 
-            if (PopulationAfterMeasure().Match(PlanExtract.Text.CharFold.ToSimplified(indicator)) is { Success: true } split)
+            if (values[0].Value.Unit == "%" && PlacesThatHave.Split(indicator) is { } places)
+            {
+                // 全市中小学、幼儿园、社区建立家长学校达到100%: the share of places that set the thing up.
+                (indicator, population) = places;
+            }
+            else if (PopulationAfterMeasure().Match(PlanExtract.Text.CharFold.ToSimplified(indicator)) is { Success: true } split)
             {
                 // 每天睡眠时间小学生达到10小时: the pupils are who, not what (matched in simplified script, sliced as written).
                 (indicator, population) = (Slice(indicator, split.Groups["what"]), Slice(indicator, split.Groups["who"]));
