@@ -10,24 +10,127 @@ public static class CrossReferenceTables
 {
     /// <summary>
     /// Writes <c>women.md</c>, <c>children.md</c>, <c>measures-women.md</c> and <c>measures-children.md</c>
-    /// into <c>outputFolder/tables/</c>, using the catalog of the corpus the results came from.
+    /// into <c>outputFolder/tables/</c>, using the catalog of the corpus the results came from; a
+    /// corpus of more than <see cref="CountryTables.MaxDistrictColumns"/> districts gets them per
+    /// province or city and a national summary instead (<see cref="WriteMarkdown(string, IReadOnlyList{DocumentResult}, IndicatorCatalog, int)"/>).
     /// </summary>
     public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results) =>
         WriteMarkdown(outputFolder, results, CatalogOf(results));
 
-    public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog)
+    /// <param name="maxColumns">The most districts one table shows (<see cref="CountryTables.MaxDistrictColumns"/>; lower only to try the split on a small corpus).</param>
+    public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog, int maxColumns = CountryTables.MaxDistrictColumns)
     {
         var folder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
         Directory.CreateDirectory(folder);
-        // The four files share nothing but the read-only results, so they are made side by side on
-        // every core; each is still written whole and moved into place.
         var plans = new[] { PlanKind.Women, PlanKind.Children };
-        var jobs = plans.SelectMany(plan => new Action[]
+        var tables = new CrossTable[plans.Length];
+        Parallel.For(0, plans.Length, Options, i => tables[i] = CrossTableBuilder.Build(results, plans[i], catalog));
+        // The files share nothing but the read-only results, so they are made side by side on
+        // every core; each is still written whole and moved into place.
+        var split = tables.Any(t => t.Districts.Count > maxColumns);
+        var (jobs, folders) = split ? Country(folder, results, tables, catalog, maxColumns) : (OneTable(folder, results, tables), []);
+        Parallel.Invoke(Options, [.. jobs]);
+        RemoveStale(folder, split, folders);
+    }
+
+    private static readonly string[] TableFiles = ["women.md", "children.md", "measures-women.md", "measures-children.md"];
+
+    private static readonly ParallelOptions Options = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>The four files as they always were: every district a column.</summary>
+    private static List<Action> OneTable(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables) =>
+    [
+        .. tables.SelectMany(table => new Action[]
         {
-            () => Write(Path.Combine(folder, plan.ToContractName() + ".md"), MarkdownCrossTable.Write([CrossTableBuilder.Build(results, plan, catalog)], folder)),
-            () => Write(Path.Combine(folder, $"measures-{plan.ToContractName()}.md"), MarkdownMeasures.Write(MeasuresCoverage.Build(results, plan), folder)),
-        }).ToArray();
-        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, jobs);
+            () => Write(Path.Combine(folder, table.Plan.ToContractName() + ".md"), MarkdownCrossTable.Write([table], folder)),
+            () => Write(Path.Combine(folder, $"measures-{table.Plan.ToContractName()}.md"), MarkdownMeasures.Write(MeasuresCoverage.Build(results, table.Plan), folder)),
+        }),
+    ];
+
+    /// <summary>
+    /// The four files per province or city (tables/广东省/women.md, tables/广东省/清远市/women.md) and
+    /// summary-women.md, summary-children.md; and the folders written, relative to tables/.
+    /// </summary>
+    private static (List<Action> Jobs, HashSet<string> Folders) Country(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables, IndicatorCatalog catalog, int maxColumns)
+    {
+        var (parts, partOf) = CountryTables.Parts(tables.SelectMany(t => t.Districts).DistinctBy(d => d.Document.Source), maxColumns);
+        var resultsOf = parts.Select(_ => new List<DocumentResult>()).ToList();
+        foreach (var r in results)
+        {
+            if (partOf.TryGetValue(r.Document.Source, out var p))
+            {
+                resultsOf[p].Add(r);
+            }
+        }
+
+        var jobs = new List<Action>();
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in tables)
+        {
+            var name = table.Plan.ToContractName();
+            var columnsOf = parts.Select(_ => new List<int>()).ToList();
+            for (var c = 0; c < table.Districts.Count; c++)
+            {
+                columnsOf[partOf[table.Districts[c].Document.Source]].Add(c);
+            }
+
+            for (var p = 0; p < parts.Count; p++)
+            {
+                if (columnsOf[p].Count == 0)
+                {
+                    continue;
+                }
+
+                var (part, columns, partResults) = (parts[p], columnsOf[p], resultsOf[p]);
+                var partFolder = Path.Combine(folder, part.Folder);
+                folders.Add(part.Folder);
+                jobs.Add(() =>
+                {
+                    Directory.CreateDirectory(partFolder);
+                    Write(Path.Combine(partFolder, name + ".md"), MarkdownCrossTable.Write([table.Only(columns) with { Area = part.Area }], partFolder));
+                    Write(Path.Combine(partFolder, $"measures-{name}.md"), MarkdownMeasures.Write(MeasuresCoverage.Build(partResults, table.Plan), partFolder));
+                });
+            }
+
+            var partOfColumn = table.Districts.Select(d => parts[partOf[d.Document.Source]]).ToList();
+            jobs.Add(() => Write(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), CountryTables.Summary(table, partOfColumn, catalog, folder)));
+        }
+
+        return (jobs, folders);
+    }
+
+    /// <summary>
+    /// Drops what the other layout (or a district since removed) left, so last build's tables do not
+    /// lie beside this one's: tables/ holds only what build writes.
+    /// </summary>
+    private static void RemoveStale(string folder, bool split, HashSet<string> written)
+    {
+        var names = split
+            ? TableFiles
+            : [CountryTables.SummaryPrefix + "women.md", CountryTables.SummaryPrefix + "children.md"];
+        foreach (var name in names)
+        {
+            File.Delete(Path.Combine(folder, name));
+        }
+
+        // A folder stays when it was written or holds one that was ("广东省" above "广东省/清远市").
+        var keep = written.SelectMany(f => f.Split('/').Select((_, i) => string.Join('/', f.Split('/')[..(i + 1)]))).ToHashSet(StringComparer.Ordinal);
+        foreach (var above in keep.Where(f => !written.Contains(f)))
+        {
+            foreach (var name in TableFiles)
+            {
+                File.Delete(Path.Combine(folder, above, name));
+            }
+        }
+
+        foreach (var stale in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories)
+            .Where(d => !keep.Contains(Path.GetRelativePath(folder, d).Replace(Path.DirectorySeparatorChar, '/'))).ToList())
+        {
+            if (Directory.Exists(stale))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+        }
     }
 
     /// <summary>The catalog beside the documents: the corpus root is where the records' "corpus/…" names start.</summary>
