@@ -85,14 +85,15 @@ public static class CountryTables
     /// line), and the province tables that show it.
     /// </summary>
     /// <param name="partOfColumn">Each district column's part.</param>
-    public static string Summary(CrossTable table, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog, string linkFolder)
+    /// <param name="maxColumns">The threshold the tables were split at, for the legend.</param>
+    public static string Summary(CrossTable table, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog, string linkFolder, int maxColumns = MaxDistrictColumns)
     {
         var links = new SourceLinks(linkFolder);
         var file = table.Plan.ToContractName() + ".md";
         var text = new StringBuilder();
         text.Append("# ").Append(table.Title).Append("：全国汇总（每个指标一行）\n\n");
         text.Append(TableHeader.Build).Append("\n\n");
-        text.Append("- 地区超过 ").Append(MaxDistrictColumns.ToString(CultureInfo.InvariantCulture))
+        text.Append("- 地区超过 ").Append(maxColumns.ToString(CultureInfo.InvariantCulture))
             .Append(" 个时，指标 × 地区的宽表按省分文件（省名/").Append(file).Append("），一省超过此数再按市分（省名/市名/").Append(file)
             .Append("）；本表每个指标一行，“分省表”链接到写了该指标的省的表（按市分的省链接到省的文件夹）。\n");
         text.Append("- 地区数：写了该指标的地区个数。最小值、中位数、最大值：各地区写的第一个数值水平（≥ ≤ = ≈ 等，不含 ↑↓ 与相对变化），只取“单位”一列的单位。\n");

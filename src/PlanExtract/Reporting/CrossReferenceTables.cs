@@ -93,7 +93,7 @@ public static class CrossReferenceTables
             }
 
             var partOfColumn = table.Districts.Select(d => parts[partOf[d.Document.Source]]).ToList();
-            jobs.Add(() => Write(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), CountryTables.Summary(table, partOfColumn, catalog, folder)));
+            jobs.Add(() => Write(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), CountryTables.Summary(table, partOfColumn, catalog, folder, maxColumns)));
         }
 
         return (jobs, folders);
