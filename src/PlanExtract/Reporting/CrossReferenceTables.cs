@@ -27,31 +27,34 @@ public static class CrossReferenceTables
         Parallel.For(0, plans.Length, Options, i => tables[i] = CrossTableBuilder.Build(results, plans[i], catalog));
         // The files share nothing but the read-only results, so they are made side by side on
         // every core; each is still written whole and moved into place.
-        var split = tables.Any(t => t.Districts.Count > maxColumns);
-        var (jobs, folders) = split ? Country(folder, results, tables, catalog, maxColumns) : (OneTable(folder, results, tables), []);
-        Parallel.Invoke(Options, [.. jobs]);
-        RemoveStale(folder, split, folders);
+        var files = tables.Any(t => t.Districts.Count > maxColumns) ? Country(folder, results, tables, catalog, maxColumns) : OneTable(folder, results, tables);
+        Parallel.ForEach(files, Options, file =>
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
+            Write(file.Path, file.Text());
+        });
+        RemoveStale(folder, [.. files.Select(f => Path.GetFullPath(f.Path))]);
     }
+
+    /// <summary>One file of the tables and how to make its text.</summary>
+    private sealed record TableFile(string Path, Func<string> Text);
 
     private static readonly string[] TableFiles = ["women.md", "children.md", "measures-women.md", "measures-children.md"];
 
     private static readonly ParallelOptions Options = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>The four files as they always were: every district a column.</summary>
-    private static List<Action> OneTable(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables) =>
+    private static List<TableFile> OneTable(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables) =>
     [
-        .. tables.SelectMany(table => new Action[]
+        .. tables.SelectMany(table => new TableFile[]
         {
-            () => Write(Path.Combine(folder, table.Plan.ToContractName() + ".md"), MarkdownCrossTable.Write([table], folder)),
-            () => Write(Path.Combine(folder, $"measures-{table.Plan.ToContractName()}.md"), MarkdownMeasures.Write(MeasuresCoverage.Build(results, table.Plan), folder)),
+            new(Path.Combine(folder, table.Plan.ToContractName() + ".md"), () => MarkdownCrossTable.Write([table], folder)),
+            new(Path.Combine(folder, $"measures-{table.Plan.ToContractName()}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(results, table.Plan), folder)),
         }),
     ];
 
-    /// <summary>
-    /// The four files per province or city (tables/广东省/women.md, tables/广东省/清远市/women.md) and
-    /// summary-women.md, summary-children.md; and the folders written, relative to tables/.
-    /// </summary>
-    private static (List<Action> Jobs, HashSet<string> Folders) Country(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables, IndicatorCatalog catalog, int maxColumns)
+    /// <summary>The four files per province or city (tables/广东省/women.md, tables/广东省/清远市/women.md) and summary-women.md, summary-children.md.</summary>
+    private static List<TableFile> Country(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables, IndicatorCatalog catalog, int maxColumns)
     {
         var (parts, partOf) = CountryTables.Parts(tables.SelectMany(t => t.Districts).DistinctBy(d => d.Document.Source), maxColumns);
         var resultsOf = parts.Select(_ => new List<DocumentResult>()).ToList();
@@ -63,8 +66,7 @@ public static class CrossReferenceTables
             }
         }
 
-        var jobs = new List<Action>();
-        var folders = new HashSet<string>(StringComparer.Ordinal);
+        var files = new List<TableFile>();
         foreach (var table in tables)
         {
             var name = table.Plan.ToContractName();
@@ -83,52 +85,39 @@ public static class CrossReferenceTables
 
                 var (part, columns, partResults) = (parts[p], columnsOf[p], resultsOf[p]);
                 var partFolder = Path.Combine(folder, part.Folder);
-                folders.Add(part.Folder);
-                jobs.Add(() =>
-                {
-                    Directory.CreateDirectory(partFolder);
-                    Write(Path.Combine(partFolder, name + ".md"), MarkdownCrossTable.Write([table.Only(columns) with { Area = part.Area }], partFolder));
-                    Write(Path.Combine(partFolder, $"measures-{name}.md"), MarkdownMeasures.Write(MeasuresCoverage.Build(partResults, table.Plan), partFolder));
-                });
+                files.Add(new(Path.Combine(partFolder, name + ".md"), () => MarkdownCrossTable.Write([table.Only(columns) with { Area = part.Area }], partFolder)));
+                files.Add(new(Path.Combine(partFolder, $"measures-{name}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(partResults, table.Plan), partFolder)));
             }
 
             var partOfColumn = table.Districts.Select(d => parts[partOf[d.Document.Source]]).ToList();
-            jobs.Add(() => Write(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), CountryTables.Summary(table, partOfColumn, catalog, folder, maxColumns)));
+            files.Add(new(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), () => CountryTables.Summary(table, partOfColumn, catalog, folder, maxColumns)));
         }
 
-        return (jobs, folders);
+        return files;
     }
 
     /// <summary>
-    /// Drops what the other layout (or a district since removed) left, so last build's tables do not
-    /// lie beside this one's: tables/ holds only what build writes.
+    /// Drops the tables this build did not write (the other layout's, a removed district's, a plan
+    /// type a part no longer has), then the folders left empty, so last build's tables do not lie
+    /// beside this one's. Only the table files' own names are touched.
     /// </summary>
-    private static void RemoveStale(string folder, bool split, HashSet<string> written)
+    private static void RemoveStale(string folder, HashSet<string> written)
     {
-        var names = split
-            ? TableFiles
-            : [CountryTables.SummaryPrefix + "women.md", CountryTables.SummaryPrefix + "children.md"];
-        foreach (var name in names)
+        string[] names = [.. TableFiles, CountryTables.SummaryPrefix + "women.md", CountryTables.SummaryPrefix + "children.md"];
+        foreach (var file in Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).ToList())
         {
-            File.Delete(Path.Combine(folder, name));
-        }
-
-        // A folder stays when it was written or holds one that was ("广东省" above "广东省/清远市").
-        var keep = written.SelectMany(f => f.Split('/').Select((_, i) => string.Join('/', f.Split('/')[..(i + 1)]))).ToHashSet(StringComparer.Ordinal);
-        foreach (var above in keep.Where(f => !written.Contains(f)))
-        {
-            foreach (var name in TableFiles)
+            if (names.Contains(Path.GetFileName(file)) && !written.Contains(Path.GetFullPath(file)))
             {
-                File.Delete(Path.Combine(folder, above, name));
+                File.Delete(file);
             }
         }
 
-        foreach (var stale in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories)
-            .Where(d => !keep.Contains(Path.GetRelativePath(folder, d).Replace(Path.DirectorySeparatorChar, '/'))).ToList())
+        // Deepest first, so a province folder whose cities all went is empty when its turn comes.
+        foreach (var empty in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
         {
-            if (Directory.Exists(stale))
+            if (!Directory.EnumerateFileSystemEntries(empty).Any())
             {
-                Directory.Delete(stale, recursive: true);
+                Directory.Delete(empty);
             }
         }
     }
