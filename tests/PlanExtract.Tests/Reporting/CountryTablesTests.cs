@@ -161,6 +161,24 @@ public sealed partial class CountryTablesTests : IClassFixture<CountryTablesTest
     }
 
     [Fact]
+    public void Past_the_threshold_the_one_table_files_are_gone()
+    {
+        using var temp = new TempFolder();
+        var output = Path.Combine(temp.Path, "output");
+        var tables = Path.Combine(output, OutputLayout.TablesFolder);
+        CrossReferenceTables.WriteMarkdown(output, _corpus.Results, _corpus.Catalog);
+        Assert.True(File.Exists(Path.Combine(tables, "women.md")));
+
+        CrossReferenceTables.WriteMarkdown(output, _corpus.Results, _corpus.Catalog, Threshold);
+        Assert.Equal(
+            [CountryTables.SummaryPrefix + "children.md", CountryTables.SummaryPrefix + "women.md"],
+            Directory.EnumerateFiles(tables).Select(Path.GetFileName).Order());
+        Assert.Equal(
+            Directory.EnumerateFiles(_corpus.Tables, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(_corpus.Tables, f)).Order(),
+            Directory.EnumerateFiles(tables, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(tables, f)).Order());
+    }
+
+    [Fact]
     public void Province_filter_keeps_exactly_the_long_rows_of_that_province()
     {
         var all = CliRunner.Run("table", "--corpus", _corpus.Root, "--layout", "long");
