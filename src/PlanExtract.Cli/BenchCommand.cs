@@ -10,7 +10,7 @@ internal static class BenchCommand
     {
         var documents = new Option<int>("--documents") { Description = "How many documents to synthesize (about 3,200 issuing governments in China).", DefaultValueFactory = _ => 3200 };
         var format = new Option<string>("--format") { Description = "text (a table) or json (one object).", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        format.OneOf("text", "json");
         var work = new Option<string?>("--work") { Description = "Folder for the synthetic corpus and its output (emptied first, kept after); default a temporary folder, removed after." };
         var corpus = new Option<string>("--corpus") { Description = "The real corpus to synthesize from.", DefaultValueFactory = _ => "corpus" };
         var noTables = new Option<bool>("--no-tables") { Description = "Skip timing the tables (for sizes where they dominate the run)." };

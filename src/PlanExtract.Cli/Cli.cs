@@ -28,6 +28,21 @@ public static class Cli
 
     private static string Flag(string field) => "--" + field;
 
+    /// <summary>The help line for the command the user was running: bad usage points at it.</summary>
+    private static string HelpFor(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var command = parse.CommandResult; command is not null; command = command.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (command.Command is not RootCommand)
+            {
+                names.Insert(0, command.Command.Name);
+            }
+        }
+
+        return string.Join(" ", ["planextract", .. names, "--help"]);
+    }
+
     public static int Run(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
         stdout ??= Console.Out;
@@ -38,21 +53,40 @@ public static class Cli
             root.Subcommands.Add(command);
         }
 
-        var parse = root.Parse(args);
+        // A bare `planextract` shows what it can do rather than an error.
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args.Length == 0 ? ["--help"] : args);
+        }
+        catch (InvalidOperationException e)
+        {
+            // A validator reading a value that failed to convert; the conversion's message is the reason.
+            stderr.WriteLine($"error: {e.Message}; see 'planextract --help'");
+            return BadUsage;
+        }
+
+        var help = HelpFor(parse);
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            // One line per error, the last pointing at the help of the command being run.
+            for (var i = 0; i < parse.Errors.Count; i++)
             {
-                TerminalText.Error(stderr, error.Message);
+                TerminalText.Error(stderr, $"{parse.Errors[i].Message.TrimEnd('.')}{(i == parse.Errors.Count - 1 ? $"; see '{help}'" : string.Empty)}");
             }
 
-            stderr.WriteLine("Run 'planextract --help' for usage.");
             return BadUsage;
         }
 
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (QueryException e)
+        {
+            // The query is the user's to change: bad usage, one line.
+            stderr.WriteLine($"error: {e.Message}; see '{help}'");
+            return BadUsage;
         }
         catch (PlanExtractException e) when (e is InvalidFieldException or UnusableIndexException)
         {

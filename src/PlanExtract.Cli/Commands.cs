@@ -25,8 +25,8 @@ internal static class Commands
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
-        var output = new Option<string>("--out") { Description = "Where to write targets.jsonl, tables/ and index/.", DefaultValueFactory = _ => "output" };
+        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => CliOptions.Corpus(null) };
+        var output = new Option<string>("--out") { Description = "Where to write targets.jsonl, tables/ and index/.", DefaultValueFactory = _ => CliOptions.Output(null) };
         var full = new Option<bool>("--full") { Description = "Re-read every document, even those unchanged since the last build." };
         var limits = LimitsOption.Create();
         var command = new Command("build", "Read every corpus document; write OUT/targets.jsonl, OUT/tables/*.md and the search index OUT/index/.")
@@ -71,7 +71,7 @@ internal static class Commands
     {
         var file = new Argument<string>("FILE") { Description = "A plan document: .txt, .md, .docx or .pdf." };
         var format = new Option<string>("--format") { Description = "jsonl (one target per line), json (the whole tree) or md (a table).", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong([.. DocumentWriters.Formats]);
+        format.OneOf([.. DocumentWriters.Formats]);
         var limits = LimitsOption.Create();
         var command = new Command("extract", "Read one document and print its targets.") { file, format, limits };
         command.SetAction(parse =>

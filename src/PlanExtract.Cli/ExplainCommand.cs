@@ -12,7 +12,7 @@ internal static class ExplainCommand
     {
         var file = new Argument<string>("FILE") { Description = "A plan document: .txt, .md, .docx or .pdf." };
         var format = new Option<string>("--format") { Description = "jsonl (one number per line) or text (to read).", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "text");
+        format.OneOf("jsonl", "text");
         var command = new Command("explain", "List every number in a document's goal, measure and project items with its fate: target, year, item_number, qualifier, past, name or unread.")
         {
             file, format,

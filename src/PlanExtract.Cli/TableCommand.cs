@@ -12,19 +12,21 @@ internal static class TableCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var plan = new Option<string?>("--plan") { Description = "Only the women's or the children's plan (default both)." };
-        plan.AcceptOnlyFromAmong("women", "children");
+        plan.OneOfOrNone("women", "children");
         var domain = new Option<string?>("--domain") { Description = "Only domains whose name contains this (健康)." };
         var indicator = new Option<string?>("--indicator") { Description = "Only indicators whose canonical or written name contains this (死亡率)." };
+        var province = new Option<string?>("--province") { Description = "Only the districts of this province, as its corpus folder or meta.json names it (广东省)." };
+        var city = new Option<string?>("--city") { Description = "Only the districts of this city, as its corpus folder or meta.json names it (清远市)." };
         var format = new Option<string>("--format") { Description = "md (default), csv (UTF-8 with BOM), docx or xlsx (these two need --out).", DefaultValueFactory = _ => "md" };
-        format.AcceptOnlyFromAmong([.. CrossTableWriters.Formats]);
+        format.OneOf([.. CrossTableWriters.Formats]);
         var layout = new Option<string?>("--layout") { Description = "wide (indicators × districts; default for md, docx, xlsx) or long (one row per target; default for csv; xlsx always has a targets sheet)." };
-        layout.AcceptOnlyFromAmong("wide", "long");
+        layout.OneOfOrNone("wide", "long");
         var linkBase = new Option<string?>("--link-base") { Description = "Write every source link against this web address or folder (https://github.com/o/r/blob/main, /srv/share/PlanExtract); default: relative to the written file." };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout." };
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder (its indicators.json is the catalog).", DefaultValueFactory = _ => "corpus" };
+        var corpus = new Option<string>("--corpus") { Description = "The corpus folder (its indicators.json is the catalog).", DefaultValueFactory = _ => CliOptions.Corpus(null) };
         var command = new Command("table", "The cross-reference table: indicators × districts, each cell linked to its source line.")
         {
-            plan, domain, indicator, format, layout, linkBase, output, corpus,
+            plan, domain, indicator, province, city, format, layout, linkBase, output, corpus,
         };
         command.Validators.Add(result =>
         {
@@ -36,7 +38,7 @@ internal static class TableCommand
         command.SetAction(parse =>
         {
             var kind = PlanKindNames.Parse(parse.GetValue(plan));
-            var filter = new TableFilter(parse.GetValue(domain), parse.GetValue(indicator));
+            var filter = new TableFilter(parse.GetValue(domain), parse.GetValue(indicator), parse.GetValue(province), parse.GetValue(city));
             var set = CorpusTables.Build(new CorpusLayout(parse.GetValue(corpus)!), kind, filter);
             foreach (var failed in set.Failed)
             {
@@ -86,6 +88,16 @@ internal static class TableCommand
         if (plan is not null)
         {
             parts.Add($"--plan {plan}");
+        }
+
+        if (filter.Province is not null)
+        {
+            parts.Add($"--province {filter.Province}");
+        }
+
+        if (filter.City is not null)
+        {
+            parts.Add($"--city {filter.City}");
         }
 
         if (filter.Domain is not null)

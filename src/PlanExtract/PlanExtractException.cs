@@ -38,3 +38,6 @@ public sealed class UnusableIndexException(string path, string reason, bool miss
 
     public bool Missing { get; } = missing;
 }
+
+/// <summary>A search query that cannot be read as written; the caller treats it as bad usage and the message says what to change.</summary>
+public sealed class QueryException(string reason) : PlanExtractException(reason);

@@ -10,6 +10,13 @@ public sealed record Clause(string Text, string Folded, int Offset)
     public int? Year { get; init; }
 
     /// <summary>
+    /// The folded first clause of the full sentence when this one follows it after a semicolon
+    /// (2017年，全省孕产妇系统管理率92.13%；3岁以下儿童系统管理率达到91.7%): what the sentence is about
+    /// carries over the semicolon. Null for a sentence's first clause.
+    /// </summary>
+    public string? Opening { get; init; }
+
+    /// <summary>
     /// The deadline of the value at <paramref name="offset"/>: the last one stated before it, so that
     /// 九年义务教育巩固率2015年达到96%,2020年达到99%以上 gives each value its own year; a year stated only after the value is not its deadline.
     /// </summary>
@@ -36,6 +43,7 @@ public static partial class ClauseSplitter
     public static IEnumerable<Clause> Split(string text)
     {
         var start = 0;
+        string? opening = null;
         for (var i = 0; i <= text.Length; i++)
         {
             if (i < text.Length && !IsSentenceEnd(text[i]))
@@ -48,7 +56,8 @@ public static partial class ClauseSplitter
                 var sentence = text[start..i];
                 var folded = CharFold.Fold(sentence);
                 var year = YearPattern().Match(folded) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-                yield return new Clause(sentence, folded, start) { Year = year };
+                yield return new Clause(sentence, folded, start) { Year = year, Opening = opening };
+                opening = i < text.Length && text[i] is '；' or ';' ? opening ?? folded : null;
             }
 
             start = i + 1;

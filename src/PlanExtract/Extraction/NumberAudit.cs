@@ -176,6 +176,14 @@ public sealed partial class NumberAudit(TargetExtractor extractor)
                 continue;
             }
 
+            // 在2020年基础上翻番: a number written as a word.
+            if (string.CompareOrdinal(folded, i, "翻番", 0, 2) == 0)
+            {
+                yield return new Token(Rules.RelativeChangeRule.DoubledPercent, "%", i, i + 2);
+                i++;
+                continue;
+            }
+
             if (!char.IsAsciiDigit(c) && !ChineseNumber.IsNumeralChar(c) && c != '半')
             {
                 continue;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using PlanExtract.Extraction.Rules;
 using PlanExtract.Model;
 
@@ -9,7 +8,7 @@ namespace PlanExtract.Extraction;
 /// value keeps it. Sections that state no commitments (前言, 指导思想, 组织实施, 监测评估) are
 /// skipped, and so are sentences about the past (从2010年的4.09‰下降到2.70‰, 截至2020年).
 /// </summary>
-public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : ITargetExtractor
+public sealed class TargetExtractor(IReadOnlyList<ITargetRule> rules) : ITargetExtractor
 {
     public TargetExtractor()
         : this(DefaultRules)
@@ -27,6 +26,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
         new MembersInBodyRule(),
         new CountedThingsRule(),
         new ValueTargetRule(),
+        new ValueAfterNameRule(),
         new DirectionRule(),
     ];
 
@@ -86,7 +86,7 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
     }
 
     /// <summary>从2010年的4.09‰下降到2.70‰, 截至2020年…: a sentence about the past states no commitment.</summary>
-    public static bool IsPastStatement(Clause clause) => PastStatement().IsMatch(clause.Folded);
+    public static bool IsPastStatement(Clause clause) => PastStatement.Reports(clause);
 
     private static Target ToRecord(Item item, ItemContext context, Clause clause, TargetCandidate found)
     {
@@ -128,8 +128,4 @@ public sealed partial class TargetExtractor(IReadOnlyList<ITargetRule> rules) : 
 
         return found;
     }
-
-    // 村委会主任女性比例达到16.4%，高于10%省目标 (measured against the target), 比“十一五”末提高了31.4个百分点, 免费婚检率由“十一五”末的0.56%提高到83.17%: an earlier plan period's end, and 了, report the past.
-    [GeneratedRegex(@"从\s*20[01]\d\s*年|截至\s*20[012]\d\s*年|20[01]\d\s*年以来|比\s*20[01]\d\s*年|(?:比|较|由|从)\s*“?十[一二三]五”?(?:末|期末|时期)|(?:提高|下降|增长|增加|降低|上升|减少)了|(?:高于|低于|超过|超出)\s*\d+(?:\.\d+)?\s*%?\s*的?(?:省|市|国家|全国|全省|全市)?目标")]
-    private static partial Regex PastStatement();
 }

@@ -15,6 +15,9 @@ public sealed class CorpusSearcher : IDisposable
     private readonly IndexSearcher _searcher;
     private readonly Analyzer _indexAnalyzer = IndexSchema.CreateAnalyzer(forIndex: true);
     private readonly Analyzer _queryAnalyzer = IndexSchema.CreateAnalyzer(forIndex: false);
+    private readonly WordAnalyzer _wordAnalyzer = new();
+    private readonly IReadOnlyList<string> _indicatorIds;
+    private readonly IReadOnlyList<string> _indicatorNames;
     private readonly IReadOnlyList<string> _districts;
     private readonly IReadOnlyList<string> _domains;
 
@@ -24,6 +27,8 @@ public sealed class CorpusSearcher : IDisposable
         _searcher = new IndexSearcher(reader) { Similarity = CorpusIndex.Similarity };
         _districts = Values(reader, IndexSchema.DistrictKey);
         _domains = [.. Values(reader, IndexSchema.DomainKey).Where(d => d != IndexSchema.NoDomain)];
+        _indicatorIds = Terms(reader, IndexSchema.IndicatorIdKey);
+        _indicatorNames = Terms(reader, IndexSchema.IndicatorKey);
     }
 
     /// <summary>Opens the index in <paramref name="indexFolder"/>; a missing or outdated one says to run build.</summary>
@@ -35,6 +40,14 @@ public sealed class CorpusSearcher : IDisposable
     /// <summary>Every domain name in the index, ordinal order.</summary>
     public IReadOnlyList<string> Domains => _domains;
 
+    /// <summary>
+    /// Below this many items (a page) the query as written is relaxed (<see cref="QueryBuilder"/>):
+    /// a few items for a researcher's phrase usually means most plans write it otherwise
+    /// (艾滋病母婴传播 is written 艾滋病、梅毒和乙肝母婴传播). The items holding it as written
+    /// still come first, so relaxing only adds below them.
+    /// </summary>
+    internal const int RelaxBelow = 10;
+
     public SearchResult Search(SearchRequest request)
     {
         if (request.Limit <= 0)
@@ -42,20 +55,120 @@ public sealed class CorpusSearcher : IDisposable
             throw new InvalidFieldException("limit", $"must be a positive number, not {request.Limit}");
         }
 
-        var query = new QueryBuilder(_queryAnalyzer).Build(request.Query);
-        var collector = new ItemCollector(request.Limit);
-        _searcher.Search(query, Filter(request), collector);
+        if (request.Offset < 0)
+        {
+            throw new InvalidFieldException("offset", $"must be zero or more, not {request.Offset}");
+        }
+
+        var filter = Filter(request);
+        if (string.IsNullOrWhiteSpace(request.Query) && request.TargetsOnly)
+        {
+            return TargetList(request, filter);
+        }
+
+        var builder = new QueryBuilder(_queryAnalyzer, _wordAnalyzer, request.Chain);
+        var plan = builder.Build(request.Query);
+        var keep = request.Offset + request.Limit;
+        var query = plan.Strict.Query;
+        var collector = Run(query, filter, keep, request.TargetsOnly);
+        string? note = null;
+        IReadOnlyList<string> suggestions = [];
+        if (collector.Items == 0 && plan.Plain && request.Chain != QueryChain.Bigrams)
+        {
+            // Nothing as written: a typo (心里健康, 家庭暴历) is one character off text the index holds.
+            suggestions = new Suggestions(_reader, _searcher, builder, [.. _indicatorIds.Union(_indicatorNames, StringComparer.Ordinal)]).For(plan.Chunks);
+            if (suggestions.Count > 0 && !suggestions[0].EndsWith(Suggestions.IndicatorMark, StringComparison.Ordinal))
+            {
+                var corrected = builder.Build(suggestions[0]).Strict.Query;
+                var found = Run(corrected, filter, keep, request.TargetsOnly);
+                if (found.Items > 0)
+                {
+                    (collector, query, note) = (found, corrected, $"no item holds \"{string.Join(" ", plan.Chunks)}\"; showing \"{suggestions[0]}\" (one character changed)");
+                }
+            }
+        }
+
+        // A filtered search is narrow on purpose: a few hits are its answer; only none is relaxed,
+        // and only to all the words (most of them, under a filter, is mostly noise).
+        if (collector.Items < (filter is null ? RelaxBelow : 1) && note is null)
+        {
+            foreach (var step in filter is null ? plan.Relaxed.Value : plan.Relaxed.Value.Take(1))
+            {
+                var relaxed = Run(step.Query, filter, keep, request.TargetsOnly);
+                if (relaxed.Items > collector.Items)
+                {
+                    (collector, query, note) = (relaxed, step.Query, step.Note);
+                }
+
+                if (relaxed.Items >= RelaxBelow)
+                {
+                    break;
+                }
+            }
+        }
 
         var snippets = new Snippets(_indexAnalyzer, _searcher.Rewrite(query));
-        var hits = collector.Best().Select(d => Hit(d, snippets)).ToList();
-        return new SearchResult(hits, collector.Items, collector.Counts(IndexSchema.DistrictKey), collector.Counts(IndexSchema.DomainKey));
+        var hits = collector.Best().Skip(request.Offset).Select(d => Hit(d, snippets)).ToList();
+        return new SearchResult(hits, collector.Items, collector.Counts(IndexSchema.DistrictKey), collector.Counts(IndexSchema.DomainKey))
+        {
+            Relaxed = note,
+            Suggestions = suggestions,
+            Offset = request.Offset,
+            OfTargets = request.TargetsOnly,
+        };
     }
+
+    private ItemCollector Run(Query query, Filter? filter, int keep, bool targetsOnly)
+    {
+        var collector = new ItemCollector(keep, collapse: !targetsOnly);
+        _searcher.Search(query, filter, collector);
+        return collector;
+    }
+
+    /// <summary>
+    /// Targets by filter alone, ordered by value (then district): "this indicator in every
+    /// district". With <c>--indicator</c> each district gives one row, its goal's target when it
+    /// has one (a plan may restate the target in a key project).
+    /// </summary>
+    private SearchResult TargetList(SearchRequest request, Filter? filter)
+    {
+        var all = new AllDocs();
+        _searcher.Search(new MatchAllDocsQuery(), filter, all);
+        var none = new Snippets(_indexAnalyzer, new BooleanQuery());
+        IEnumerable<SearchHit> rows = all.Docs.Select(d => Hit(new ScoreDoc(d, 1f), none));
+        if (request.Indicator is not null)
+        {
+            rows = rows.GroupBy(h => (h.District, h.Plan))
+                .Select(g => g.OrderBy(h => h.Section == "goal" ? 0 : 1).ThenBy(h => h.Line ?? h.Page ?? 0).First());
+        }
+
+        var ordered = rows
+            .OrderBy(h => h.Target?.Value is { } v && IndexSchema.NumberOf(v) is { } n ? n : double.MaxValue)
+            .ThenBy(h => h.District, StringComparer.Ordinal)
+            .ThenBy(h => h.Source, StringComparer.Ordinal)
+            .ThenBy(h => h.Line ?? 0)
+            .ToList();
+        return new SearchResult(
+            [.. ordered.Skip(request.Offset).Take(request.Limit)],
+            ordered.Count,
+            Tally(ordered.Select(h => h.District)),
+            Tally(ordered.Select(h => h.Domain ?? IndexSchema.NoDomain)))
+        {
+            Offset = request.Offset,
+            OfTargets = true,
+        };
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, int>> Tally(IEnumerable<string> keys) =>
+        [.. keys.GroupBy(k => k, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, g.Count()))
+            .OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)];
 
     public void Dispose()
     {
         _reader.Dispose();
         _indexAnalyzer.Dispose();
         _queryAnalyzer.Dispose();
+        _wordAnalyzer.Dispose();
     }
 
     private SearchHit Hit(ScoreDoc scoreDoc, Snippets snippets)
@@ -63,9 +176,10 @@ public sealed class CorpusSearcher : IDisposable
         var document = _searcher.Doc(scoreDoc.Doc);
         var text = document.Get(IndexSchema.Text) ?? string.Empty;
         var (snippet, marks) = snippets.Make(text);
+        var kind = document.Get(IndexSchema.Kind);
         return new SearchHit(
             scoreDoc.Score,
-            document.Get(IndexSchema.Kind),
+            kind,
             document.Get(IndexSchema.District),
             document.Get(IndexSchema.Plan),
             document.Get(IndexSchema.Domain),
@@ -77,14 +191,53 @@ public sealed class CorpusSearcher : IDisposable
             document.Get(IndexSchema.Source),
             Number(document.Get(IndexSchema.Line)),
             Number(document.Get(IndexSchema.Page)),
-            Number(document.Get(IndexSchema.ItemLine)));
+            Number(document.Get(IndexSchema.ItemLine)))
+        {
+            Target = kind != IndexSchema.KindTarget ? null : new TargetFields(
+                document.Get(IndexSchema.Indicator) ?? string.Empty,
+                document.Get(IndexSchema.IndicatorId),
+                document.Get(IndexSchema.Comparator) ?? string.Empty,
+                document.Get(IndexSchema.Value),
+                document.Get(IndexSchema.Unit),
+                Number(document.Get(IndexSchema.Year))),
+        };
     }
 
     private static int? Number(string? value) => value is null ? null : int.Parse(value, CultureInfo.InvariantCulture);
 
-    private Filter? Filter(SearchRequest request)
+    private QueryWrapperFilter? Filter(SearchRequest request)
     {
         var clauses = new List<Query>();
+        if (request.TargetsOnly)
+        {
+            clauses.Add(new TermQuery(new Term(IndexSchema.Kind, IndexSchema.KindTarget)));
+        }
+
+        if (request.Indicator is { } indicator)
+        {
+            clauses.Add(Indicator(indicator));
+        }
+
+        if (request.Value is { } range)
+        {
+            clauses.Add(NumericRangeQuery.NewDoubleRange(IndexSchema.Value, range.Min, range.Max, range.MinInclusive, range.MaxInclusive));
+        }
+
+        if (request.Unit is { } unit)
+        {
+            clauses.Add(new TermQuery(new Term(IndexSchema.Unit, CharFold.Fold(unit.Trim()))));
+        }
+
+        if (request.Comparator is { } comparator)
+        {
+            clauses.Add(new TermQuery(new Term(IndexSchema.Comparator, comparator.Trim().Replace("≤", "<=").Replace("≥", ">=").ToLowerInvariant())));
+        }
+
+        if (request.Year is { } year)
+        {
+            clauses.Add(NumericRangeQuery.NewInt32Range(IndexSchema.Year, year, year, true, true));
+        }
+
         if (request.Plan is { } planName)
         {
             var plan = PlanKindNames.Parse(planName) ?? throw new InvalidFieldException("plan", $"must be women or children, not '{planName}'");
@@ -119,6 +272,56 @@ public sealed class CorpusSearcher : IDisposable
         }
 
         return new QueryWrapperFilter(all);
+    }
+
+    /// <summary>An indicator by canonical id or as written; by part of the name when neither matches whole.</summary>
+    private BooleanQuery Indicator(string wanted)
+    {
+        var folded = CharFold.Fold(wanted.Trim());
+        var ids = _indicatorIds.Where(i => i == folded).ToList();
+        var names = _indicatorNames.Where(n => n == folded).ToList();
+        if (ids.Count + names.Count == 0)
+        {
+            ids = [.. _indicatorIds.Where(i => i.Contains(folded, StringComparison.OrdinalIgnoreCase))];
+            names = [.. _indicatorNames.Where(n => n.Contains(folded, StringComparison.OrdinalIgnoreCase))];
+        }
+
+        if (ids.Count + names.Count == 0)
+        {
+            var near = _indicatorIds.OrderByDescending(i => Indicators.Similarity.Dice(i, folded)).Take(5);
+            throw new InvalidFieldException("indicator", $"'{wanted}' matches no indicator in the index; nearest: {string.Join("、", near)}");
+        }
+
+        var any = new BooleanQuery();
+        foreach (var id in ids)
+        {
+            any.Add(new TermQuery(new Term(IndexSchema.IndicatorIdKey, id)), Occur.SHOULD);
+        }
+
+        foreach (var name in names)
+        {
+            any.Add(new TermQuery(new Term(IndexSchema.IndicatorKey, name)), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    private static IReadOnlyList<string> Terms(IndexReader reader, string field)
+    {
+        var terms = MultiFields.GetTerms(reader, field);
+        if (terms is null)
+        {
+            return [];
+        }
+
+        var list = new List<string>();
+        var iterator = terms.GetEnumerator();
+        while (iterator.MoveNext())
+        {
+            list.Add(iterator.Term.Utf8ToString());
+        }
+
+        return list;
     }
 
     /// <summary>The names a filter means: the exact name if there is one, else every name containing it.</summary>
@@ -166,6 +369,24 @@ public sealed class CorpusSearcher : IDisposable
         return names;
     }
 
+    /// <summary>Every matching document, in order: a target list is small and ordered by value, not score.</summary>
+    private sealed class AllDocs : ICollector
+    {
+        private int _docBase;
+
+        public List<int> Docs { get; } = [];
+
+        public bool AcceptsDocsOutOfOrder => true;
+
+        public void SetScorer(Scorer scorer)
+        {
+        }
+
+        public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
+
+        public void Collect(int doc) => Docs.Add(_docBase + doc);
+    }
+
     /// <summary>
     /// Keeps the best-scoring document of each item (an item and its targets share a group) and
     /// counts the matching items by district and domain, reading doc values per segment. A target
@@ -179,7 +400,7 @@ public sealed class CorpusSearcher : IDisposable
     /// heap. A common term matches tens of thousands of items at country scale; a dictionary of all
     /// of them made search slower than scanning the raw text.
     /// </remarks>
-    private sealed class ItemCollector(int limit) : ICollector
+    private sealed class ItemCollector(int limit, bool collapse) : ICollector
     {
         private readonly PriorityQueue<ScoreDoc, ScoreDoc> _top = new(Math.Min(limit, 1024) + 1, WorstFirst.Instance);
         private readonly Dictionary<string, int> _districts = new(StringComparer.Ordinal);
@@ -219,7 +440,7 @@ public sealed class CorpusSearcher : IDisposable
         public void Collect(int doc)
         {
             var score = _scorer!.GetScore();
-            var group = _groups?.Get(doc) ?? -1 - (_docBase + doc);
+            var group = collapse && _groups is not null ? _groups.Get(doc) : -1 - (_docBase + doc);
             if (_open && group == _group)
             {
                 if (score > _bestScore)

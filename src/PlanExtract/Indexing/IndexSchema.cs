@@ -25,11 +25,23 @@ public static class IndexSchema
     /// <summary>The item's first sentence (its heading in 策略措施): a match there means the item is about the topic.</summary>
     public const string Lead = "lead";
 
+    /// <summary>The text cut into words by SmartCn (<see cref="WordAnalyzer"/>): how near the query's words stand.</summary>
+    public const string Words = "words";
+
+    /// <summary>A target's indicator as written (孕产妇死亡率), analyzed; its exact form is <see cref="IndicatorKey"/>.</summary>
+    public const string Indicator = "indicator";
+
     // Exact keywords.
     public const string Plan = "plan";
     public const string Section = "section";
     public const string Item = "item";
+    /// <summary>A target's value: indexed as a number (ranges compare numbers), stored as written.</summary>
     public const string Value = "value";
+    public const string Unit = "unit";
+    public const string Comparator = "comparator";
+
+    /// <summary>A target's deadline year: indexed as a number, stored as written.</summary>
+    public const string Year = "year";
     public const string Source = "source";
     public const string Kind = "kind";
     public const string Line = "line";
@@ -38,6 +50,10 @@ public static class IndexSchema
     /// <summary>Exact district and domain names, indexed for filters and kept as doc values for the hit counts.</summary>
     public const string DistrictKey = "district_key";
     public const string DomainKey = "domain_key";
+
+    /// <summary>Exact written indicator and canonical id of a target, for <c>--indicator</c>.</summary>
+    public const string IndicatorKey = "indicator_key";
+    public const string IndicatorIdKey = "indicator_id_key";
 
     /// <summary>The line of the item a hit belongs to: a target and its item share it.</summary>
     public const string ItemLine = "item_line";
@@ -51,15 +67,15 @@ public static class IndexSchema
     /// <summary>Domain key of items outside the development areas (plan-level sections, key projects).</summary>
     public const string NoDomain = "";
 
-    private static readonly string[] KeywordFields = [Plan, Section, Item, Value, Source, Kind, Line, Page, DistrictKey, DomainKey, ItemLine];
+    private static readonly string[] KeywordFields = [Plan, Section, Item, Value, Unit, Comparator, Year, Source, Kind, Line, Page, DistrictKey, DomainKey, IndicatorKey, IndicatorIdKey, ItemLine];
 
     /// <summary>Chinese analysis for text fields, keywords kept whole so <c>section:goal</c> is one term.</summary>
     public static Analyzer CreateAnalyzer(bool forIndex)
     {
         var keyword = new KeywordAnalyzer();
-        return new PerFieldAnalyzerWrapper(
-            forIndex ? PlanAnalyzer.ForIndex() : PlanAnalyzer.ForQuery(),
-            KeywordFields.ToDictionary(f => f, _ => (Analyzer)keyword));
+        var fields = KeywordFields.ToDictionary(f => f, _ => (Analyzer)keyword);
+        fields[Words] = new WordAnalyzer();
+        return new PerFieldAnalyzerWrapper(forIndex ? PlanAnalyzer.ForIndex() : PlanAnalyzer.ForQuery(), fields);
     }
 
     /// <summary>Every document a corpus result gives: one per numbered item, one per target.</summary>
@@ -108,6 +124,7 @@ public static class IndexSchema
         itemDocument.Add(new StringField(Kind, KindItem, Field.Store.YES));
         itemDocument.Add(new TextField(Text, item.Text, Field.Store.YES));
         itemDocument.Add(new TextField(Lead, LeadOf(item.Text), Field.Store.NO));
+        itemDocument.Add(new TextField(Words, item.Text, Field.Store.NO));
         yield return itemDocument;
 
         foreach (var target in item.Targets)
@@ -118,14 +135,35 @@ public static class IndexSchema
             document.Add(new StringField(Kind, KindTarget, Field.Store.YES));
             document.Add(new TextField(Text, target.Text, Field.Store.YES));
             document.Add(new TextField(Lead, target.Indicator, Field.Store.NO));
+            document.Add(new TextField(Words, target.Text, Field.Store.NO));
+            document.Add(new TextField(Indicator, target.Indicator, Field.Store.YES));
+            document.Add(new StringField(IndicatorKey, target.Indicator, Field.Store.NO));
+            document.Add(new StringField(Comparator, target.Comparator, Field.Store.YES));
             if (target.IndicatorId is { } id)
             {
                 document.Add(new TextField(IndicatorId, id, Field.Store.YES));
+                document.Add(new StringField(IndicatorIdKey, id, Field.Store.NO));
             }
 
+            // The contract keeps the value a string ("8"); the index compares it as the number it is.
             if (target.Value is { } value)
             {
-                document.Add(new StringField(Value, value, Field.Store.YES));
+                document.Add(new StoredField(Value, value));
+                if (NumberOf(value) is { } number)
+                {
+                    document.Add(new DoubleField(Value, number, Field.Store.NO));
+                }
+            }
+
+            if (target.Unit is { } unit)
+            {
+                document.Add(new StringField(Unit, unit, Field.Store.YES));
+            }
+
+            if (target.Year is { } year)
+            {
+                document.Add(new StoredField(Year, year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                document.Add(new Int32Field(Year, year, Field.Store.NO));
             }
 
             yield return document;
@@ -176,6 +214,10 @@ public static class IndexSchema
             document.Add(new StringField(name, v.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES));
         }
     }
+
+    /// <summary>A target value as a number ("8", "6.5"); a ratio such as "1.5:1" (出生人口性别比) is not one and is not ranged.</summary>
+    internal static double? NumberOf(string value) =>
+        double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
 
     /// <summary>The first sentence: "完善宫颈癌和乳腺癌综合防治体系和救助政策。" heads measure 5 of 清城区's health area.</summary>
     internal static string LeadOf(string text)

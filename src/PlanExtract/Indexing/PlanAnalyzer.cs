@@ -10,7 +10,7 @@ namespace PlanExtract.Indexing;
 /// <summary>
 /// The Chinese text chain, composed like Lucene's language analyzers: fold look-alike characters,
 /// split words (one token per Han character), fold full/half width, lower-case Latin, then join
-/// neighbouring Han characters into bigrams. SmartCn is not available, so bigrams stand in for words.
+/// neighbouring Han characters into bigrams. Words (SmartCn) live in their own field, <see cref="WordAnalyzer"/>.
 /// </summary>
 /// <remarks>
 /// The index side keeps the unigrams too, so a one-character query (癌, 孕) finds every item holding
@@ -28,7 +28,10 @@ public sealed class PlanAnalyzer(bool outputUnigrams) : Analyzer
     /// <summary>What queries are cut into: bigrams, and unigrams only for lone characters.</summary>
     public static PlanAnalyzer ForQuery() => new(outputUnigrams: false);
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new CharFoldFilter(reader);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => Fold(reader);
+
+    /// <summary>The character fold every Chinese chain starts with.</summary>
+    internal static TextReader Fold(TextReader reader) => new CharFoldFilter(reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {

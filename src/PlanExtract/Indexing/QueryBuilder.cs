@@ -1,16 +1,36 @@
-using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 
 namespace PlanExtract.Indexing;
 
+/// <summary>How a plain query's words are matched; measured against each other in docs/SEARCH.md.</summary>
+public enum QueryChain
+{
+    /// <summary>Bigrams only: every space-separated chunk is a phrase, nothing is relaxed (the search before SmartCn).</summary>
+    Bigrams,
+
+    /// <summary>SmartCn words only: the query is a row of words, in the words field.</summary>
+    Words,
+
+    /// <summary>The bigram phrase first; when it finds too little, SmartCn words matched as bigram phrases or words.</summary>
+    WordsAndBigrams,
+}
+
+/// <summary>A query to run, and when it is a relaxed one, the line that says so above the hits.</summary>
+internal sealed record QueryStep(Query Query, string? Note);
+
+/// <summary>The strict query, the relaxed ones to try in order when it finds too little, and the plain words typed.</summary>
+/// <param name="Relaxed">Built only when asked for: most queries find enough as written, and cutting words costs.</param>
+internal sealed record QueryPlan(QueryStep Strict, Lazy<IReadOnlyList<QueryStep>> Relaxed, IReadOnlyList<string> Chunks, bool Plain);
+
 /// <summary>
-/// Turns what a researcher types into a Lucene query: classic syntax (quotes, AND/OR/NOT, field:),
-/// a bare Chinese word searched as a phrase, all words required, and a match in an item's first
-/// sentence weighted above a match deep in its text.
+/// Turns the user's text into queries: the strict one (a bare Chinese word is a phrase, all words
+/// required, a match in an item's first sentence weighted above a match deep in its text), and the
+/// relaxed ones that stand behind it (all the words anywhere in the item, then most of them).
 /// </summary>
-internal sealed partial class QueryBuilder(Analyzer queryAnalyzer)
+internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, QueryChain chain)
 {
     /// <summary>Weight of a match in the lead sentence: a measure headed "完善托育服务体系。" is about 托育.</summary>
     internal const float LeadBoost = 1.5f;
@@ -18,23 +38,48 @@ internal sealed partial class QueryBuilder(Analyzer queryAnalyzer)
     /// <summary>Weight of the words typed apart found together: "普惠性 幼儿园" best matches 普惠性幼儿园.</summary>
     internal const float JoinedPhraseBoost = 2f;
 
-    public Query Build(string text)
+    /// <summary>In a relaxed query, the whole query found as written outranks its words found apart.</summary>
+    internal const float RelaxedPhraseBoost = 4f;
+
+    /// <summary>In a relaxed query, the words standing near each other (within <see cref="NearSlop"/>) outrank words far apart.</summary>
+    internal const float NearBoost = 2f;
+
+    /// <summary>When most of the words are enough, an item holding all of them counts this much more.</summary>
+    internal const float AllWordsBoost = 2f;
+
+    /// <summary>In a relaxed query, two neighbouring words of the query found together.</summary>
+    internal const float PairBoost = 1.5f;
+
+    /// <summary>How many word moves still count as near: 农村妇女…土地承包经营权…权益 stands within a clause.</summary>
+    internal const int NearSlop = 12;
+
+    public QueryPlan Build(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new PlanExtractException("the search query is empty");
+            throw new QueryException("the search query is empty; give words to look for, or a target filter such as --indicator");
         }
 
-        var parsed = Parse(text);
-        var words = SpacedWords().Match(text.Trim());
-        if (!words.Success)
+        var rewritten = QuerySyntax.Rewrite(text);
+        var strict = chain == QueryChain.Words && rewritten.Plain ? WordRow(rewritten.Chunks) : Strict(rewritten);
+        var relaxed = new Lazy<IReadOnlyList<QueryStep>>(() => chain == QueryChain.Bigrams || !rewritten.Plain ? [] : Relaxed(rewritten.Chunks));
+        return new QueryPlan(new QueryStep(strict, null), relaxed, rewritten.Chunks, rewritten.Plain);
+    }
+
+    /// <summary>A phrase of the given text in the text and lead fields, as the user would quote it.</summary>
+    internal Query Phrase(string text) => Parse("\"" + QueryParserBase.Escape(text) + "\"");
+
+    private Query Strict(RewrittenQuery rewritten)
+    {
+        var parsed = Parse(rewritten.Syntax);
+        if (!rewritten.Plain || rewritten.Chunks.Count < 2)
         {
             return parsed;
         }
 
         // Plain words with spaces between them: the parser requires each word anywhere in the
         // item; the same characters written together rank an item higher still.
-        var joined = Parse("\"" + WhiteSpace().Replace(text.Trim(), string.Empty) + "\"");
+        var joined = Phrase(string.Concat(rewritten.Chunks));
         joined.Boost = JoinedPhraseBoost;
         return new BooleanQuery
         {
@@ -43,43 +88,252 @@ internal sealed partial class QueryBuilder(Analyzer queryAnalyzer)
         };
     }
 
-    private Query Parse(string text)
+    // The Words chain's strict query: every chunk's words in a row, in the words field.
+    private Query WordRow(IReadOnlyList<string> chunks)
     {
-        var parser = new MultiFieldQueryParser(
-            PlanAnalyzer.Version,
-            [IndexSchema.Text, IndexSchema.Lead],
-            queryAnalyzer,
-            new Dictionary<string, float> { [IndexSchema.Text] = 1f, [IndexSchema.Lead] = LeadBoost })
+        var all = new BooleanQuery();
+        foreach (var chunk in chunks)
         {
-            // 乳腺癌 analyses to the bigrams 乳腺 腺癌; without this they would be OR-ed and match 乳腺增生.
-            AutoGeneratePhraseQueries = true,
-            DefaultOperator = Operator.AND,
+            var cut = words.Cut(chunk);
+            if (cut.Count > 0)
+            {
+                all.Add(Row(cut, slop: 0), Occur.MUST);
+            }
+        }
+
+        return all;
+    }
+
+    private List<QueryStep> Relaxed(IReadOnlyList<string> chunks)
+    {
+        var cut = chunks.SelectMany(words.Cut).Distinct(StringComparer.Ordinal).ToList();
+        if (cut.Count < 2)
+        {
+            return [];
+        }
+
+        var shown = string.Join(" ", cut);
+        var written = string.Join(" ", chunks);
+        var steps = new List<QueryStep>();
+
+        var all = Ranked(cut);
+        foreach (var word in cut)
+        {
+            all.Add(Word(word), Occur.MUST);
+        }
+
+        steps.Add(new QueryStep(all, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first"));
+
+        var most = Math.Max(1, (int)Math.Ceiling(cut.Count * 2 / 3.0));
+        if (most == cut.Count)
+        {
+            most--;
+        }
+
+        var any = new BooleanQuery { MinimumNumberShouldMatch = most };
+        foreach (var word in cut)
+        {
+            any.Add(Word(word), Occur.SHOULD);
+        }
+
+        // Items holding all the words still rank above those holding most of them.
+        var holdsAll = new BooleanQuery();
+        foreach (var word in cut)
+        {
+            holdsAll.Add(Word(word), Occur.MUST);
+        }
+
+        holdsAll.Boost = AllWordsBoost;
+        var some = Ranked(cut);
+        some.Add(any, Occur.MUST);
+        some.Add(holdsAll, Occur.SHOULD);
+        steps.Add(new QueryStep(some, $"few items hold all of the words {shown}; showing also items that hold at least {most} of them (those holding all first)"));
+        return steps;
+    }
+
+    // The boosts every relaxed query carries: the whole text as written, then its words near each
+    // other, then each pair of neighbouring words together (保障儿童心理健康: an item on
+    // 儿童心理健康 is about the query even where it does not say 保障).
+    private BooleanQuery Ranked(IReadOnlyList<string> cut)
+    {
+        var joined = chain == QueryChain.Words ? Row(cut, slop: 0) : Phrase(string.Concat(cut));
+        joined.Boost = RelaxedPhraseBoost;
+        var near = Row(cut, NearSlop);
+        near.Boost = NearBoost;
+        var ranked = new BooleanQuery
+        {
+            { joined, Occur.SHOULD },
+            { near, Occur.SHOULD },
         };
+        for (var i = 0; i + 1 < cut.Count; i++)
+        {
+            var pair = chain == QueryChain.Words ? Row([cut[i], cut[i + 1]], slop: 0) : TextPhrase(cut[i] + cut[i + 1]);
+            pair.Boost = PairBoost;
+            ranked.Add(pair, Occur.SHOULD);
+        }
+
+        return ranked;
+    }
+
+    // One word: as a bigram phrase in the text (finds 心理 inside 心理健康, which SmartCn may cut
+    // otherwise) or as a word, as the chain says. Built from the analyzer's bigrams directly: a
+    // relaxed query holds a dozen of these, and a parser per word doubled its cost.
+    private Query Word(string word)
+    {
+        var asWord = new TermQuery(new Term(IndexSchema.Words, word));
+        if (chain == QueryChain.Words)
+        {
+            return asWord;
+        }
+
+        return new BooleanQuery
+        {
+            { TextPhrase(word), Occur.SHOULD },
+            { asWord, Occur.SHOULD },
+        };
+    }
+
+    // The bigrams (or the lone character) of a word as a phrase in the text and the lead sentence,
+    // what the parser makes of "word", without a parser.
+    private Query TextPhrase(string word)
+    {
+        var bigrams = new List<string>();
+        using (var stream = queryAnalyzer.GetTokenStream(IndexSchema.Text, word))
+        {
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                bigrams.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+
+        var either = new BooleanQuery();
+        foreach (var (field, boost) in new[] { (IndexSchema.Text, 1f), (IndexSchema.Lead, LeadBoost) })
+        {
+            Query inField;
+            if (bigrams.Count == 1)
+            {
+                inField = new TermQuery(new Term(field, bigrams[0]));
+            }
+            else
+            {
+                var phrase = new PhraseQuery();
+                foreach (var bigram in bigrams)
+                {
+                    phrase.Add(new Term(field, bigram));
+                }
+
+                inField = phrase;
+            }
+
+            inField.Boost = boost;
+            either.Add(inField, Occur.SHOULD);
+        }
+
+        return either;
+    }
+
+    private static PhraseQuery Row(IReadOnlyList<string> cut, int slop)
+    {
+        var row = new PhraseQuery { Slop = slop };
+        foreach (var word in cut)
+        {
+            row.Add(new Term(IndexSchema.Words, word));
+        }
+
+        return row;
+    }
+
+    private Query Parse(string syntax)
+    {
+        var parser = new PlanQueryParser(queryAnalyzer);
         try
         {
-            return parser.Parse(text) ?? new BooleanQuery();
+            return parser.Parse(syntax) ?? new BooleanQuery();
         }
-        catch (ParseException e)
+        catch (ParseException)
         {
-            throw new PlanExtractException($"cannot parse the query '{text}': {FirstLine(e.Message)}", e);
+            // QuerySyntax leaves the parser nothing it should refuse; if it still does, read it all as text.
+            try
+            {
+                return parser.Parse(QuerySyntax.Literal(syntax)) ?? new BooleanQuery();
+            }
+            catch (ParseException)
+            {
+                throw new QueryException("cannot read the query; write words, \"a phrase\", AND/OR/NOT or field:value");
+            }
         }
-        catch (BooleanQuery.TooManyClausesException e)
+        catch (BooleanQuery.TooManyClausesException)
         {
-            throw new PlanExtractException($"the query '{text}' expands to too many terms", e);
+            throw new QueryException("the query expands to too many terms; use fewer words or a longer prefix before *");
         }
     }
+}
 
-    private static string FirstLine(string message)
+/// <summary>
+/// The classic parser over the text and lead fields, with the numeric fields compared as numbers
+/// (<c>value:[5 TO 10]</c> had compared strings, and <c>value:[1 TO 2]</c> returned 15 and 100)
+/// and the keyword fields read without regard to case (<c>plan:Women</c>).
+/// </summary>
+internal sealed class PlanQueryParser : MultiFieldQueryParser
+{
+    public PlanQueryParser(Analyzer analyzer)
+        : base(
+            PlanAnalyzer.Version,
+            [IndexSchema.Text, IndexSchema.Lead],
+            analyzer,
+            new Dictionary<string, float> { [IndexSchema.Text] = 1f, [IndexSchema.Lead] = QueryBuilder.LeadBoost })
     {
-        var line = message.Split('\n')[0].Trim();
-        // The parser repeats the whole query first ("Cannot parse '…': Encountered …"); keep the reason.
-        var reason = line.IndexOf("': ", StringComparison.Ordinal);
-        return reason >= 0 ? line[(reason + 3)..] : line;
+        // 乳腺癌 analyses to the bigrams 乳腺 腺癌; without this they would be OR-ed and match 乳腺增生.
+        AutoGeneratePhraseQueries = true;
+        DefaultOperator = Operator.AND;
+        AllowLeadingWildcard = false;
     }
 
-    [GeneratedRegex(@"^[\p{IsCJKUnifiedIdeographs}\p{L}\p{N}]+(?:\s+[\p{IsCJKUnifiedIdeographs}\p{L}\p{N}]+)+$")]
-    private static partial Regex SpacedWords();
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted)
+    {
+        if (field is not null && QuerySyntax.IsNumeric(field))
+        {
+            return GetRangeQuery(field, queryText, queryText, true, true);
+        }
 
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
+        if (field is IndexSchema.Plan or IndexSchema.Section or IndexSchema.Kind)
+        {
+            queryText = queryText.ToLowerInvariant();
+        }
+
+        return base.GetFieldQuery(field!, queryText, quoted);
+    }
+
+    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
+    {
+        if (field == IndexSchema.Value)
+        {
+            return NumericRangeQuery.NewDoubleRange(field, Bound(part1), Bound(part2), startInclusive, endInclusive);
+        }
+
+        if (field == IndexSchema.Year)
+        {
+            var from = Bound(part1);
+            var to = Bound(part2);
+            return NumericRangeQuery.NewInt32Range(field, from is { } f ? (int)Math.Ceiling(f) : null, to is { } t ? (int)Math.Floor(t) : null, startInclusive, endInclusive);
+        }
+
+        return base.GetRangeQuery(field, part1, part2, startInclusive, endInclusive);
+    }
+
+    private static double? Bound(string? text)
+    {
+        if (text is null or "*")
+        {
+            return null;
+        }
+
+        return double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new QueryException($"'{text}' is not a number; value and year compare numbers (value:[5 TO 10])");
+    }
 }

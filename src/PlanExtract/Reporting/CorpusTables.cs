@@ -25,7 +25,11 @@ public static class CorpusTables
         var results = new CorpusReader(Pipeline.ForCorpus(corpus.Root)).ReadAll(corpus);
         var catalog = IndicatorCatalog.ForCorpus(corpus.Root) ?? IndicatorCatalog.Empty;
         var plans = plan is { } only ? [only] : new[] { PlanKind.Women, PlanKind.Children };
-        var tables = plans.Select(p => CrossTableBuilder.Build(results, p, catalog, filter)).Where(t => t.Districts.Count > 0).ToList();
+        // Districts are cut from the whole table, so a city's marks still compare with its
+        // province's plan when only the city is asked for.
+        var tables = plans.Select(p => CrossTableBuilder.Build(results, p, catalog, filter))
+            .Select(t => filter.FiltersDistricts ? t.Only(filter.KeepsDistrict) : t)
+            .Where(t => t.Districts.Count > 0).ToList();
         return new CorpusTableSet(tables, [.. results.Where(r => r.Failed)]);
     }
 }

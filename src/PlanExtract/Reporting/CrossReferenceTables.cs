@@ -10,24 +10,116 @@ public static class CrossReferenceTables
 {
     /// <summary>
     /// Writes <c>women.md</c>, <c>children.md</c>, <c>measures-women.md</c> and <c>measures-children.md</c>
-    /// into <c>outputFolder/tables/</c>, using the catalog of the corpus the results came from.
+    /// into <c>outputFolder/tables/</c>, using the catalog of the corpus the results came from; a
+    /// corpus of more than <see cref="CountryTables.MaxDistrictColumns"/> districts gets them per
+    /// province or city and a national summary instead (<see cref="WriteMarkdown(string, IReadOnlyList{DocumentResult}, IndicatorCatalog, int)"/>).
     /// </summary>
     public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results) =>
         WriteMarkdown(outputFolder, results, CatalogOf(results));
 
-    public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog)
+    /// <param name="maxColumns">The most districts one table shows (<see cref="CountryTables.MaxDistrictColumns"/>; lower only to try the split on a small corpus).</param>
+    public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog, int maxColumns = CountryTables.MaxDistrictColumns)
     {
         var folder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
         Directory.CreateDirectory(folder);
-        // The four files share nothing but the read-only results, so they are made side by side on
-        // every core; each is still written whole and moved into place.
         var plans = new[] { PlanKind.Women, PlanKind.Children };
-        var jobs = plans.SelectMany(plan => new Action[]
+        var tables = new CrossTable[plans.Length];
+        Parallel.For(0, plans.Length, Options, i => tables[i] = CrossTableBuilder.Build(results, plans[i], catalog));
+        // The files share nothing but the read-only results, so they are made side by side on
+        // every core; each is still written whole and moved into place.
+        var files = tables.Any(t => t.Districts.Count > maxColumns) ? Country(folder, results, tables, catalog, maxColumns) : OneTable(folder, results, tables);
+        Parallel.ForEach(files, Options, file =>
         {
-            () => Write(Path.Combine(folder, plan.ToContractName() + ".md"), MarkdownCrossTable.Write([CrossTableBuilder.Build(results, plan, catalog)], folder)),
-            () => Write(Path.Combine(folder, $"measures-{plan.ToContractName()}.md"), MarkdownMeasures.Write(MeasuresCoverage.Build(results, plan), folder)),
-        }).ToArray();
-        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, jobs);
+            Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
+            Write(file.Path, file.Text());
+        });
+        RemoveStale(folder, [.. files.Select(f => Path.GetFullPath(f.Path))]);
+    }
+
+    /// <summary>One file of the tables and how to make its text.</summary>
+    private sealed record TableFile(string Path, Func<string> Text);
+
+    private static readonly string[] TableFiles = ["women.md", "children.md", "measures-women.md", "measures-children.md"];
+
+    private static readonly ParallelOptions Options = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+    /// <summary>The four files as they always were: every district a column.</summary>
+    private static List<TableFile> OneTable(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables) =>
+    [
+        .. tables.SelectMany(table => new TableFile[]
+        {
+            new(Path.Combine(folder, table.Plan.ToContractName() + ".md"), () => MarkdownCrossTable.Write([table], folder)),
+            new(Path.Combine(folder, $"measures-{table.Plan.ToContractName()}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(results, table.Plan), folder)),
+        }),
+    ];
+
+    /// <summary>The four files per province or city (tables/广东省/women.md, tables/广东省/清远市/women.md) and summary-women.md, summary-children.md.</summary>
+    private static List<TableFile> Country(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables, IndicatorCatalog catalog, int maxColumns)
+    {
+        var (parts, partOf) = CountryTables.Parts(tables.SelectMany(t => t.Districts).DistinctBy(d => d.Document.Source), maxColumns);
+        var resultsOf = parts.Select(_ => new List<DocumentResult>()).ToList();
+        foreach (var r in results)
+        {
+            if (partOf.TryGetValue(r.Document.Source, out var p))
+            {
+                resultsOf[p].Add(r);
+            }
+        }
+
+        var files = new List<TableFile>();
+        foreach (var table in tables)
+        {
+            var name = table.Plan.ToContractName();
+            var columnsOf = parts.Select(_ => new List<int>()).ToList();
+            for (var c = 0; c < table.Districts.Count; c++)
+            {
+                columnsOf[partOf[table.Districts[c].Document.Source]].Add(c);
+            }
+
+            for (var p = 0; p < parts.Count; p++)
+            {
+                if (columnsOf[p].Count == 0)
+                {
+                    continue;
+                }
+
+                var (part, columns, partResults) = (parts[p], columnsOf[p], resultsOf[p]);
+                var partFolder = Path.Combine(folder, part.Folder);
+                files.Add(new(Path.Combine(partFolder, name + ".md"), () => MarkdownCrossTable.Write([table.Only(columns) with { Area = part.Area }], partFolder)));
+                files.Add(new(Path.Combine(partFolder, $"measures-{name}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(partResults, table.Plan), partFolder)));
+            }
+
+            var partOfColumn = table.Districts.Select(d => parts[partOf[d.Document.Source]]).ToList();
+            files.Add(new(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), () => CountryTables.Summary(table, partOfColumn, catalog, folder, maxColumns)));
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// Drops the tables this build did not write (the other layout's, a removed district's, a plan
+    /// type a part no longer has), then the folders left empty, so last build's tables do not lie
+    /// beside this one's. Only the table files' own names are touched.
+    /// </summary>
+    private static void RemoveStale(string folder, HashSet<string> written)
+    {
+        string[] names = [.. TableFiles, CountryTables.SummaryPrefix + "women.md", CountryTables.SummaryPrefix + "children.md"];
+        foreach (var file in Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).ToList())
+        {
+            if (names.Contains(Path.GetFileName(file)) && !written.Contains(Path.GetFullPath(file)))
+            {
+                File.Delete(file);
+            }
+        }
+
+        // Deepest first, so a province folder whose cities all went is empty when its turn comes.
+        foreach (var empty in Directory.EnumerateDirectories(folder, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).ToList())
+        {
+            if (!Directory.EnumerateFileSystemEntries(empty).Any())
+            {
+                Directory.Delete(empty);
+            }
+        }
     }
 
     /// <summary>The catalog beside the documents: the corpus root is where the records' "corpus/…" names start.</summary>

@@ -45,5 +45,43 @@ public sealed record CrossTable(PlanKind Plan, IReadOnlyList<DistrictColumn> Dis
 {
     public string Title => Plan == PlanKind.Women ? "妇女发展规划" : "儿童发展规划";
 
+    /// <summary>The province or city a part of a country's table covers ("广东省", "广东省清远市"); null for the whole corpus.</summary>
+    public string? Area { get; init; }
+
+    /// <summary>
+    /// The same table with only the districts <paramref name="keep"/> takes, and only the rows one
+    /// of them states. The marks stay as the whole corpus gave them: a district's parent is still
+    /// the one it was compared with, even when the parent's column is not kept.
+    /// </summary>
+    public CrossTable Only(Func<DistrictColumn, bool> keep) => Only([.. Enumerable.Range(0, Districts.Count).Where(c => keep(Districts[c]))]);
+
+    /// <summary>The same table with only these columns, in this order (each at most once).</summary>
+    public CrossTable Only(IReadOnlyList<int> kept)
+    {
+        if (kept.Count == Districts.Count && kept.Select((c, i) => c == i).All(same => same))
+        {
+            return this;
+        }
+
+        // A row listed under two domains shares its cells; its projection is shared too, so the
+        // long layout still lists its targets once.
+        var projected = new Dictionary<object, IReadOnlyList<IReadOnlyList<CellValue>>>(ReferenceEqualityComparer.Instance);
+        IReadOnlyList<IReadOnlyList<CellValue>> Project(IReadOnlyList<IReadOnlyList<CellValue>> cells)
+        {
+            if (!projected.TryGetValue(cells, out var cut))
+            {
+                projected.Add(cells, cut = [.. kept.Select(c => cells[c])]);
+            }
+
+            return cut;
+        }
+
+        var domains = Domains
+            .Select(d => new DomainTable(d.Domain, [.. d.Rows.Select(r => r with { Cells = Project(r.Cells) }).Where(r => r.Cells.Any(c => c.Count > 0))]))
+            .Where(d => d.Rows.Count > 0)
+            .ToList();
+        return this with { Districts = [.. kept.Select(c => Districts[c])], Domains = domains };
+    }
+
     public bool HasParents => Districts.Any(d => d.Parent is not null);
 }

@@ -5,14 +5,34 @@ using PlanExtract.Text;
 
 namespace PlanExtract.Reporting;
 
-/// <summary>Which rows a table keeps: a domain and an indicator, each matched as a part of the name.</summary>
-public sealed record TableFilter(string? Domain = null, string? Indicator = null)
+/// <summary>
+/// Which rows a table keeps: a domain and an indicator, each matched as a part of the name; and
+/// which districts: a province and a city, each matched whole (against the corpus folder or meta.json).
+/// </summary>
+public sealed record TableFilter(string? Domain = null, string? Indicator = null, string? Province = null, string? City = null)
 {
     public static TableFilter None { get; } = new();
 
     public bool KeepsDomain(string domain) => Domain is null || Contains(domain, Domain);
 
     public bool KeepsIndicator(string label) => Indicator is null || Contains(label, Indicator);
+
+    public bool FiltersDistricts => Province is not null || City is not null;
+
+    /// <summary>
+    /// "广东省" keeps every district in corpus/广东省/ (or whose meta.json says 广东省); a part of a
+    /// name does not ("广东" is no province, and "江" would take half the country).
+    /// </summary>
+    public bool KeepsDistrict(DistrictColumn district)
+    {
+        var region = Region.Of(district.Document);
+        var metadata = district.Document.Metadata;
+        return (Province is null || Same(region.Province, Province) || Same(metadata.Province, Province))
+            && (City is null || Same(region.City, City) || Same(metadata.City, City));
+    }
+
+    private static bool Same(string? name, string wanted) =>
+        name is not null && string.Equals(CharFold.Fold(name).Trim(), CharFold.Fold(wanted).Trim(), StringComparison.OrdinalIgnoreCase);
 
     private static bool Contains(string text, string part) =>
         CharFold.Fold(text).Contains(CharFold.Fold(part).Trim(), StringComparison.OrdinalIgnoreCase);

@@ -14,7 +14,7 @@ public enum TableLayout
 /// <summary>What a table written by <c>table</c> holds, for its header: the filters and the day.</summary>
 public sealed record TableScope(PlanKind? Plan, TableFilter Filter, DateOnly Date)
 {
-    public bool Filtered => Plan is not null || Filter.Domain is not null || Filter.Indicator is not null;
+    public bool Filtered => Plan is not null || Filter.Domain is not null || Filter.Indicator is not null || Filter.FiltersDistricts;
 
     /// <summary>"只含：儿童发展规划；领域含“健康”；指标含“死亡率”" or "全部规划、领域与指标".</summary>
     public string Holds
@@ -30,6 +30,16 @@ public sealed record TableScope(PlanKind? Plan, TableFilter Filter, DateOnly Dat
             if (Plan is { } plan)
             {
                 parts.Add(plan == PlanKind.Women ? "妇女发展规划" : "儿童发展规划");
+            }
+
+            if (Filter.Province is { } province)
+            {
+                parts.Add($"省“{province}”");
+            }
+
+            if (Filter.City is { } city)
+            {
+                parts.Add($"市“{city}”");
             }
 
             if (Filter.Domain is { } domain)

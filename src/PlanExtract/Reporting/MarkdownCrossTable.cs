@@ -17,7 +17,7 @@ public static class MarkdownCrossTable
         var links = options.Links();
         foreach (var table in tables)
         {
-            text.Append("# ").Append(table.Title).Append("：指标 × 地区\n\n");
+            text.Append("# ").Append(table.Area is { } area ? area + " " : string.Empty).Append(table.Title).Append("：指标 × 地区\n\n");
             text.Append(TableHeader.Of(options.Scope)).Append("\n\n");
             foreach (var line in Marks.Legend(table))
             {

@@ -14,10 +14,13 @@ public static class Vocabulary
     public const string ChineseDigit = "[一二两三四五六七八九十百]";
 
     /// <summary>Counters a Chinese numeral takes: 一所, 两名, 每天一小时, 每年一次.</summary>
-    public const string Counters = "个百分点|平方米|个|所|名|张|间|小时|分钟|次|倍|项|家|支|处|课时|公里";
+    public const string Counters = "个百分点|平方米|场次|个|所|名|张|间|小时|分钟|次|倍|项|家|支|处|课时|公里";
+
+    /// <summary>Counters of things (not of time or distance): 儿童友好乡村不少于10个, 建设“梦想小屋”120间.</summary>
+    public const string ThingCounters = "场次|个|所|名|张|间|家|支|处|项";
 
     /// <summary>Units an Arabic number takes, longest first: 8/10万, 10万人次, 1.12名.</summary>
-    public const string Units = @"%|‰|/\s*10\s*万\s*(?:活产数?)?|/\s*万|个百分点|平方米|个|所|名|张|间|人次|人|小时|分钟|次|倍|项|家|支|处|课时|公里|岁|万平方米|万人次|万人|万元|万|元|年|天";
+    public const string Units = @"%|‰|/\s*10\s*万\s*(?:活产数?)?|/\s*万|个百分点|平方米|个|所|名|张|间|场次|人次|人|小时|分钟|次|倍|项|家|支|处|课时|公里|岁|万平方米|万人次|万人|万元|万|元|年|天";
 
     /// <summary>Bound words after a value; they decide over the verb (保持在90%以上 is ≥).</summary>
     public const string BoundAfter = "及以上|及以下|以上|以下|以内|左右";
@@ -43,6 +46,17 @@ public static class Vocabulary
     /// <summary>Verbs that build or staff something counted: 建设1所, 配备1名, 设立1个以上.</summary>
     public const string BuildVerbs = "建设|建成|新建|新增|设立|设置|配备|配置|打造|培育|建立|创建|明确|开展|培育或孵化|掌握|设";
 
+
+    /// <summary>
+    /// The parts a plan counts of itself, never a thing it builds: 《妇女发展规划》共设8个领域，提出80项主要目标.
+    /// </summary>
+    public const string PlanParts = "领域|优先发展领域|发展领域|主要目标|策略措施|主要措施|支持性指标|指标|重点任务|任务|重点项目|重点工程|实事项目|方面";
+
+    /// <summary>
+    /// Verbs that open a named thing and then its count (全区建成母婴室65家以上), compound verbs first:
+    /// 新建改扩建普惠托育机构10家, 增建…工作站8家, 开办“爱心暑托班”250个, 开展…进社区500场次.
+    /// </summary>
+    public const string CountedBuildVerbs = "新建改扩建|新改扩建|改扩建|新建|建成|建设|增建|新增|创建|打造|培训|培养|开办|开展";
 
     /// <summary>Who a rate is of, at the front of a name: 孕产妇, 5岁以下儿童, 女童.</summary>
     public const string PopulationWords = "孕产妇|新生儿|婴幼儿|婴儿|儿童|中小学生|中小學生|小学生|初中生|学生|妇女|女性|女童|女生";

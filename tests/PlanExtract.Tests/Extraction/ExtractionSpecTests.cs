@@ -2,14 +2,14 @@ namespace PlanExtract.Tests.Extraction;
 
 /// <summary>
 /// Real corpus sentences and the records they must give, kept side by side in
-/// Specs/extraction.md (corpus sentences) and Specs/extraction-unseen.md (other districts' wording), STYLE.md §6. "—" in the expected column means: no target.
+/// Specs/extraction.md (corpus sentences) and Specs/extraction-unseen.md (other districts' wording), Specs/extraction-unseen-dev.md (the unseen development half), STYLE.md §6. "—" in the expected column means: no target.
 /// </summary>
 public sealed class ExtractionSpecTests
 {
     public static TheoryData<string, string, string> Cases()
     {
         var data = new TheoryData<string, string, string>();
-        foreach (var file in new[] { "extraction.md", "extraction-unseen.md" })
+        foreach (var file in new[] { "extraction.md", "extraction-unseen.md", "extraction-unseen-dev.md" })
         {
             foreach (var row in SpecTable.Read(file))
             {

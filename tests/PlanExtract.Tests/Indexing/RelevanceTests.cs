@@ -1,5 +1,6 @@
 using System.Globalization;
 using PlanExtract.Corpus;
+using PlanExtract.Indexing;
 using PlanExtract.Text;
 using Xunit.Abstractions;
 
@@ -11,34 +12,63 @@ namespace PlanExtract.Tests.Indexing;
 /// </summary>
 public sealed class RelevanceTests(IndexFixture index, ITestOutputHelper output) : IClassFixture<IndexFixture>
 {
-    // Set from the measurement in docs/SEARCH.md (search 0.974 / scan 0.793 mean nDCG@10 over 26 queries when set), with room
-    // for small ranking changes but not for losing the lead over the scan.
-    private const double MinimumNdcg = 0.90;
+    // Issue 13: nDCG@10 at least 0.95 over every judged query with the chosen chain (it was 0.974 over
+    // the first 26 with bigrams alone), and a lead over the scan that the typed queries only widen.
+    private const double MinimumNdcg = 0.95;
     private const double MinimumLeadOverScan = 0.12;
 
     [Fact]
     public void Ranking_beats_the_substring_scan()
     {
         var judgments = Judgments.Load();
-        Assert.True(judgments.Count >= 25, $"only {judgments.Count} judged queries");
+        Assert.True(judgments.Count >= 50, $"only {judgments.Count} judged queries");
+        Assert.True(judgments.Count(j => j.Typed) >= 25, $"only {judgments.Count(j => j.Typed)} queries typed the way people type");
         var items = CorpusItems(index.Results);
 
-        var search = new Metrics();
+        var chains = Enum.GetValues<QueryChain>();
+        var search = chains.ToDictionary(c => c, _ => new Metrics());
+        var typed = chains.ToDictionary(c => c, _ => new Metrics());
         var scan = new Metrics();
-        output.WriteLine($"{"query",-14} {"nDCG search",11} {"scan",6} {"R search",9} {"scan",6} {"P search",9} {"scan",6}");
-        foreach (var (query, grades) in judgments)
+        var scanTyped = new Metrics();
+        output.WriteLine($"{"query",-22} {"typed",5} {"nDCG bigrams",12} {"words",6} {"words+bigrams",13} {"scan",6} {"R w+b",6} {"scan",6} {"P w+b",6} {"scan",6}");
+        foreach (var (query, grades, isTyped) in judgments)
         {
-            var ranked = index.Search(query).Hits.Select(h => (h.Source, h.ItemLine ?? h.Line ?? 0)).ToList();
+            var row = new Dictionary<QueryChain, (double Ndcg, double Recall, double Precision)>();
+            foreach (var chain in chains)
+            {
+                var ranked = index.Searcher.Search(new SearchRequest(query) { Chain = chain }).Hits.Select(h => (h.Source, h.ItemLine ?? h.Line ?? 0)).ToList();
+                row[chain] = search[chain].Add(ranked, grades);
+                if (isTyped)
+                {
+                    typed[chain].Add(ranked, grades);
+                }
+            }
+
             var scanned = Scan(items, query);
-            var s = search.Add(ranked, grades);
             var b = scan.Add(scanned, grades);
-            output.WriteLine($"{query,-14} {s.Ndcg,11:F3} {b.Ndcg,6:F3} {s.Recall,9:F3} {b.Recall,6:F3} {s.Precision,9:F3} {b.Precision,6:F3}");
+            if (isTyped)
+            {
+                scanTyped.Add(scanned, grades);
+            }
+
+            var s = row[QueryChain.WordsAndBigrams];
+            output.WriteLine($"{query,-22} {(isTyped ? "yes" : string.Empty),5} {row[QueryChain.Bigrams].Ndcg,12:F3} {row[QueryChain.Words].Ndcg,6:F3} {s.Ndcg,13:F3} {b.Ndcg,6:F3} {s.Recall,6:F3} {b.Recall,6:F3} {s.Precision,6:F3} {b.Precision,6:F3}");
         }
 
-        output.WriteLine($"{"MEAN",-14} {search.Ndcg,11:F3} {scan.Ndcg,6:F3} {search.Recall,9:F3} {scan.Recall,6:F3} {search.Precision,9:F3} {scan.Precision,6:F3}");
-        Assert.True(search.Ndcg >= MinimumNdcg, $"nDCG@10 {search.Ndcg:F3} < {MinimumNdcg}");
-        Assert.True(search.Ndcg >= scan.Ndcg + MinimumLeadOverScan, $"nDCG@10 {search.Ndcg:F3} does not beat the scan's {scan.Ndcg:F3} by {MinimumLeadOverScan}");
-        Assert.True(search.Recall >= scan.Recall, $"recall@10 {search.Recall:F3} below the scan's {scan.Recall:F3}");
+        foreach (var chain in chains)
+        {
+            output.WriteLine($"MEAN {chain,-16} nDCG {search[chain].Ndcg:F3} R {search[chain].Recall:F3} P {search[chain].Precision:F3}; typed only nDCG {typed[chain].Ndcg:F3} R {typed[chain].Recall:F3}");
+        }
+
+        output.WriteLine($"MEAN scan             nDCG {scan.Ndcg:F3} R {scan.Recall:F3} P {scan.Precision:F3}; typed only nDCG {scanTyped.Ndcg:F3} R {scanTyped.Recall:F3}");
+
+        var chosen = new SearchRequest(string.Empty).Chain;
+        var best = search[chosen];
+        Assert.All(chains, c => Assert.True(best.Ndcg >= search[c].Ndcg, $"{c} ({search[c].Ndcg:F3}) ranks better than the default {chosen} ({best.Ndcg:F3})"));
+        Assert.True(best.Ndcg >= MinimumNdcg, $"nDCG@10 {best.Ndcg:F3} < {MinimumNdcg}");
+        Assert.True(best.Ndcg >= scan.Ndcg + MinimumLeadOverScan, $"nDCG@10 {best.Ndcg:F3} does not beat the scan's {scan.Ndcg:F3} by {MinimumLeadOverScan}");
+        Assert.True(typed[chosen].Ndcg > scanTyped.Ndcg, $"typed queries: nDCG@10 {typed[chosen].Ndcg:F3} not above the scan's {scanTyped.Ndcg:F3}");
+        Assert.True(best.Recall >= scan.Recall, $"recall@10 {best.Recall:F3} below the scan's {scan.Recall:F3}");
     }
 
     /// <summary>The baseline: the first ten items in document order whose text holds every query word.</summary>
@@ -83,13 +113,27 @@ public sealed class RelevanceTests(IndexFixture index, ITestOutputHelper output)
 /// <summary>Gold/search/relevance.tsv: query → graded relevant items keyed by source and first line.</summary>
 internal static class Judgments
 {
-    public static List<(string Query, IReadOnlyDictionary<(string Source, int Line), int> Grades)> Load()
+    /// <summary>The judged queries in file order; <c>Typed</c> marks those after the "# Typed" comment (issue 13's set).</summary>
+    public static List<(string Query, IReadOnlyDictionary<(string Source, int Line), int> Grades, bool Typed)> Load()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Gold", "search", "relevance.tsv");
         var byQuery = new Dictionary<string, Dictionary<(string, int), int>>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0 && !l.StartsWith('#')))
+        var typed = new HashSet<string>(StringComparer.Ordinal);
+        var inTyped = false;
+        foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
+            if (line.StartsWith('#'))
+            {
+                inTyped |= line.StartsWith("# Typed", StringComparison.Ordinal);
+                continue;
+            }
+
+            if (inTyped)
+            {
+                typed.Add(line.Split('\t')[0]);
+            }
+
             var fields = line.Split('\t');
             var at = fields[2].LastIndexOf(':');
             if (!byQuery.TryGetValue(fields[0], out var grades))
@@ -101,6 +145,6 @@ internal static class Judgments
             grades[(fields[2][..at], int.Parse(fields[2][(at + 1)..], CultureInfo.InvariantCulture))] = int.Parse(fields[1], CultureInfo.InvariantCulture);
         }
 
-        return [.. order.Select(q => (q, (IReadOnlyDictionary<(string, int), int>)byQuery[q]))];
+        return [.. order.Select(q => (q, (IReadOnlyDictionary<(string, int), int>)byQuery[q], typed.Contains(q)))];
     }
 }

@@ -44,7 +44,8 @@ public sealed class BrowserTests(ITestOutputHelper output)
         await page.SetViewportAsync(new ViewPortOptions { Width = 1200, Height = 900 });
 
         // Type a query and see hits.
-        await page.GoToAsync(server.Address + "search");
+        // Under a filter the search answers as written (README: --plan children finds 3 items).
+        await page.GoToAsync(server.Address + "search?plan=children");
         await page.TypeAsync("input[name=q]", "普惠性幼儿园");
         await Task.WhenAll(page.WaitForNavigationAsync(), page.Keyboard.PressAsync("Enter"));
         Assert.Contains("q=", page.Url);

@@ -35,7 +35,7 @@ public sealed partial class WebEndpointTests(WebFixture web) : IClassFixture<Web
     public async Task Search_shows_the_hits_the_command_line_shows_with_facet_counts_that_filter()
     {
         // README: `planextract search 普惠性幼儿园 --plan children` finds 3 items, one per district.
-        var (status, body) = await web.Get("/search?q=" + Uri.EscapeDataString("普惠性幼儿园"));
+        var (status, body) = await web.Get("/search?q=" + Uri.EscapeDataString("普惠性幼儿园") + "&plan=children");
         Assert.Equal(200, status);
         Assert.Contains("共 3 条匹配", body);
         Assert.Equal(3, Hits().Matches(body).Count);

@@ -27,7 +27,7 @@ public sealed partial class CountedThingsRule : ITargetRule
 
                 var objectEnd = ObjectEnd(clause.Folded, end);
                 var thing = Thing(clause.Text[end..objectEnd]);
-                if (thing.Length < 2)
+                if (thing.Length < 2 || PlanPart().IsMatch(thing))
                 {
                     break;
                 }
@@ -46,7 +46,9 @@ public sealed partial class CountedThingsRule : ITargetRule
         foreach (Match m in VerbThingNumber().Matches(clause.Folded))
         {
             // The verb starts the phrase (全区建成母婴室65家以上), not the middle of a name (儿童友好社区建设数量达到10个).
-            if (IndicatorText.LeftOf(clause, m.Index).Text.Length > 0)
+            // 面向职工子女、困境青少年…等开办“爱心暑托班”250个: a list closed by 等 says whom for, and names no thing.
+            var left = IndicatorText.LeftOf(clause, m.Index).Text;
+            if (left.Length > 0 && !left.EndsWith('等'))
             {
                 continue;
             }
@@ -105,11 +107,17 @@ public sealed partial class CountedThingsRule : ITargetRule
     [GeneratedRegex(@"(?:(?<pre>至少|不少于)?(?:" + Vocabulary.BuildVerbs + @")|(?<pre>至少)有)(?<pre2>至少|不少于)?(?=\s*(?:\d|" + Vocabulary.ChineseDigit + @"{1,3}\s*[个所名张间家支处项次]))")]
     private static partial Regex VerbThenNumber();
 
-    [GeneratedRegex(@"(?:建成|建设|新建|新增|创建|打造|培训|培养)(?<thing>[\p{IsCJKUnifiedIdeographs}]{2,10}?)(?<!达到|达|不少于|不低于|至少|为)\s*(?<q>\d+)\s*[个所名张间家支处项人]")]
+    // 新建改扩建普惠托育机构10家, 增建未成年人保护工作站(关爱之家)8家, 建设“梦想小屋”120间, 开展科学育儿知识进社区500场次:
+    // the verb may be compound, the name may hold brackets and quotes.
+    [GeneratedRegex(@"(?:" + Vocabulary.CountedBuildVerbs + @")(?<thing>[\p{IsCJKUnifiedIdeographs}（）()“”""]{2,16}?)(?<!达到|达|不少于|不低于|至少|为)\s*(?<q>\d+)\s*(?:场次|[个所名张间家支处项人])")]
     private static partial Regex VerbThingNumber();
 
     [GeneratedRegex(@"[^\p{IsCJKUnifiedIdeographs}（）()]|$")]
     private static partial Regex DutyEnd();
+
+    // 《妇女发展规划》共设8个领域: the plan counting its own parts.
+    [GeneratedRegex(@"^(?:" + Vocabulary.PlanParts + ")$")]
+    private static partial Regex PlanPart();
 
     [GeneratedRegex(@"\G\s*(?:以上|及以上)")]
     private static partial Regex Bound();

@@ -37,7 +37,24 @@ public sealed partial class RelativeChangeRule : ITargetRule
                 yield return new TargetCandidate(name, comparator, q.Value, q.Unit, q.Start, start, end) { Basis = basis };
             }
         }
+
+        foreach (Match m in Doubling().Matches(clause.Folded))
+        {
+            var (start, indicator) = IndicatorText.LeftOf(clause, m.Index);
+            if (indicator.Length > 0)
+            {
+                var basis = m.Groups["basis"].Success ? clause.Text.Substring(m.Groups["basis"].Index, m.Groups["basis"].Length).Replace(" ", string.Empty, StringComparison.Ordinal) : null;
+                yield return new TargetCandidate(indicator, Comparator.UpBy, DoubledPercent, "%", m.Groups["double"].Index, start, m.Index + m.Length) { Basis = basis };
+            }
+        }
     }
+
+    /// <summary>翻番 in percent: the number the audit gives the word.</summary>
+    public const string DoubledPercent = "100";
+
+    // 高品质幼儿园数量在2020年基础上翻番: doubled is up by 100%.
+    [GeneratedRegex(@"(?:(?:在|比|较)\s*(?<basis>20\d\d\s*年|基线)\s*(?:的)?(?:基础上|水平上)?\s*)?(?<double>翻番)")]
+    private static partial Regex Doubling();
 
     [GeneratedRegex(@"(?:以\s*(?<basis>20\d\d\s*年|基线)\s*(?:数据|水平|数)?为基[数线]\s*[,，]?|(?:在|比|较)\s*(?<basis>20\d\d\s*年|基线)\s*(?:基础上|水平上|的基础上)?|每年|年均|(?<=[率例重数量]))\s*(?<verb>下降|降低|减少|提高|增长|增加|上升)(?=\s*\d+(?:\.\d+)?\s*(?:%|个百分点))")]
     private static partial Regex Pattern();

@@ -53,12 +53,17 @@ public sealed partial class ValueTargetRule : ITargetRule
                 start = Math.Min(start, verb.Index);
             }
 
-            if (PopulationAfterMeasure().Match(PlanExtract.Text.CharFold.ToSimplified(indicator)) is { Success: true } split)
+            if (values[0].Value.Unit == "%" && PlacesThatHave.Split(indicator) is { } places)
+            {
+                // 全市中小学、幼儿园、社区建立家长学校达到100%: the share of places that set the thing up.
+                (indicator, population) = places;
+            }
+            else if (PopulationAfterMeasure().Match(PlanExtract.Text.CharFold.ToSimplified(indicator)) is { Success: true } split)
             {
                 // 每天睡眠时间小学生达到10小时: the pupils are who, not what (matched in simplified script, sliced as written).
                 (indicator, population) = (Slice(indicator, split.Groups["what"]), Slice(indicator, split.Groups["who"]));
             }
-            else if (objectAfter is null && previous is not null && !IndicatorText.EndsWithMeasure(indicator) && indicator.Length <= 8)
+            else if (objectAfter is null && previous is not null && !IndicatorText.EndsWithMeasure(indicator) && indicator.Length <= 8 && !CountsThings(values[0].Value))
             {
                 // 女厕位与男厕位的比例不小于1.5:1，人流量较大地区不小于2:1: the second names a place, not a measure.
                 (indicator, population) = (previous, indicator);
@@ -142,6 +147,12 @@ public sealed partial class ValueTargetRule : ITargetRule
         return values;
     }
 
+    /// <summary>
+    /// 建成儿童友好社区(街区)不少于50个、…、儿童友好乡村不少于10个: a value in counters counts the thing
+    /// named before it, which is then no place of the previous measure.
+    /// </summary>
+    internal static bool CountsThings(Quantity value) => value.Unit is { } unit && ThingCounter().IsMatch(unit);
+
     private static bool DefinesAThing(string folded, int end)
     {
         var stop = folded.IndexOfAny([',', '，', '。', '；', ';'], end);
@@ -178,9 +189,9 @@ public sealed partial class ValueTargetRule : ITargetRule
             var end = bound.Success ? q.End + bound.Length : q.End;
             var noun = clause.Text.Substring(m.Groups["noun"].Index, m.Groups["noun"].Length).Trim();
             var comparator = Comparators.Of(m.Groups["verb"].Value, bound.Success ? bound.Groups[1].Value : null);
-            if (prefix.Length == 0 && !IndicatorText.EndsWithMeasure(noun))
+            if (prefix.Length == 0 && !IndicatorText.EndsWithMeasure(noun) && !CountsThings(q))
             {
-                // 小学生达到10小时、初中生达到9小时: the same measure for another group.
+                // 小学生达到10小时、初中生达到9小时: the same measure for another group (but 、儿童友好乡村不少于10个 counts its own thing).
                 yield return new TargetCandidate(indicator, comparator, q.Value, q.Unit, q.Start, m.Index, end) { Population = noun };
             }
             else
@@ -200,6 +211,9 @@ public sealed partial class ValueTargetRule : ITargetRule
 
     [GeneratedRegex(@"^(?<what>.+?(?:时间|时长))(?<who>小学生|初中生|高中生|中学生|学生|儿童|幼儿)$")]
     private static partial Regex PopulationAfterMeasure();
+
+    [GeneratedRegex("^(?:" + Vocabulary.ThingCounters + ")$")]
+    private static partial Regex ThingCounter();
 
     [GeneratedRegex(@"\G\s*(?:年均|平均|每年)")]
     private static partial Regex Cadence();
