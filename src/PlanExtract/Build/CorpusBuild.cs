@@ -18,27 +18,66 @@ public static class CorpusBuild
     /// </summary>
     public static BuildSummary Run(CorpusLayout corpus, string outputFolder, BuildOptions? options = null, IProgress<BuildProgress>? progress = null)
     {
-        options ??= new BuildOptions();
-        var pipeline = Pipeline.ForCorpus(corpus.Root);
-        var summary = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, new OutputLayout(outputFolder), options.Full, progress);
-        if (options.Tables)
+        try
         {
-            CrossReferenceTables.WriteMarkdown(outputFolder, summary.Records());
+            return Publish(corpus, new OutputLayout(outputFolder), options ?? new BuildOptions(), progress);
+        }
+        catch (Exception e) when (FileTooLarge(e) is { } tooLarge)
+        {
+            throw new PlanExtractException($"{outputFolder}: cannot write the outputs: a file would pass the file size limit ({tooLarge.Message.Split(" (")[0]})", e);
+        }
+    }
+
+    // EFBIG: .NET words a write past the file size limit as an argument error thrown by its file
+    // I/O; it is the file system's answer, not a bug. The tables' parallel writers wrap it.
+    private static ArgumentOutOfRangeException? FileTooLarge(Exception e) => e switch
+    {
+        ArgumentOutOfRangeException { TargetSite.DeclaringType: { } thrower } a when thrower.FullName == "Interop" || thrower.Namespace == "System.IO" => a,
+        AggregateException a => a.Flatten().InnerExceptions.Select(FileTooLarge).FirstOrDefault(x => x is not null),
+        _ => null,
+    };
+
+    // Everything is staged first; the outputs change only in OutputGeneration.Commit, all together.
+    private static BuildSummary Publish(CorpusLayout corpus, OutputLayout output, BuildOptions options, IProgress<BuildProgress>? progress)
+    {
+        var pipeline = Pipeline.ForCorpus(corpus.Root);
+        Directory.CreateDirectory(output.Index);
+        OutputGeneration.Recover(output);
+        var pending = OutputGeneration.StartPending(output);
+        BuildSummary summary;
+        string generation;
+        try
+        {
+            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress);
+            if (options.Tables)
+            {
+                CrossReferenceTables.WriteMarkdown(pending, summary.Records());
+            }
+        }
+        catch
+        {
+            OutputGeneration.Abandon(pending);
+            throw;
         }
 
+        OutputGeneration.Commit(output, pending, generation);
         return summary;
     }
 
-    /// <summary>Reads what changed, indexes it and writes targets.jsonl and records.jsonl; no tables.</summary>
-    internal static BuildSummary Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, bool full, IProgress<BuildProgress>? progress)
+    /// <summary>
+    /// Reads what changed, indexes it into a new generation (committed, not yet live) and stages
+    /// targets.jsonl and records.jsonl in <paramref name="pending"/>; no tables.
+    /// </summary>
+    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress)
     {
         var inventory = corpus.Inventory();
         var documents = inventory.Documents;
-        Directory.CreateDirectory(output.Root);
         var fingerprint = ChangeDetection.Fingerprint(corpus);
-        using var index = (full ? null : CorpusIndex.OpenForUpdate(output.Index, fingerprint)) ?? CorpusIndex.Create(output.Index, fingerprint);
-        var previousTargets = index.Incremental ? SourceRuns.Load(output.Targets) : SourceRuns.None;
-        var previousRecords = index.Incremental ? SourceRuns.Load(output.Records) : SourceRuns.None;
+        // What the last build left and still stands: a changed or damaged output is re-made, an index not the last build's is rebuilt.
+        var last = OutputGeneration.Verify(output);
+        using var index = (full || !last.Index ? null : CorpusIndex.OpenForUpdate(output.Index, fingerprint)) ?? CorpusIndex.Create(output.Index, fingerprint);
+        var previousTargets = index.Incremental && last.Holds(output, output.Targets) ? SourceRuns.Load(output.Targets) : SourceRuns.None;
+        var previousRecords = index.Incremental && last.Holds(output, output.Records) ? SourceRuns.Load(output.Records) : SourceRuns.None;
 
         var kept = documents.Select(d => ChangeDetection.Unchanged(d, index.Previous, previousTargets, previousRecords)).ToList();
         var present = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
@@ -54,11 +93,14 @@ public static class CorpusBuild
             index.Remove(document.Source);
         }
 
+        var stagedTargets = OutputGeneration.Staged(output, pending, output.Targets);
+        var stagedRecords = OutputGeneration.Staged(output, pending, output.Records);
+        Directory.CreateDirectory(Path.GetDirectoryName(stagedRecords)!);
         var built = new List<BuiltDocument>(documents.Count);
         var records = index.Incremental ? null : new List<DocumentResult>(documents.Count);
         using (var fresh = reader.ReadStamped(toRead, progress).GetEnumerator())
-        using (var targetsOut = new FileStream(output.Targets + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-        using (var recordsOut = new FileStream(output.Records + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        using (var targetsOut = new FileStream(stagedTargets, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        using (var recordsOut = new FileStream(stagedRecords, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
             for (var i = 0; i < documents.Count; i++)
             {
@@ -91,12 +133,15 @@ public static class CorpusBuild
             index.MergeDeletes();
         }
 
-        index.Commit();
-        File.Move(output.Targets + ".tmp", output.Targets, overwrite: true);
-        File.Move(output.Records + ".tmp", output.Records, overwrite: true);
-        return new BuildSummary(built, records is null ? () => RecordStore.Load(output.Records, documents) : () => records, index.Incremental)
+        var generation = Path.GetFileName(index.CommitUnpublished());
+        // Before the commit the records are staged; after it they are in place.
+        var summary = new BuildSummary(
+            built,
+            records is null ? () => RecordStore.Load(File.Exists(stagedRecords) ? stagedRecords : output.Records, documents) : () => records,
+            index.Incremental)
         {
             Findings = inventory.Findings,
         };
+        return (summary, generation);
     }
 }

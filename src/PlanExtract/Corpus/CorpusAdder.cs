@@ -112,10 +112,68 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             CorpusRemoval.Remove(replaced, corpus);
         }
 
-        Directory.CreateDirectory(folder);
-        File.WriteAllBytes(Path.Combine(folder, fileName), bytes);
-        File.WriteAllText(metadataPath, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n");
+        Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n");
         return new AddResult(corpus.Load(metadataPath), report, facts, []) { Replaced = replaced, Placement = placed };
+    }
+
+    // Staged under names no corpus read takes for a document, then moved in; meta.json comes last,
+    // since it is what makes a folder a document. A failure removes what was staged: the issue's
+    // full disk left plans.txt and a 0-byte meta.json that blocked build, check and add.
+    private static void Install(string folder, string fileName, byte[] bytes, string metadata)
+    {
+        const string Staged = ".adding";
+        var created = !Directory.Exists(folder);
+        var staging = created ? folder + Staged + "-" + Guid.NewGuid().ToString("N")[..8] : folder;
+        var plans = Path.Combine(folder, fileName);
+        var movedPlans = false;
+        // The highest folder this add creates (a new province or city), removed again on failure.
+        var top = folder;
+        while (Path.GetDirectoryName(top) is { } parent && !Directory.Exists(parent))
+        {
+            top = parent;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(staging);
+            File.WriteAllBytes(Path.Combine(staging, fileName + Staged), bytes);
+            File.WriteAllText(Path.Combine(staging, CorpusLayout.MetadataFile + Staged), metadata);
+            if (created)
+            {
+                Directory.Move(staging, folder);
+            }
+
+            File.Move(Path.Combine(folder, fileName + Staged), plans);
+            movedPlans = true;
+            File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), Path.Combine(folder, CorpusLayout.MetadataFile));
+        }
+        catch (Exception e)
+        {
+            foreach (var leftover in new[] { Path.Combine(folder, fileName + Staged), Path.Combine(folder, CorpusLayout.MetadataFile + Staged) }.Where(File.Exists))
+            {
+                File.Delete(leftover);
+            }
+
+            if (created)
+            {
+                foreach (var made in new[] { staging, top }.Where(Directory.Exists))
+                {
+                    Directory.Delete(made, recursive: true);
+                }
+            }
+            else if (movedPlans)
+            {
+                File.Delete(plans);
+            }
+
+            // EFBIG: .NET words a write past the file size limit as an argument error from its file I/O.
+            if (e is ArgumentOutOfRangeException { TargetSite.DeclaringType: { } thrower } && (thrower.FullName == "Interop" || thrower.Namespace == "System.IO"))
+            {
+                throw new PlanExtractException($"{folder}: cannot write the document: a file would pass the file size limit; nothing was added", e);
+            }
+
+            throw;
+        }
     }
 
     private void RefuseDuplicate(string file, string hash, IReadOnlyList<CorpusDocument> existing)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
@@ -50,7 +51,7 @@ public static class CorpusIndex
     public static CorpusIndexWriter Create(string indexFolder, string? fingerprint = null)
     {
         System.IO.Directory.CreateDirectory(indexFolder);
-        var generation = GenerationPrefix + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+        var generation = NewGenerationName();
         return new CorpusIndexWriter(indexFolder, generation, OpenMode.CREATE, CorpusManifest.Empty, nextGroup: 0, fingerprint);
     }
 
@@ -65,26 +66,91 @@ public static class CorpusIndex
     /// <param name="fingerprint">The code and catalog that would build it now; an index built by others is rebuilt, since its entries would be stale.</param>
     public static CorpusIndexWriter? OpenForUpdate(string indexFolder, string fingerprint)
     {
-        string generation;
+        string live;
         long nextGroup;
+        ICollection<string> files;
         try
         {
             using var reader = OpenReader(indexFolder);
-            generation = File.ReadAllLines(Path.Combine(indexFolder, PointerFile))[1].Trim();
+            live = LiveGeneration(indexFolder)!;
             if (!reader.IndexCommit.UserData.TryGetValue(NextGroupKey, out var next) || !long.TryParse(next, CultureInfo.InvariantCulture, out nextGroup)
                 || !reader.IndexCommit.UserData.TryGetValue(FingerprintKey, out var built) || built != fingerprint)
             {
                 return null;
             }
+
+            files = reader.IndexCommit.FileNames;
+            VerifyFooters(reader.Directory, files);
         }
         catch (PlanExtractException)
         {
             return null;
         }
+        catch (Exception e) when (IsDamage(e))
+        {
+            return null;
+        }
 
-        var manifest = CorpusManifest.Read(Path.Combine(indexFolder, generation, ManifestFile));
-        return manifest is null ? null : new CorpusIndexWriter(indexFolder, generation, OpenMode.APPEND, manifest, nextGroup, fingerprint);
+        var manifest = CorpusManifest.Read(Path.Combine(indexFolder, live, ManifestFile));
+        if (manifest is null)
+        {
+            return null;
+        }
+
+        // The update goes into a linked copy, so the live generation stays whole until the build's outputs swap together.
+        var generation = NewGenerationName();
+        var target = Path.Combine(indexFolder, generation);
+        System.IO.Directory.CreateDirectory(target);
+        foreach (var file in files)
+        {
+            // segments.gen is the one file Lucene may write again under its name: never shared.
+            var (from, to) = (Path.Combine(indexFolder, live, file), Path.Combine(target, file));
+            if (file == IndexFileNames.SEGMENTS_GEN)
+            {
+                File.Copy(from, to);
+            }
+            else
+            {
+                HardLinks.LinkOrCopy(from, to);
+            }
+        }
+
+        return new CorpusIndexWriter(indexFolder, generation, OpenMode.APPEND, manifest, nextGroup, fingerprint);
     }
+
+    // Lucene's open checks the checksums of the small files (segments, .si, .cfe); the codec footer
+    // at the end of every other file shows it whole without reading it (a truncated _0.cfs crashed
+    // every later build). Reading every byte (CheckIntegrity) would cost a 1.2 GB read per update.
+    private static void VerifyFooters(Lucene.Net.Store.Directory directory, IEnumerable<string> files)
+    {
+        foreach (var file in files.Where(f => f != IndexFileNames.SEGMENTS_GEN))
+        {
+            using var input = directory.OpenInput(file, IOContext.READ_ONCE);
+            CodecUtil.RetrieveChecksum(input);
+        }
+    }
+
+    /// <summary>The folder name of the live generation, or null when there is no pointer.</summary>
+    public static string? LiveGeneration(string indexFolder)
+    {
+        var pointer = Path.Combine(indexFolder, PointerFile);
+        try
+        {
+            var lines = File.Exists(pointer) ? File.ReadAllLines(pointer) : [];
+            return lines.Length >= 2 ? lines[1].Trim() : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // What reading damaged Lucene files throws: truncated files read past their end or slice out of bounds.
+    internal static bool IsDamage(Exception e) =>
+        e is IOException or IndexNotFoundException or CorruptIndexException or ArgumentException or IndexOutOfRangeException or InvalidOperationException or NullReferenceException or FormatException or OverflowException;
+
+    private static string NewGenerationName() =>
+        GenerationPrefix + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
 
     internal const string ManifestFile = "manifest.jsonl";
     internal const string NextGroupKey = "planextract.next_group";
@@ -151,9 +217,9 @@ public static class CorpusIndex
         {
             reader = DirectoryReader.Open(FSDirectory.Open(generationPath));
         }
-        catch (Exception e) when (e is IOException or IndexNotFoundException or CorruptIndexException)
+        catch (Exception e) when (IsDamage(e))
         {
-            throw new UnusableIndexException(generationPath, $"the search index is damaged ({e.Message.Split('\n')[0]})", inner: e);
+            throw Damaged(generationPath, e);
         }
 
         if (!reader.IndexCommit.UserData.TryGetValue(CommitFormatKey, out var format) || format != FormatVersion.ToString(CultureInfo.InvariantCulture))
@@ -165,9 +231,13 @@ public static class CorpusIndex
         return reader;
     }
 
+    /// <summary>What a search or build says of an index its files cannot be read from.</summary>
+    public static UnusableIndexException Damaged(string path, Exception e) =>
+        new(path, $"the index is damaged ({e.GetType().Name}: {e.Message.Split('\n')[0]})", inner: e);
+
     // Generations left by earlier builds, including ones killed before their swap. Best effort: on
     // Windows a searcher may still hold files open, and the next build tries again.
-    private static void RemoveStaleGenerations(string indexFolder, string live)
+    internal static void RemoveStaleGenerations(string indexFolder, string? live)
     {
         foreach (var folder in System.IO.Directory.EnumerateDirectories(indexFolder, GenerationPrefix + "*"))
         {
@@ -234,7 +304,7 @@ public sealed class CorpusIndexWriter : IDisposable
     /// <summary>What the index held when opened: empty for a fresh build.</summary>
     public CorpusManifest Previous { get; }
 
-    /// <summary>True when this writer updates the live generation rather than building a new one.</summary>
+    /// <summary>True when this writer updates a copy of the live generation rather than building from nothing.</summary>
     public bool Incremental => !_fresh;
 
     /// <summary>Adds a document's items and targets and records it in the manifest.</summary>
@@ -271,8 +341,19 @@ public sealed class CorpusIndexWriter : IDisposable
     /// <summary>Rewrites the segments that hold deleted documents, so no trace of them stays in doc values.</summary>
     public void MergeDeletes() => _writer.ForceMergeDeletes(doWait: true);
 
-    /// <summary>Commits, writes the manifest, and for a fresh build makes the new generation live.</summary>
+    /// <summary>Commits, writes the manifest, and makes the new generation live.</summary>
     public void Commit(Action<string>? beforeSwap = null)
+    {
+        var generationPath = CommitUnpublished();
+        beforeSwap?.Invoke(generationPath);
+        CorpusIndex.Swap(_indexFolder, _generation);
+    }
+
+    /// <summary>The new generation's folder name, the one <see cref="CommitUnpublished"/> commits.</summary>
+    public string Generation => _generation;
+
+    /// <summary>Commits and writes the manifest without making the generation live; the caller swaps it in with the rest of its outputs.</summary>
+    public string CommitUnpublished()
     {
         _writer.SetCommitData(CorpusIndex.CommitData(Interlocked.Read(ref _nextGroup), _fingerprint));
         _writer.Commit();
@@ -283,11 +364,7 @@ public sealed class CorpusIndexWriter : IDisposable
         }
 
         _committed = true;
-        if (_fresh)
-        {
-            beforeSwap?.Invoke(generationPath);
-            CorpusIndex.Swap(_indexFolder, _generation);
-        }
+        return generationPath;
     }
 
     public void Dispose()

@@ -1,0 +1,270 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using PlanExtract.Corpus;
+using PlanExtract.Indexing;
+
+namespace PlanExtract.Build;
+
+/// <summary>
+/// Makes <c>targets.jsonl</c>, <c>index/records.jsonl</c>, the tables and the index of one build
+/// one generation. A build writes its files into <c>index/pending-…/</c> and its index into a new
+/// generation folder, then writes the journal <c>index/COMMIT</c> (by one rename) naming them all;
+/// only then are the files moved into place and the index pointer swapped, and the journal becomes
+/// the record <c>index/OUTPUTS</c>. A kill before the journal leaves the old generation whole; a
+/// kill after it is finished by the next build (<see cref="Recover"/>). The record's sizes and
+/// hashes let a later build see outputs changed since (a hand edit, a truncation) and re-make them.
+/// </summary>
+internal static class OutputGeneration
+{
+    public const string JournalFile = "COMMIT";
+    public const string RecordFile = "OUTPUTS";
+    private const string PendingPrefix = "pending-";
+
+    private static readonly JsonSerializerOptions _json = new() { WriteIndented = true };
+
+    /// <summary>A fresh staging folder; its files, relative to it, land at the same place under the output folder.</summary>
+    public static string StartPending(OutputLayout output)
+    {
+        var folder = Path.Combine(output.Index, PendingPrefix + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>The staged path of an output file (a path under the output folder).</summary>
+    public static string Staged(OutputLayout output, string pending, string finalPath) =>
+        Path.Combine(pending, Path.GetRelativePath(output.Root, finalPath));
+
+    /// <summary>Publishes a staged build: journal, moves, pointer swap, record. The index generation is committed and not yet live.</summary>
+    /// <remarks>A failure before the journal drops the staged build; after it, the next build finishes it.</remarks>
+    public static void Commit(OutputLayout output, string pending, string indexGeneration)
+    {
+        Record record;
+        try
+        {
+            record = Journal(output, pending, indexGeneration);
+        }
+        catch
+        {
+            Abandon(pending);
+            throw;
+        }
+
+        Apply(output, record);
+    }
+
+    /// <summary>Tests throw here to play a build killed at each step after its journal (per async flow, so parallel tests never meet it).</summary>
+    internal static Action<string>? AfterStep
+    {
+        get => _afterStep.Value;
+        set => _afterStep.Value = value;
+    }
+
+    private static readonly AsyncLocal<Action<string>?> _afterStep = new();
+
+    private static Record Journal(OutputLayout output, string pending, string indexGeneration)
+    {
+        var files = Directory.EnumerateFiles(pending, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(pending, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var file in files)
+        {
+            // Refused before the journal: a folder where a file goes would stop the moves half way.
+            var target = Path.Combine(output.Root, file);
+            if (Directory.Exists(target))
+            {
+                throw new PlanExtractException($"{target}: is a folder where the build writes a file; move it away and build again");
+            }
+        }
+
+        var record = new Record(indexGeneration, Path.GetFileName(pending), [.. files.Select(f => Describe(Path.Combine(pending, f), f))]);
+        WriteDurably(Path.Combine(output.Index, JournalFile), JsonSerializer.SerializeToUtf8Bytes(record, _json));
+        return record;
+    }
+
+    /// <summary>
+    /// Run before a build reads the last one: finishes a build killed after its journal, and removes
+    /// what builds killed before it left (staging folders, unfinished index generations).
+    /// </summary>
+    public static void Recover(OutputLayout output)
+    {
+        if (!Directory.Exists(output.Index))
+        {
+            return;
+        }
+
+        var journal = Path.Combine(output.Index, JournalFile);
+        if (Read(journal) is { } record)
+        {
+            Apply(output, record);
+            return;
+        }
+
+        if (File.Exists(journal))
+        {
+            // Written by one rename, so never half there; unreadable means edited: the outputs are then checked as any others.
+            File.Delete(journal);
+        }
+
+        RemoveLeftovers(output, keep: null);
+        CorpusIndex.RemoveStaleGenerations(output.Index, CorpusIndex.LiveGeneration(output.Index));
+    }
+
+    /// <summary>
+    /// Which of the last build's outputs are still as it wrote them: the index generation it made
+    /// live, and each file by size and hash. An output missing from the answer is re-made.
+    /// </summary>
+    public static Verified Verify(OutputLayout output)
+    {
+        if (Read(Path.Combine(output.Index, RecordFile)) is not { } record)
+        {
+            return Verified.Nothing;
+        }
+
+        var intact = record.Files
+            .Where(f => Matches(Path.Combine(output.Root, f.Path), f))
+            .Select(f => f.Path)
+            .ToHashSet(StringComparer.Ordinal);
+        return new Verified(record.IndexGeneration == CorpusIndex.LiveGeneration(output.Index), intact);
+    }
+
+    /// <summary>
+    /// Null when the outputs are one generation: the last record holds, or a journal is there whose
+    /// every file is staged or already in place (the next build finishes it); else what is mixed.
+    /// </summary>
+    public static string? Inconsistency(OutputLayout output)
+    {
+        var journal = Read(Path.Combine(output.Index, JournalFile));
+        if (journal is not null)
+        {
+            var pending = Path.Combine(output.Index, journal.Pending);
+            var missing = journal.Files.FirstOrDefault(f => !Matches(Path.Combine(pending, f.Path), f) && !Matches(Path.Combine(output.Root, f.Path), f));
+            return missing is not null ? $"{missing.Path} is neither staged nor in place"
+                : !Directory.Exists(Path.Combine(output.Index, journal.IndexGeneration)) ? "the journal's index generation is gone" : null;
+        }
+
+        if (Read(Path.Combine(output.Index, RecordFile)) is not { } record)
+        {
+            return File.Exists(output.Targets) ? "targets.jsonl without a record of its build" : null;
+        }
+
+        var changed = record.Files.FirstOrDefault(f => !Matches(Path.Combine(output.Root, f.Path), f));
+        return changed is not null ? $"{changed.Path} is not the one its build wrote"
+            : record.IndexGeneration != CorpusIndex.LiveGeneration(output.Index) ? "the live index is not the one its build made" : null;
+    }
+
+    private static void Apply(OutputLayout output, Record record)
+    {
+        var pending = Path.Combine(output.Index, record.Pending);
+        foreach (var file in record.Files)
+        {
+            var staged = Path.Combine(pending, file.Path);
+            if (File.Exists(staged))
+            {
+                var target = Path.Combine(output.Root, file.Path);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(staged, target, overwrite: true);
+                AfterStep?.Invoke(file.Path);
+            }
+        }
+
+        if (Directory.Exists(Path.Combine(output.Index, record.IndexGeneration)))
+        {
+            CorpusIndex.Swap(output.Index, record.IndexGeneration);
+            AfterStep?.Invoke(CorpusIndex.PointerFile);
+        }
+
+        File.Move(Path.Combine(output.Index, JournalFile), Path.Combine(output.Index, RecordFile), overwrite: true);
+        AfterStep?.Invoke(RecordFile);
+        RemoveLeftovers(output, keep: null);
+    }
+
+    private static void RemoveLeftovers(OutputLayout output, string? keep)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(output.Index, PendingPrefix + "*"))
+        {
+            if (Path.GetFileName(folder) != keep)
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    /// <summary>Removes a staging folder of a build that failed before its journal.</summary>
+    public static void Abandon(string pending) => TryDelete(pending);
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the next build's Recover tries again.
+        }
+    }
+
+    private static FileRecord Describe(string path, string relative)
+    {
+        using var stream = File.OpenRead(path);
+        return new FileRecord(relative, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
+    }
+
+    private static bool Matches(string path, FileRecord expected)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length == expected.Size && Describe(path, expected.Path).Sha256 == expected.Sha256;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static Record? Read(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<Record>(File.ReadAllBytes(path), _json) is { Files: not null, Pending: not null, IndexGeneration: not null } r && r.Files.All(f => f is { Path: not null, Sha256: not null }) ? r : null : null;
+        }
+        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    // Flushed to the disk before the rename, so a power cut cannot leave a journal naming files it never had.
+    private static void WriteDurably(string path, byte[] bytes)
+    {
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Which outputs of the last build are intact.</summary>
+    public sealed record Verified(bool Index, IReadOnlySet<string> Files)
+    {
+        public static Verified Nothing { get; } = new(false, new HashSet<string>());
+
+        public bool Holds(OutputLayout output, string path) => Files.Contains(Path.GetRelativePath(output.Root, path).Replace(Path.DirectorySeparatorChar, '/'));
+    }
+
+    private sealed record FileRecord(
+        [property: JsonPropertyName("path")] string Path,
+        [property: JsonPropertyName("size")] long Size,
+        [property: JsonPropertyName("sha256")] string Sha256);
+
+    private sealed record Record(
+        [property: JsonPropertyName("index")] string IndexGeneration,
+        [property: JsonPropertyName("pending")] string Pending,
+        [property: JsonPropertyName("files")] IReadOnlyList<FileRecord> Files);
+}
