@@ -51,7 +51,7 @@ public static class CorpusBuild
             (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress);
             if (options.Tables)
             {
-                CrossReferenceTables.WriteMarkdown(pending, summary.Records());
+                CrossReferenceTables.WriteMarkdown(pending, output.Root, summary.Records());
             }
         }
         catch

@@ -17,17 +17,27 @@ public static class CrossReferenceTables
     public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results) =>
         WriteMarkdown(outputFolder, results, CatalogOf(results));
 
+    /// <summary>
+    /// Writes the tables into <paramref name="stagingFolder"/> with their links made for the place
+    /// they are published at, <paramref name="outputFolder"/>: a build stages its outputs and moves
+    /// them in together, and a link must not point from the staging folder.
+    /// </summary>
+    public static void WriteMarkdown(string stagingFolder, string outputFolder, IReadOnlyList<DocumentResult> results) =>
+        WriteMarkdown(stagingFolder, results, CatalogOf(results), linkOutputFolder: outputFolder);
+
     /// <param name="maxColumns">The most districts one table shows (<see cref="CountryTables.MaxDistrictColumns"/>; lower only to try the split on a small corpus).</param>
-    public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog, int maxColumns = CountryTables.MaxDistrictColumns)
+    /// <param name="linkOutputFolder">The output folder the tables are published in, when they are written elsewhere first (links are relative to it).</param>
+    public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog, int maxColumns = CountryTables.MaxDistrictColumns, string? linkOutputFolder = null)
     {
         var folder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
+        var linkFolder = Path.Combine(linkOutputFolder ?? outputFolder, OutputLayout.TablesFolder);
         Directory.CreateDirectory(folder);
         var plans = new[] { PlanKind.Women, PlanKind.Children };
         var tables = new CrossTable[plans.Length];
         Parallel.For(0, plans.Length, Options, i => tables[i] = CrossTableBuilder.Build(results, plans[i], catalog));
         // The files share nothing but the read-only results, so they are made side by side on
         // every core; each is still written whole and moved into place.
-        var files = tables.Any(t => t.Districts.Count > maxColumns) ? Country(folder, results, tables, catalog, maxColumns) : OneTable(folder, results, tables);
+        var files = tables.Any(t => t.Districts.Count > maxColumns) ? Country(folder, linkFolder, results, tables, catalog, maxColumns) : OneTable(folder, linkFolder, results, tables);
         Parallel.ForEach(files, Options, file =>
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
@@ -44,17 +54,17 @@ public static class CrossReferenceTables
     private static readonly ParallelOptions Options = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
     /// <summary>The four files as they always were: every district a column.</summary>
-    private static List<TableFile> OneTable(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables) =>
+    private static List<TableFile> OneTable(string folder, string linkFolder, IReadOnlyList<DocumentResult> results, CrossTable[] tables) =>
     [
         .. tables.SelectMany(table => new TableFile[]
         {
-            new(Path.Combine(folder, table.Plan.ToContractName() + ".md"), () => MarkdownCrossTable.Write([table], folder)),
-            new(Path.Combine(folder, $"measures-{table.Plan.ToContractName()}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(results, table.Plan), folder)),
+            new(Path.Combine(folder, table.Plan.ToContractName() + ".md"), () => MarkdownCrossTable.Write([table], linkFolder)),
+            new(Path.Combine(folder, $"measures-{table.Plan.ToContractName()}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(results, table.Plan), linkFolder)),
         }),
     ];
 
     /// <summary>The four files per province or city (tables/广东省/women.md, tables/广东省/清远市/women.md) and summary-women.md, summary-children.md.</summary>
-    private static List<TableFile> Country(string folder, IReadOnlyList<DocumentResult> results, CrossTable[] tables, IndicatorCatalog catalog, int maxColumns)
+    private static List<TableFile> Country(string folder, string linkFolder, IReadOnlyList<DocumentResult> results, CrossTable[] tables, IndicatorCatalog catalog, int maxColumns)
     {
         var (parts, partOf) = CountryTables.Parts(tables.SelectMany(t => t.Districts).DistinctBy(d => d.Document.Source), maxColumns);
         var resultsOf = parts.Select(_ => new List<DocumentResult>()).ToList();
@@ -84,13 +94,13 @@ public static class CrossReferenceTables
                 }
 
                 var (part, columns, partResults) = (parts[p], columnsOf[p], resultsOf[p]);
-                var partFolder = Path.Combine(folder, part.Folder);
-                files.Add(new(Path.Combine(partFolder, name + ".md"), () => MarkdownCrossTable.Write([table.Only(columns) with { Area = part.Area }], partFolder)));
-                files.Add(new(Path.Combine(partFolder, $"measures-{name}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(partResults, table.Plan), partFolder)));
+                var (partFolder, partLinks) = (Path.Combine(folder, part.Folder), Path.Combine(linkFolder, part.Folder));
+                files.Add(new(Path.Combine(partFolder, name + ".md"), () => MarkdownCrossTable.Write([table.Only(columns) with { Area = part.Area }], partLinks)));
+                files.Add(new(Path.Combine(partFolder, $"measures-{name}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(partResults, table.Plan), partLinks)));
             }
 
             var partOfColumn = table.Districts.Select(d => parts[partOf[d.Document.Source]]).ToList();
-            files.Add(new(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), () => CountryTables.Summary(table, partOfColumn, catalog, folder, maxColumns)));
+            files.Add(new(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), () => CountryTables.Summary(table, partOfColumn, catalog, linkFolder, maxColumns)));
         }
 
         return files;

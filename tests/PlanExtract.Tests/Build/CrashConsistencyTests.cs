@@ -95,6 +95,22 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void Staged_tables_link_from_the_folder_they_are_published_in()
+    {
+        // A build writes its tables in a staging folder under index/ and moves them in; their
+        // links must read as from output/tables, the same as the writer gives when it writes there.
+        var corpus = Synthesize(4);
+        var output = Path.Combine(_temp.Path, "out");
+        var summary = CorpusBuild.Run(new CorpusLayout(corpus), output);
+        var direct = Path.Combine(_temp.Path, "direct");
+        PlanExtract.Reporting.CrossReferenceTables.WriteMarkdown(direct, summary.Records());
+        foreach (var name in new[] { "women.md", "children.md", "measures-women.md", "measures-children.md" })
+        {
+            Assert.Equal(File.ReadAllText(Path.Combine(direct, "tables", name)), File.ReadAllText(Path.Combine(output, "tables", name)));
+        }
+    }
+
+    [Fact]
     public void An_update_never_changes_the_files_it_shares_with_the_last_generation()
     {
         // The update's generation hard-links the live one's files; witnesses linked to the same
