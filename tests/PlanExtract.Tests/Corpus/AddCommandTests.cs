@@ -29,6 +29,29 @@ public sealed class AddCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(district, "plans.txt")));
     }
 
+    // Issue 13: "corpus and output folders found from the current repository or set by
+    // PLANEXTRACT_CORPUS / PLANEXTRACT_OUTPUT (flags win)"; add and check once took "corpus" as given.
+    [Fact]
+    public void Add_and_check_find_the_corpus_through_PLANEXTRACT_CORPUS()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
+        var plan = _temp.File("清城区.txt", File.ReadAllBytes(Path.Combine(district, "plans.txt")));
+        Directory.Delete(district, recursive: true);
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_temp.Path, "elsewhere")).FullName;
+        var environment = new Dictionary<string, string> { ["PLANEXTRACT_CORPUS"] = corpus };
+
+        var add = CliRunner.RunOutOfProcess(TimeSpan.FromSeconds(60), elsewhere, environment, "add", plan);
+        var check = CliRunner.RunOutOfProcess(TimeSpan.FromSeconds(60), elsewhere, environment, "check");
+
+        Assert.True(add.Code == 0, add.Err);
+        Assert.True(File.Exists(Path.Combine(district, "plans.txt")));
+        Assert.True(check.Code == 0, check.Out + check.Err);
+        Assert.Contains($"{corpus}/广东省/清远市/清城区/plans.txt", check.Out, StringComparison.Ordinal);
+        Assert.Contains("4 documents", check.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(elsewhere, "corpus")));
+    }
+
     [Fact]
     public void Refuses_a_document_already_in_the_corpus()
     {
