@@ -9,13 +9,20 @@ public sealed class AddCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public void Adds_a_district_reading_issuer_number_and_titles_from_the_text()
+    /// <summary>A copy of the corpus without 清城区, whose plan waits outside it to be added.</summary>
+    private (string Corpus, string District, string Plan) CorpusWithoutQingcheng()
     {
         var corpus = _temp.CopyOfCorpus();
         var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
         var plan = _temp.File("清城区.txt", File.ReadAllBytes(Path.Combine(district, "plans.txt")));
         Directory.Delete(district, recursive: true);
+        return (corpus, district, plan);
+    }
+
+    [Fact]
+    public void Adds_a_district_reading_issuer_number_and_titles_from_the_text()
+    {
+        var (corpus, district, plan) = CorpusWithoutQingcheng();
 
         var (code, output, err) = CliRunner.Run("add", plan, "--corpus", corpus);
 
@@ -34,10 +41,7 @@ public sealed class AddCommandTests : IDisposable
     [Fact]
     public void Add_and_check_find_the_corpus_through_PLANEXTRACT_CORPUS()
     {
-        var corpus = _temp.CopyOfCorpus();
-        var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
-        var plan = _temp.File("清城区.txt", File.ReadAllBytes(Path.Combine(district, "plans.txt")));
-        Directory.Delete(district, recursive: true);
+        var (corpus, district, plan) = CorpusWithoutQingcheng();
         var elsewhere = Directory.CreateDirectory(Path.Combine(_temp.Path, "elsewhere")).FullName;
         var environment = new Dictionary<string, string> { ["PLANEXTRACT_CORPUS"] = corpus };
 
