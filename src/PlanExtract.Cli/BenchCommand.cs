@@ -12,7 +12,7 @@ internal static class BenchCommand
         var format = new Option<string>("--format") { Description = "text (a table) or json (one object).", DefaultValueFactory = _ => "text" };
         format.OneOf("text", "json");
         var work = new Option<string?>("--work") { Description = "Folder for the synthetic corpus and its output (emptied first, kept after); default a temporary folder, removed after." };
-        var corpus = new Option<string>("--corpus") { Description = "The real corpus to synthesize from.", DefaultValueFactory = _ => "corpus" };
+        var corpus = CliOptions.CorpusOption("The real corpus to synthesize from.");
         var noTables = new Option<bool>("--no-tables") { Description = "Skip timing the tables (for sizes where they dominate the run)." };
         var command = new Command("bench", "Synthesize N documents from the corpus and measure build, peak memory, add, search and tables against their baselines.")
         {

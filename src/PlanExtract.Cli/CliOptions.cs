@@ -48,6 +48,22 @@ internal static class CliOptions
     /// <summary>The output folder: the flag, else <c>PLANEXTRACT_OUTPUT</c>, else <c>output/</c> of the repository around the current folder.</summary>
     public static string Output(string? flag) => flag ?? (Environment.GetEnvironmentVariable(OutputVariable) is { Length: > 0 } variable ? variable : InRepository("output"));
 
+    /// <summary>A <c>--corpus</c> option that defaults to <see cref="Corpus"/>'s folder.</summary>
+    public static Option<string> CorpusOption(string description = "The corpus folder.") =>
+        new("--corpus") { Description = description, DefaultValueFactory = _ => Corpus(null) };
+
+    /// <summary>Whether a command left without <c>--corpus</c> reaches <paramref name="folder"/> from here.</summary>
+    public static bool IsDefaultCorpus(string folder) => SameFolder(folder, Corpus(null));
+
+    /// <summary>Whether <paramref name="folder"/> is the repository's own corpus/, the one its output/ is built from.</summary>
+    public static bool IsRepositoryCorpus(string folder) => SameFolder(folder, InRepository("corpus"));
+
+    /// <summary>Whether the output folder was named, by its flag or by <c>PLANEXTRACT_OUTPUT</c>, rather than found in the repository.</summary>
+    public static bool OutputNamed(bool flagGiven) => flagGiven || Environment.GetEnvironmentVariable(OutputVariable) is { Length: > 0 };
+
+    private static bool SameFolder(string a, string b) =>
+        string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(a)), Path.TrimEndingDirectorySeparator(Path.GetFullPath(b)), StringComparison.Ordinal);
+
     // An installed tool runs from any folder of the repository (docs/, a district's folder): the
     // repository is the nearest folder up that has a corpus/ beside its solution or its output/.
     private static string InRepository(string name)

@@ -25,7 +25,7 @@ internal static class Commands
 
     private static Command Build(TextWriter stdout, TextWriter stderr)
     {
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => CliOptions.Corpus(null) };
+        var corpus = CliOptions.CorpusOption();
         var output = new Option<string>("--out") { Description = "Where to write targets.jsonl, tables/ and index/.", DefaultValueFactory = _ => CliOptions.Output(null) };
         var full = new Option<bool>("--full") { Description = "Re-read every document, even those unchanged since the last build." };
         var limits = LimitsOption.Create();

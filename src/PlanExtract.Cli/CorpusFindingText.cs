@@ -11,7 +11,7 @@ internal static class CorpusFindingText
     public static string Line(CorpusFinding finding, string corpusFolder)
     {
         var path = PathUnder(corpusFolder, finding.Path);
-        var corpusFlag = IsDefault(corpusFolder) ? string.Empty : $" --corpus {corpusFolder}";
+        var corpusFlag = CliOptions.IsDefaultCorpus(corpusFolder) ? string.Empty : $" --corpus {corpusFolder}";
         return finding.Problem switch
         {
             CorpusProblem.PlanWithoutMetadata => $"not part of the corpus: {path} ({finding.Detail}); run `planextract add {path}{corpusFlag}` to file it",
@@ -24,6 +24,4 @@ internal static class CorpusFindingText
     /// <summary>A corpus-relative path ('/'-separated) under the folder as the user typed it.</summary>
     public static string PathUnder(string corpusFolder, string relative) =>
         corpusFolder.TrimEnd('/', Path.DirectorySeparatorChar) + "/" + relative;
-
-    private static bool IsDefault(string corpusFolder) => corpusFolder.TrimEnd('/') == "corpus";
 }

@@ -15,7 +15,7 @@ internal static class MaintainerCommands
         var city = new Option<string?>("--city") { Description = "The city, e.g. 清远市 (or 清远): settles a district name several cities share (鼓楼区)." };
         var province = new Option<string?>("--province") { Description = "The province, e.g. 广东省 (or 广东): settles a name several provinces share." };
         var replace = new Option<bool>("--replace") { Description = "Swap the document the district already has for this one, then refresh OUT." };
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
+        var corpus = CliOptions.CorpusOption();
         var output = OutOption();
         var limits = LimitsOption.Create();
         var command = new Command("add", "Add a district plan to the corpus: read it, place its issuer through the gazetteer, validate it, file it with its metadata and print what was found.")
@@ -61,7 +61,7 @@ internal static class MaintainerCommands
     public static Command Remove(TextWriter stdout, TextWriter stderr)
     {
         var name = new Argument<string>("DISTRICT") { Description = "The district: its display name (清远市清城区), name (清城区), folder (广东省/清远市/清城区) or division code (441802)." };
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
+        var corpus = CliOptions.CorpusOption();
         var output = OutOption();
         var command = new Command("remove", "Take a district's document out of the corpus and refresh OUT incrementally.") { name, corpus, output };
         command.SetAction(parse =>
@@ -87,7 +87,7 @@ internal static class MaintainerCommands
 
     public static Command Check(TextWriter stdout, TextWriter stderr)
     {
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => "corpus" };
+        var corpus = CliOptions.CorpusOption();
         var limits = LimitsOption.Create();
         var command = new Command("check", "Validate the whole corpus: every file accounted for, per-document counts, warnings and errors, folders against the gazetteer.") { corpus, limits };
         command.SetAction(parse =>
@@ -123,21 +123,20 @@ internal static class MaintainerCommands
         error.StartsWith(document.Source, StringComparison.Ordinal) ? layout.DisplayPath(document.FilePath) + error[document.Source.Length..] : error;
 
     private static Option<string> OutOption() =>
-        new("--out") { Description = "The build output to refresh (targets.jsonl, tables/, index/).", DefaultValueFactory = _ => "output" };
+        new("--out") { Description = "The build output to refresh (targets.jsonl, tables/, index/).", DefaultValueFactory = _ => CliOptions.Output(null) };
 
     private static string Listed(IEnumerable<CorpusDocument> documents, CorpusLayout layout) =>
         string.Join(", ", documents.Select(d => $"{d.Metadata.DisplayName} ({layout.DisplayPath(d.Folder)})"));
 
     /// <summary>
-    /// After a removal or a swap, the outputs follow: only what changed is re-read. A corpus given
-    /// with --corpus refreshes only an output given with --out, so that the repository's output/
-    /// is never rebuilt from another corpus by default.
+    /// After a removal or a swap, the outputs follow: only what changed is re-read. A corpus other
+    /// than the repository's refreshes only an output named by --out or PLANEXTRACT_OUTPUT, so that
+    /// the repository's output/ is never rebuilt from another corpus by default.
     /// </summary>
     private static int Refresh(TextWriter stdout, TextWriter stderr, CorpusLayout layout, ParseResult parse, Option<string> output)
     {
         var outFolder = parse.GetValue(output)!;
-        var outGiven = parse.GetResult(output) is { Implicit: false };
-        if (!outGiven && layout.Given.TrimEnd('/') != "corpus")
+        if (!CliOptions.OutputNamed(parse.GetResult(output) is { Implicit: false }) && !CliOptions.IsRepositoryCorpus(layout.Given))
         {
             stdout.WriteLine($"run 'planextract build --corpus {layout.Given} --out DIR' to refresh that corpus's output");
             return Cli.Ok;

@@ -23,7 +23,7 @@ internal static class TableCommand
         layout.OneOfOrNone("wide", "long");
         var linkBase = new Option<string?>("--link-base") { Description = "Write every source link against this web address or folder (https://github.com/o/r/blob/main, /srv/share/PlanExtract); default: relative to the written file." };
         var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout." };
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder (its indicators.json is the catalog).", DefaultValueFactory = _ => CliOptions.Corpus(null) };
+        var corpus = CliOptions.CorpusOption("The corpus folder (its indicators.json is the catalog).");
         var command = new Command("table", "The cross-reference table: indicators × districts, each cell linked to its source line.")
         {
             plan, domain, indicator, province, city, format, layout, linkBase, output, corpus,

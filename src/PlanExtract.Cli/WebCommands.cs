@@ -19,8 +19,8 @@ internal static class WebCommands
             }
         });
         var host = new Option<string>("--host") { Description = "The address to listen on; the default answers only this machine.", DefaultValueFactory = _ => ServeOptions.Loopback };
-        var index = new Option<string>("--index") { Description = "The index folder build wrote.", DefaultValueFactory = _ => Path.Combine("output", "index") };
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => CliOptions.Corpus(null) };
+        var index = new Option<string>("--index") { Description = "The index folder build wrote.", DefaultValueFactory = _ => Path.Combine(CliOptions.Output(null), "index") };
+        var corpus = CliOptions.CorpusOption();
         var command = new Command("serve", "A local web view: search, tables, indicator pages, district pages and the source text.")
         {
             port, host, index, corpus,
@@ -32,7 +32,7 @@ internal static class WebCommands
     public static Command Publish(TextWriter stdout, TextWriter stderr)
     {
         var output = new Option<string>("--out") { Description = "The folder to write the site to.", Required = true };
-        var corpus = new Option<string>("--corpus") { Description = "The corpus folder.", DefaultValueFactory = _ => CliOptions.Corpus(null) };
+        var corpus = CliOptions.CorpusOption();
         var command = new Command("publish", "Write the tables, indicator pages, district pages and source views as a static site (no search).")
         {
             output, corpus,

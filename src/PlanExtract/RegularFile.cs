@@ -53,9 +53,14 @@ public static partial class RegularFile
         }
     }
 
-    // The runtime's own portable stat (System.Native, shipped with every .NET on Unix): its mode
-    // bits are the same on every platform, unlike the C library's struct stat. The base library
-    // offers no file type beyond directory or not; when the shim is missing, the caller reads on.
+    // Why a native call at all: .NET 10 has no public file type. FileInfo.Attributes is Normal
+    // for a pipe, /dev/zero and a socket alike, File.GetUnixFileMode holds the permission bits
+    // only, and File.OpenHandle on a named pipe blocks until a writer comes (FileOptions.Asynchronous
+    // too), so opening to look is the hang this check exists to avoid (dotnet/runtime#85148, an
+    // open proposal for UnixFileType). statx(2) is Linux's public system call, its struct the same
+    // on every architecture (stx_mode at byte 28), unlike stat(2)'s; not the runtime's internal
+    // SystemNative_Stat, whose layout may change with any runtime. Elsewhere (macOS, a C library
+    // without statx, a sandbox that refuses it), the caller falls back on the size.
     private const int FileTypeMask = 0xF000;
     private const int FileTypeFifo = 0x1000;
     private const int FileTypeCharDevice = 0x2000;
@@ -63,13 +68,24 @@ public static partial class RegularFile
     private const int FileTypeRegular = 0x8000;
     private const int FileTypeSocket = 0xC000;
 
+    private const int AtCurrentDirectory = -100;
+    private const uint StatxType = 0x1;
+    private const int StatxSize = 256;
+    private const int StatxModeOffset = 28;
+
     private static int? FileType(string path)
     {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
         try
         {
-            // FileStatus starts with Flags and Mode (two int32); the rest is room for the fields after them.
-            var status = new byte[256];
-            return Stat(path, status) == 0 ? BitConverter.ToInt32(status, 4) & FileTypeMask : null;
+            var status = new byte[StatxSize];
+            return Statx(AtCurrentDirectory, path, 0, StatxType, status) == 0 && (BitConverter.ToUInt32(status, 0) & StatxType) != 0
+                ? BitConverter.ToUInt16(status, StatxModeOffset) & FileTypeMask
+                : null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -79,7 +95,7 @@ public static partial class RegularFile
 
     // DllImport, not LibraryImport: the generated marshaller would need unsafe code for one call.
 #pragma warning disable SYSLIB1054
-    [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
-    private static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [Out] byte[] status);
+    [DllImport("libc", EntryPoint = "statx", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    private static extern int Statx(int directory, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] status);
 #pragma warning restore SYSLIB1054
 }

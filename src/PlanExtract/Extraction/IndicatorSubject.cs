@@ -20,14 +20,17 @@ public static partial class IndicatorSubject
     /// <summary>The indicator with its subject supplied and leading verbs dropped (unchanged when it already names a quantity).</summary>
     public static string Complete(string indicator, Clause clause, int textStart, Item item)
     {
-        var trimmed = indicator;
-        // Words are matched in simplified script (one character for one), names kept as written.
-        while (LeadingVerb().Match(CharFold.ToSimplified(trimmed)) is { Success: true } verb && trimmed.Length - verb.Length >= 3)
+        // Words are matched in simplified script, folded once (one character for one, so its
+        // positions are the written text's), names kept as written.
+        var simple = CharFold.ToSimplified(indicator);
+        var start = 0;
+        while (LeadingVerb().Match(simple, start, simple.Length - start) is { Success: true } verb && simple.Length - start - verb.Length >= 3)
         {
-            trimmed = trimmed[verb.Length..];
+            start += verb.Length;
         }
 
-        if (!IsBareGenericHead(trimmed))
+        var trimmed = indicator[start..];
+        if (!GenericHead().Match(simple, start, simple.Length - start).Success)
         {
             return trimmed;
         }
@@ -55,12 +58,14 @@ public static partial class IndicatorSubject
         }
 
         var lead = itemText[..end];
-        while (LeadingVerb().Match(CharFold.ToSimplified(lead)) is { Success: true } verb && verb.Length < lead.Length)
+        var simple = CharFold.ToSimplified(lead);
+        var start = 0;
+        while (LeadingVerb().Match(simple, start, simple.Length - start) is { Success: true } verb && start + verb.Length < simple.Length)
         {
-            lead = lead[verb.Length..];
+            start += verb.Length;
         }
 
-        lead = lead[..^TopicTail().Match(CharFold.ToSimplified(lead)).Length];
+        lead = lead[start..^TopicTail().Match(simple, start, simple.Length - start).Length];
         return lead.Length is >= 2 and <= 12 && !lead.Any(char.IsDigit) ? Clean(lead) : null;
     }
 

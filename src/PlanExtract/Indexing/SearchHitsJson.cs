@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using PlanExtract.Corpus;
 
 namespace PlanExtract.Indexing;
 
@@ -10,15 +10,12 @@ namespace PlanExtract.Indexing;
 /// </summary>
 public static class SearchHitsJson
 {
-    private static readonly JsonWriterOptions _indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
-    private static readonly JsonWriterOptions _compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>The <c>kind</c> of the last JSON line: the totals, not a hit.</summary>
     public const string SummaryKind = "summary";
 
     public static void Write(Stream stream, SearchResult result)
     {
-        using var w = new Utf8JsonWriter(stream, _indented);
+        using var w = new Utf8JsonWriter(stream, RecordJson.Indented);
         w.WriteStartArray();
         foreach (var hit in result.Hits)
         {
@@ -32,7 +29,7 @@ public static class SearchHitsJson
     {
         foreach (var hit in result.Hits)
         {
-            using (var w = new Utf8JsonWriter(stream, _compact))
+            using (var w = new Utf8JsonWriter(stream, RecordJson.Compact))
             {
                 Hit(w, hit);
             }
@@ -40,7 +37,7 @@ public static class SearchHitsJson
             stream.WriteByte((byte)'\n');
         }
 
-        using (var w = new Utf8JsonWriter(stream, _compact))
+        using (var w = new Utf8JsonWriter(stream, RecordJson.Compact))
         {
             w.WriteStartObject();
             w.WriteString("kind", SummaryKind);
@@ -86,8 +83,8 @@ public static class SearchHitsJson
         w.WriteString("text", hit.Text);
         w.WriteString("snippet", hit.Snippet);
         w.WriteString("source", hit.Source);
-        WriteNumber(w, "line", hit.Line);
-        WriteNumber(w, "page", hit.Page);
+        w.WriteNumberOrNull("line", hit.Line);
+        w.WriteNumberOrNull("page", hit.Page);
         w.WriteString("kind", hit.Kind);
         if (hit.Target is { } target)
         {
@@ -105,21 +102,9 @@ public static class SearchHitsJson
             }
 
             w.WriteString("unit", target.Unit);
-            WriteNumber(w, "year", target.Year);
+            w.WriteNumberOrNull("year", target.Year);
         }
 
         w.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using PlanExtract.Corpus;
 using PlanExtract.Model;
 
 namespace PlanExtract.Reporting;
@@ -7,16 +7,12 @@ namespace PlanExtract.Reporting;
 /// <summary>Writes target records (the contract's keys, in its order) and the document tree as JSON.</summary>
 public static class JsonOutput
 {
-    public static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    public static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
-
     /// <summary>One record per line, UTF-8 without BOM.</summary>
     public static void WriteJsonLines(Stream stream, IEnumerable<Target> targets)
     {
         foreach (var target in targets)
         {
-            using (var writer = new Utf8JsonWriter(stream, Compact))
+            using (var writer = new Utf8JsonWriter(stream, RecordJson.Compact))
             {
                 WriteTarget(writer, target);
             }
@@ -38,20 +34,20 @@ public static class JsonOutput
         w.WriteString("comparator", t.Comparator);
         w.WriteString("value", t.Value);
         w.WriteString("unit", t.Unit);
-        WriteNumber(w, "year", t.Year);
+        w.WriteNumberOrNull("year", t.Year);
         w.WriteString("basis", t.Basis);
         w.WriteString("population", t.Population);
         w.WriteString("text", t.Text);
         w.WriteString("source", t.Source);
-        WriteNumber(w, "line", t.Line);
-        WriteNumber(w, "page", t.Page);
+        w.WriteNumberOrNull("line", t.Line);
+        w.WriteNumberOrNull("page", t.Page);
         w.WriteEndObject();
     }
 
     /// <summary>The whole tree, in the shape the contract gives for <c>extract --format json</c>.</summary>
     public static void WriteTree(Stream stream, PlanDocument document)
     {
-        using var w = new Utf8JsonWriter(stream, Indented);
+        using var w = new Utf8JsonWriter(stream, RecordJson.Indented);
         w.WriteStartObject();
         w.WriteString("source", document.Source);
         w.WriteString("district", document.District);
@@ -61,8 +57,8 @@ public static class JsonOutput
             w.WriteStartObject();
             w.WriteString("plan", plan.Kind.ToContractName());
             w.WriteString("title", plan.Title);
-            WriteNumber(w, "line", plan.Span.Line);
-            WriteNumber(w, "page", plan.Span.Page);
+            w.WriteNumberOrNull("line", plan.Span.Line);
+            w.WriteNumberOrNull("page", plan.Span.Page);
             w.WriteStartArray("sections");
             foreach (var section in plan.Sections)
             {
@@ -75,8 +71,8 @@ public static class JsonOutput
             {
                 w.WriteStartObject();
                 w.WriteString("name", domain.Name);
-                WriteNumber(w, "line", domain.Span.Line);
-                WriteNumber(w, "page", domain.Span.Page);
+                w.WriteNumberOrNull("line", domain.Span.Line);
+                w.WriteNumberOrNull("page", domain.Span.Page);
                 w.WriteStartArray("sections");
                 foreach (var section in domain.Sections)
                 {
@@ -124,8 +120,8 @@ public static class JsonOutput
         w.WriteStartObject();
         w.WriteString("number", item.Number);
         w.WriteString("text", item.Text);
-        WriteNumber(w, "line", item.Span.Line);
-        WriteNumber(w, "page", item.Span.Page);
+        w.WriteNumberOrNull("line", item.Span.Line);
+        w.WriteNumberOrNull("page", item.Span.Page);
         w.WriteStartArray("targets");
         foreach (var target in item.Targets)
         {
@@ -134,17 +130,5 @@ public static class JsonOutput
 
         w.WriteEndArray();
         w.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using PlanExtract.Corpus;
 using PlanExtract.Extraction;
 
 namespace PlanExtract.Reporting;
@@ -11,11 +12,11 @@ public static class NumberAuditOutput
     {
         foreach (var n in numbers)
         {
-            using (var w = new Utf8JsonWriter(stream, JsonOutput.Compact))
+            using (var w = new Utf8JsonWriter(stream, RecordJson.Compact))
             {
                 w.WriteStartObject();
-                WriteNumber(w, "line", n.Line);
-                WriteNumber(w, "page", n.Page);
+                w.WriteNumberOrNull("line", n.Line);
+                w.WriteNumberOrNull("page", n.Page);
                 w.WriteString("number", n.Number);
                 w.WriteString("value", n.Value);
                 w.WriteString("unit", n.Unit);
@@ -52,17 +53,5 @@ public static class NumberAuditOutput
         }
 
         w.WriteLine(string.Join(", ", numbers.GroupBy(n => n.Fate).OrderBy(g => g.Key).Select(g => $"{g.Key.ToContractName()} {g.Count()}")));
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, int? value)
-    {
-        if (value is { } v)
-        {
-            w.WriteNumber(name, v);
-        }
-        else
-        {
-            w.WriteNull(name);
-        }
     }
 }

@@ -23,7 +23,11 @@ internal static class CliRunner
     /// (VmHWM, sampled from /proc while it runs) is its memory cost. The GC heap is capped at
     /// 2 GB so that a regression fails the test instead of the machine.
     /// </summary>
-    public static ProcessRun RunOutOfProcess(TimeSpan timeout, string workingDirectory, params string[] args)
+    public static ProcessRun RunOutOfProcess(TimeSpan timeout, string workingDirectory, params string[] args) =>
+        RunOutOfProcess(timeout, workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>The same, with <paramref name="environment"/> set for that process only (the test process's own is shared by every test).</summary>
+    public static ProcessRun RunOutOfProcess(TimeSpan timeout, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -41,6 +45,11 @@ internal static class CliRunner
 
         start.Environment["DOTNET_GCHeapHardLimit"] = "0x80000000";
         start.Environment["PLANEXTRACT_LOG_DIR"] = Path.Combine(workingDirectory, "logs");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -9,13 +9,20 @@ public sealed class AddCommandTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
-    public void Adds_a_district_reading_issuer_number_and_titles_from_the_text()
+    /// <summary>A copy of the corpus without 清城区, whose plan waits outside it to be added.</summary>
+    private (string Corpus, string District, string Plan) CorpusWithoutQingcheng()
     {
         var corpus = _temp.CopyOfCorpus();
         var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
         var plan = _temp.File("清城区.txt", File.ReadAllBytes(Path.Combine(district, "plans.txt")));
         Directory.Delete(district, recursive: true);
+        return (corpus, district, plan);
+    }
+
+    [Fact]
+    public void Adds_a_district_reading_issuer_number_and_titles_from_the_text()
+    {
+        var (corpus, district, plan) = CorpusWithoutQingcheng();
 
         var (code, output, err) = CliRunner.Run("add", plan, "--corpus", corpus);
 
@@ -27,6 +34,26 @@ public sealed class AddCommandTests : IDisposable
         Assert.Contains("\"display_name\": \"清远市清城区\"", meta, StringComparison.Ordinal);
         Assert.Contains("\"province\": \"广东省\"", meta, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(district, "plans.txt")));
+    }
+
+    // Issue 13: "corpus and output folders found from the current repository or set by
+    // PLANEXTRACT_CORPUS / PLANEXTRACT_OUTPUT (flags win)"; add and check once took "corpus" as given.
+    [Fact]
+    public void Add_and_check_find_the_corpus_through_PLANEXTRACT_CORPUS()
+    {
+        var (corpus, district, plan) = CorpusWithoutQingcheng();
+        var elsewhere = Directory.CreateDirectory(Path.Combine(_temp.Path, "elsewhere")).FullName;
+        var environment = new Dictionary<string, string> { ["PLANEXTRACT_CORPUS"] = corpus };
+
+        var add = CliRunner.RunOutOfProcess(TimeSpan.FromSeconds(60), elsewhere, environment, "add", plan);
+        var check = CliRunner.RunOutOfProcess(TimeSpan.FromSeconds(60), elsewhere, environment, "check");
+
+        Assert.True(add.Code == 0, add.Err);
+        Assert.True(File.Exists(Path.Combine(district, "plans.txt")));
+        Assert.True(check.Code == 0, check.Out + check.Err);
+        Assert.Contains($"{corpus}/广东省/清远市/清城区/plans.txt", check.Out, StringComparison.Ordinal);
+        Assert.Contains("4 documents", check.Out, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(elsewhere, "corpus")));
     }
 
     [Fact]

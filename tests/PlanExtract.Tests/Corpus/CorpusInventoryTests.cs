@@ -40,8 +40,7 @@ public sealed class CorpusInventoryTests : IDisposable
     public void PlanFileWithoutMetadataIsReportedByName()
     {
         var corpus = _temp.CopyOfCorpus();
-        var folder = Directory.CreateDirectory(Path.Combine(corpus, "广东省", "清远市", "英德市")).FullName;
-        File.Copy(Path.Combine(RepoPaths.Root, "tests", "PlanExtract.Tests", "Fixtures", "000.lo.pdf"), Path.Combine(folder, "plans.pdf"));
+        CorpusDamage.AddPlanWithoutMetadata(corpus);
 
         var inventory = Take(corpus);
 
@@ -55,7 +54,7 @@ public sealed class CorpusInventoryTests : IDisposable
     public void SymlinkLoopIsReportedAndNothingIsReadTwice()
     {
         var corpus = _temp.CopyOfCorpus();
-        File.CreateSymbolicLink(Path.Combine(corpus, "广东省", "loop"), "..");
+        CorpusDamage.AddLinkLoop(corpus);
 
         var inventory = Take(corpus);
 
@@ -91,7 +90,7 @@ public sealed class CorpusInventoryTests : IDisposable
     {
         var corpus = _temp.CopyOfCorpus();
         var meta = Path.Combine(corpus, "广东省", "清远市", "清城区", "meta.json");
-        File.WriteAllText(meta, File.ReadAllText(meta).Replace("\"file\": \"plans.txt\"", $"\"file\": \"{file}\"", StringComparison.Ordinal));
+        CorpusDamage.PointMetadataAt(meta, file);
 
         var inventory = Take(corpus);
 
@@ -106,10 +105,7 @@ public sealed class CorpusInventoryTests : IDisposable
     public void PlanFileThatIsALinkIsThatDocumentsError()
     {
         var corpus = _temp.CopyOfCorpus();
-        var outside = _temp.File("outside/plans.txt", File.ReadAllBytes(Path.Combine(corpus, "广东省", "清远市", "plans.txt")));
-        var plan = Path.Combine(corpus, "广东省", "清远市", "plans.txt");
-        File.Delete(plan);
-        File.CreateSymbolicLink(plan, outside);
+        var (plan, _) = CorpusDamage.LinkPlanFromOutside(_temp, corpus);
 
         var inventory = Take(corpus);
 

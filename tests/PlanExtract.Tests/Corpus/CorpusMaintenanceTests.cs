@@ -19,7 +19,7 @@ public sealed class CorpusMaintenanceTests : IDisposable
     public void SymlinkLoopIsReportedByNameAndNothingIsReadTwice()
     {
         var corpus = _temp.CopyOfCorpus();
-        File.CreateSymbolicLink(Path.Combine(corpus, "广东省", "loop"), "..");
+        CorpusDamage.AddLinkLoop(corpus);
 
         var (code, stdout, err) = CliRunner.Run("build", "--corpus", corpus, "--out", Output);
 
@@ -33,8 +33,7 @@ public sealed class CorpusMaintenanceTests : IDisposable
     public void PlanFileWithoutMetadataAndStrayFileAreReportedByBuildAndCheck()
     {
         var corpus = _temp.CopyOfCorpus();
-        var folder = Directory.CreateDirectory(Path.Combine(corpus, "广东省", "清远市", "英德市")).FullName;
-        File.Copy(Path.Combine(RepoPaths.Root, "tests", "PlanExtract.Tests", "Fixtures", "000.lo.pdf"), Path.Combine(folder, "plans.pdf"));
+        CorpusDamage.AddPlanWithoutMetadata(corpus);
         File.WriteAllText(Path.Combine(corpus, "广东省", "深圳市", "宝安区", "说明.xlsx"), "x");
 
         var (buildCode, _, buildErr) = CliRunner.Run("build", "--corpus", corpus, "--out", Output);
@@ -56,10 +55,7 @@ public sealed class CorpusMaintenanceTests : IDisposable
     public void PlanFileLinkedFromOutsideIsReportedAndNotRead()
     {
         var corpus = _temp.CopyOfCorpus();
-        var outside = _temp.File("outside/plans.txt", File.ReadAllBytes(Path.Combine(corpus, "广东省", "清远市", "plans.txt")));
-        var plan = Path.Combine(corpus, "广东省", "清远市", "plans.txt");
-        File.Delete(plan);
-        File.CreateSymbolicLink(plan, outside);
+        var (_, outside) = CorpusDamage.LinkPlanFromOutside(_temp, corpus);
 
         var (code, stdout, err) = CliRunner.Run("build", "--corpus", corpus, "--out", Output);
 
@@ -75,7 +71,7 @@ public sealed class CorpusMaintenanceTests : IDisposable
         var corpus = _temp.CopyOfCorpus();
         var outside = _temp.File("outside/plans.txt", File.ReadAllBytes(Path.Combine(corpus, "广东省", "清远市", "plans.txt")));
         var meta = Path.Combine(corpus, "广东省", "清远市", "meta.json");
-        File.WriteAllText(meta, File.ReadAllText(meta).Replace("\"file\": \"plans.txt\"", $"\"file\": \"{outside}\"", StringComparison.Ordinal));
+        CorpusDamage.PointMetadataAt(meta, outside);
 
         var (code, stdout, err) = CliRunner.Run("build", "--corpus", corpus, "--out", Output);
 

@@ -14,9 +14,12 @@ namespace PlanExtract.Tests.Extraction;
 /// </summary>
 public sealed class UnseenSetTests(ITestOutputHelper output)
 {
-    /// <summary>Floors at the last measured figures (docs/EXTRACTION.md): a change that loses ground fails.</summary>
-    private const double DevFloor = 0.95;
-    private const double TestFloor = 0.61;
+    /// <summary>
+    /// Floors at the last measured figures (docs/EXTRACTION.md: dev F1 0.960, test 0.616), just under
+    /// them so that one more false positive or one more miss in either half fails.
+    /// </summary>
+    private const double DevFloor = 0.959;
+    private const double TestFloor = 0.615;
 
     [Theory]
     [InlineData("unseen-dev.md", DevFloor)]

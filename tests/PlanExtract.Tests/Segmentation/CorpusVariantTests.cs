@@ -53,9 +53,9 @@ public sealed partial class CorpusVariantTests
 
         // Traditional script: one sentence still differs, the per-capita list after its first thing
         // (每千名兒童擁有兒科執業（助理）醫生1.12名、床位3.17張 loses 床位); docs/SEGMENTATION.md.
-        var exact = variant != "traditional";
+        var floor = variant == "traditional" ? TraditionalFloors.GetValueOrDefault(folder) : 0;
         Assert.True(
-            exact ? missing.Count == 0 && extra.Count == 0 : f1 >= TraditionalF1,
+            floor == 0 ? missing.Count == 0 && extra.Count == 0 : f1 >= floor,
             $"{folder} {variant}: {expected.Count} targets in the text, {actual.Count} in the variant, F1 {f1:F3}\n  only in the text: {string.Join(" | ", missing.Take(8))}\n  only in the variant: {string.Join(" | ", extra.Take(8))}");
     }
 
@@ -66,8 +66,15 @@ public sealed partial class CorpusVariantTests
         Assert.Equal("清遠市婦女發展規劃（2021—2030年） 兒童與健康 孕產婦死亡率下降到8/10萬以下，提高2個百分點", text);
     }
 
-    /// <summary>The floor for the traditional variant until the per-capita list reads through the script.</summary>
-    private const double TraditionalF1 = 0.98;
+    /// <summary>
+    /// The traditional variant's F1 where the per-capita list is (measured 134/136 and 92/93 targets),
+    /// until it reads through the script; every other plan reads exactly, as the other variants do.
+    /// </summary>
+    private static readonly Dictionary<string, double> TraditionalFloors = new(StringComparer.Ordinal)
+    {
+        ["广东省/清远市/清城区"] = 0.985,
+        ["广西壮族自治区/桂林市/荔浦市"] = 0.989,
+    };
 
     private static List<string> Keys(PlanDocument document) => [.. document.AllTargets().Select(TargetScorerTests.Key)];
 

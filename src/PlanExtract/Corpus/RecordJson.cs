@@ -1,0 +1,28 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace PlanExtract.Corpus;
+
+/// <summary>
+/// How every JSON record of the library is written: Chinese left as it is (not \u-escaped), and a
+/// missing line, page or year as <c>null</c>. Shared here, below Indexing and Reporting, so that the
+/// target records, the audit and the search hits cannot drift apart.
+/// </summary>
+public static class RecordJson
+{
+    public static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
+
+    public static void WriteNumberOrNull(this Utf8JsonWriter w, string name, int? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+}
