@@ -16,7 +16,7 @@ public class ExtractionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _files = [.. Directory.EnumerateFiles(CorpusFolder(), "plans.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+        _files = [.. Directory.EnumerateFiles(Fixtures.CorpusFolder(), "plans.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
         Console.WriteLine($"// corpus: {_files.Length} documents, {_files.Sum(f => new FileInfo(f).Length)} bytes");
     }
 
@@ -25,17 +25,4 @@ public class ExtractionBenchmarks
 
     [Benchmark]
     public int ReadSegmentExtract() => _files.Sum(f => Pipeline.Default.Read(f).AllTargets().Count());
-
-    private static string CorpusFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PlanExtract.sln")))
-            {
-                return Path.Combine(dir.FullName, "corpus");
-            }
-        }
-
-        throw new InvalidOperationException("PlanExtract.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -28,22 +28,24 @@ public static class Fixtures
     private static IEnumerable<string> Names(string pattern) =>
         Directory.EnumerateFiles(Folder, pattern).Select(System.IO.Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal);
 
-    private static string Folder
+    /// <summary>The repository's corpus folder.</summary>
+    public static string CorpusFolder() => System.IO.Path.Combine(Repository(), "corpus");
+
+    private static string Folder => System.IO.Path.Combine(Repository(), "tests", "PlanExtract.Tests", "Fixtures");
+
+    private static string Repository()
     {
-        get
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(System.IO.Path.Combine(dir.FullName, "PlanExtract.sln")))
                 {
-                    if (File.Exists(System.IO.Path.Combine(dir.FullName, "PlanExtract.sln")))
-                    {
-                        return System.IO.Path.Combine(dir.FullName, "tests", "PlanExtract.Tests", "Fixtures");
-                    }
+                    return dir.FullName;
                 }
             }
-
-            throw new InvalidOperationException("run the benchmarks from inside the PlanExtract repository");
         }
+
+        throw new InvalidOperationException("run the benchmarks from inside the PlanExtract repository");
     }
 }

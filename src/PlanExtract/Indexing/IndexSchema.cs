@@ -25,9 +25,6 @@ public static class IndexSchema
     /// <summary>The item's first sentence (its heading in 策略措施): a match there means the item is about the topic.</summary>
     public const string Lead = "lead";
 
-    /// <summary>The text cut into words by SmartCn (<see cref="WordAnalyzer"/>): how near the query's words stand.</summary>
-    public const string Words = "words";
-
     /// <summary>A target's indicator as written (孕产妇死亡率), analyzed; its exact form is <see cref="IndicatorKey"/>.</summary>
     public const string Indicator = "indicator";
 
@@ -74,9 +71,12 @@ public static class IndexSchema
     {
         var keyword = new KeywordAnalyzer();
         var fields = KeywordFields.ToDictionary(f => f, _ => (Analyzer)keyword);
-        fields[Words] = new WordAnalyzer();
         return new PerFieldAnalyzerWrapper(forIndex ? PlanAnalyzer.ForIndex() : PlanAnalyzer.ForQuery(), fields);
     }
+
+    /// <summary>How many item groups <see cref="Documents"/> numbers for <paramref name="result"/>: one per item.</summary>
+    public static int GroupCount(DocumentResult result) =>
+        result.Plans?.Plans.Sum(p => p.Sections.Sum(s => s.Items.Count) + p.Domains.Sum(d => d.Sections.Sum(s => s.Items.Count)) + p.Projects.Count) ?? 0;
 
     /// <summary>Every document a corpus result gives: one per numbered item, one per target.</summary>
     /// <param name="groups">Hands out the item group numbers; one counter per index keeps them unique.</param>
@@ -124,7 +124,6 @@ public static class IndexSchema
         itemDocument.Add(new StringField(Kind, KindItem, Field.Store.YES));
         itemDocument.Add(new TextField(Text, item.Text, Field.Store.YES));
         itemDocument.Add(new TextField(Lead, LeadOf(item.Text), Field.Store.NO));
-        itemDocument.Add(new TextField(Words, item.Text, Field.Store.NO));
         yield return itemDocument;
 
         foreach (var target in item.Targets)
@@ -135,7 +134,6 @@ public static class IndexSchema
             document.Add(new StringField(Kind, KindTarget, Field.Store.YES));
             document.Add(new TextField(Text, target.Text, Field.Store.YES));
             document.Add(new TextField(Lead, target.Indicator, Field.Store.NO));
-            document.Add(new TextField(Words, target.Text, Field.Store.NO));
             document.Add(new TextField(Indicator, target.Indicator, Field.Store.YES));
             document.Add(new StringField(IndicatorKey, target.Indicator, Field.Store.NO));
             document.Add(new StringField(Comparator, target.Comparator, Field.Store.YES));

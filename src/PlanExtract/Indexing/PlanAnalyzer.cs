@@ -10,7 +10,8 @@ namespace PlanExtract.Indexing;
 /// <summary>
 /// The Chinese text chain, composed like Lucene's language analyzers: fold look-alike characters,
 /// split words (one token per Han character), fold full/half width, lower-case Latin, then join
-/// neighbouring Han characters into bigrams. Words (SmartCn) live in their own field, <see cref="WordAnalyzer"/>.
+/// neighbouring Han characters into bigrams. Queries are also cut into words (<see cref="WordAnalyzer"/>),
+/// each found as its characters here.
 /// </summary>
 /// <remarks>
 /// The index side keeps the unigrams too, so a one-character query (癌, 孕) finds every item holding

@@ -1,7 +1,9 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
+using Lucene.Net.Search.Spans;
 
 namespace PlanExtract.Indexing;
 
@@ -11,10 +13,7 @@ public enum QueryChain
     /// <summary>Bigrams only: every space-separated chunk is a phrase, nothing is relaxed (the search before SmartCn).</summary>
     Bigrams,
 
-    /// <summary>SmartCn words only: the query is a row of words, in the words field.</summary>
-    Words,
-
-    /// <summary>The bigram phrase first; when it finds too little, SmartCn words matched as bigram phrases or words.</summary>
+    /// <summary>The bigram phrase first; when it finds too little, the query's SmartCn words, each found as its bigrams.</summary>
     WordsAndBigrams,
 }
 
@@ -50,8 +49,8 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     /// <summary>In a relaxed query, two neighbouring words of the query found together.</summary>
     internal const float PairBoost = 1.5f;
 
-    /// <summary>How many word moves still count as near: 农村妇女…土地承包经营权…权益 stands within a clause.</summary>
-    internal const int NearSlop = 12;
+    /// <summary>How many characters apart the words still count as near: 农村妇女…土地承包经营权…权益 stands within a clause.</summary>
+    internal const int NearSlop = 24;
 
     public QueryPlan Build(string text)
     {
@@ -61,7 +60,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         }
 
         var rewritten = QuerySyntax.Rewrite(text);
-        var strict = chain == QueryChain.Words && rewritten.Plain ? WordRow(rewritten.Chunks) : Strict(rewritten);
+        var strict = Strict(rewritten);
         var relaxed = new Lazy<IReadOnlyList<QueryStep>>(() => chain == QueryChain.Bigrams || !rewritten.Plain ? [] : Relaxed(rewritten.Chunks));
         return new QueryPlan(new QueryStep(strict, null), relaxed, rewritten.Chunks, rewritten.Plain);
     }
@@ -86,22 +85,6 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
             { parsed, Occur.MUST },
             { joined, Occur.SHOULD },
         };
-    }
-
-    // The Words chain's strict query: every chunk's words in a row, in the words field.
-    private Query WordRow(IReadOnlyList<string> chunks)
-    {
-        var all = new BooleanQuery();
-        foreach (var chunk in chunks)
-        {
-            var cut = words.Cut(chunk);
-            if (cut.Count > 0)
-            {
-                all.Add(Row(cut, slop: 0), Occur.MUST);
-            }
-        }
-
-        return all;
     }
 
     private List<QueryStep> Relaxed(IReadOnlyList<string> chunks)
@@ -156,9 +139,9 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     // 儿童心理健康 is about the query even where it does not say 保障).
     private BooleanQuery Ranked(IReadOnlyList<string> cut)
     {
-        var joined = chain == QueryChain.Words ? Row(cut, slop: 0) : Phrase(string.Concat(cut));
+        var joined = Phrase(string.Concat(cut));
         joined.Boost = RelaxedPhraseBoost;
-        var near = Row(cut, NearSlop);
+        var near = Near(cut);
         near.Boost = NearBoost;
         var ranked = new BooleanQuery
         {
@@ -167,7 +150,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         };
         for (var i = 0; i + 1 < cut.Count; i++)
         {
-            var pair = chain == QueryChain.Words ? Row([cut[i], cut[i + 1]], slop: 0) : TextPhrase(cut[i] + cut[i + 1]);
+            var pair = TextPhrase(cut[i] + cut[i + 1]);
             pair.Boost = PairBoost;
             ranked.Add(pair, Occur.SHOULD);
         }
@@ -175,41 +158,16 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         return ranked;
     }
 
-    // One word: as a bigram phrase in the text (finds 心理 inside 心理健康, which SmartCn may cut
-    // otherwise) or as a word, as the chain says. Built from the analyzer's bigrams directly: a
-    // relaxed query holds a dozen of these, and a parser per word doubled its cost.
-    private Query Word(string word)
-    {
-        var asWord = new TermQuery(new Term(IndexSchema.Words, word));
-        if (chain == QueryChain.Words)
-        {
-            return asWord;
-        }
-
-        return new BooleanQuery
-        {
-            { TextPhrase(word), Occur.SHOULD },
-            { asWord, Occur.SHOULD },
-        };
-    }
+    // One word: as a bigram phrase in the text and the lead sentence, which also finds 心理
+    // inside 心理健康 where SmartCn would cut the text otherwise. Built from the analyzer's bigrams
+    // directly: a relaxed query holds a dozen of these, and a parser per word doubled its cost.
+    private Query Word(string word) => TextPhrase(word);
 
     // The bigrams (or the lone character) of a word as a phrase in the text and the lead sentence,
     // what the parser makes of "word", without a parser.
     private Query TextPhrase(string word)
     {
-        var bigrams = new List<string>();
-        using (var stream = queryAnalyzer.GetTokenStream(IndexSchema.Text, word))
-        {
-            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                bigrams.Add(term.ToString());
-            }
-
-            stream.End();
-        }
-
+        var bigrams = Bigrams(word);
         var either = new BooleanQuery();
         foreach (var (field, boost) in new[] { (IndexSchema.Text, 1f), (IndexSchema.Lead, LeadBoost) })
         {
@@ -236,15 +194,32 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         return either;
     }
 
-    private static PhraseQuery Row(IReadOnlyList<string> cut, int slop)
+    // The query's words near each other: within NearSlop characters, in any order. The index
+    // holds no SmartCn field (cutting the corpus cost 70% of the build): the positions of each
+    // word's bigrams place it.
+    private SpanNearQuery Near(IReadOnlyList<string> cut) => new([.. cut.Select(WordSpan)], NearSlop, inOrder: false);
+
+    // The query chain's tokens of a word: its bigrams, or the lone character.
+    private List<string> Bigrams(string word)
     {
-        var row = new PhraseQuery { Slop = slop };
-        foreach (var word in cut)
+        var bigrams = new List<string>();
+        using var stream = queryAnalyzer.GetTokenStream(IndexSchema.Text, word);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
         {
-            row.Add(new Term(IndexSchema.Words, word));
+            bigrams.Add(term.ToString());
         }
 
-        return row;
+        stream.End();
+        return bigrams;
+    }
+
+    // A word as the span of its bigrams in the text (a lone character as itself).
+    private SpanQuery WordSpan(string word)
+    {
+        var spans = Bigrams(word).Select(b => (SpanQuery)new SpanTermQuery(new Term(IndexSchema.Text, b))).ToArray();
+        return spans.Length == 1 ? spans[0] : new SpanNearQuery(spans, 0, inOrder: true);
     }
 
     private Query Parse(string syntax)

@@ -7,7 +7,9 @@ namespace PlanExtract.Indexing;
 
 /// <summary>
 /// Chinese cut into words by SmartCn's HMM segmenter: 保障儿童心理健康 becomes 保障 儿童 心理 健康.
-/// A query typed without spaces is a row of words, and this is how the searcher finds them.
+/// A query typed without spaces is a row of words, and this is how the searcher finds them. Only
+/// queries are cut: the index holds characters and bigrams, whose positions place every word, and
+/// cutting the corpus cost 70% of the index build (docs/PERFORMANCE.md).
 /// </summary>
 /// <remarks>
 /// The chain is SmartCn's own (its tokenizer, lower case, its punctuation stop set) behind the same
@@ -31,7 +33,7 @@ public sealed class WordAnalyzer : Analyzer
     public IReadOnlyList<string> Cut(string text)
     {
         var words = new List<string>();
-        using var stream = GetTokenStream(IndexSchema.Words, text);
+        using var stream = GetTokenStream("words", text);
         var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
