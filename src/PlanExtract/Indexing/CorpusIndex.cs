@@ -302,7 +302,9 @@ public sealed class CorpusIndexWriter : IDisposable
         Previous = previous;
         _entries = new Dictionary<string, IndexedDocument>(previous.Documents, StringComparer.Ordinal);
         _nextGroup = nextGroup;
-        _directory = FSDirectory.Open(Path.Combine(indexFolder, generation));
+        // Read by positioned reads, not mapped: a merge reads whole segments, and mapped they count
+        // in the build's working set (1.2 GB of index at 3,200 documents). Searches map (CorpusIndex.OpenReader).
+        _directory = new NIOFSDirectory(Path.Combine(indexFolder, generation));
         _analyzer = IndexSchema.CreateAnalyzer(forIndex: true);
         _writer = new IndexWriter(_directory, CorpusIndex.WriterConfig(_analyzer, mode));
     }
