@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Lucene.Net.Codecs;
 using Lucene.Net.Index;
@@ -290,13 +289,9 @@ public sealed class CorpusIndexWriter : IDisposable
     private long _nextGroup;
     private bool _committed;
 
-    // One inverting thread per core, each fed one document at a time, so the read-ahead, not this,
-    // holds the trees. Threads of their own: a pool task per document made the pool add and retire
-    // threads all build long.
-    private readonly BlockingCollection<Action> _queue = new(boundedCapacity: Environment.ProcessorCount);
-    private readonly Thread[] _inverters;
-    private readonly CountdownEvent _pending = new(1);
-    private Exception? _failure;
+    // Documents being inverted: at most one per core, so the read-ahead, not this, holds the trees.
+    private readonly SemaphoreSlim _workers = new(Environment.ProcessorCount);
+    private readonly List<Task> _adding = [];
 
     internal CorpusIndexWriter(string indexFolder, string generation, OpenMode mode, CorpusManifest previous, long nextGroup, string? fingerprint)
     {
@@ -312,30 +307,6 @@ public sealed class CorpusIndexWriter : IDisposable
         _directory = new NIOFSDirectory(Path.Combine(indexFolder, generation));
         _analyzer = IndexSchema.CreateAnalyzer(forIndex: true);
         _writer = new IndexWriter(_directory, CorpusIndex.WriterConfig(_analyzer, mode));
-        _inverters = [.. Enumerable.Range(0, Environment.ProcessorCount).Select(i => new Thread(Invert) { IsBackground = true, Name = "index " + i })];
-        foreach (var thread in _inverters)
-        {
-            thread.Start();
-        }
-    }
-
-    private void Invert()
-    {
-        foreach (var add in _queue.GetConsumingEnumerable())
-        {
-            try
-            {
-                add();
-            }
-            catch (Exception e)
-            {
-                Interlocked.CompareExchange(ref _failure, e, null);
-            }
-            finally
-            {
-                _pending.Signal();
-            }
-        }
     }
 
     /// <summary>What the index held when opened: empty for a fresh build.</summary>
@@ -353,11 +324,20 @@ public sealed class CorpusIndexWriter : IDisposable
         // Group numbers are handed out here, in corpus order, whichever worker inverts the document.
         var group = _nextGroup;
         _nextGroup += IndexSchema.GroupCount(result);
-        _pending.AddCount();
-
-        // One block, never one AddDocument per item: the searcher closes an item when the group
-        // number changes, so an item's documents must stay adjacent (a block keeps them so, through merges).
-        _queue.Add(() => _writer.AddDocuments(IndexSchema.Documents(result, () => group++)));
+        _workers.Wait();
+        _adding.Add(Task.Run(() =>
+        {
+            try
+            {
+                // One block, never one AddDocument per item: the searcher closes an item when the group
+                // number changes, so an item's documents must stay adjacent (a block keeps them so, through merges).
+                _writer.AddDocuments(IndexSchema.Documents(result, () => group++));
+            }
+            finally
+            {
+                _workers.Release();
+            }
+        }));
         var entry = new IndexedDocument(
             result.Document.Source,
             stamp?.Size ?? -1,
@@ -414,34 +394,29 @@ public sealed class CorpusIndexWriter : IDisposable
         return generationPath;
     }
 
-    // Waits for every document handed to an inverting thread; the first failure is the build's.
+    // Waits for every document handed to a worker; the first failure is the build's.
     private void WaitForAdds()
     {
-        _pending.Signal();
-        _pending.Wait();
-        _pending.Reset(1);
-        ThrowIfAddFailed();
+        try
+        {
+            Task.WaitAll(_adding);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+        finally
+        {
+            _adding.RemoveAll(t => t.IsCompletedSuccessfully);
+        }
     }
 
     private void ThrowIfAddFailed()
     {
-        if (Volatile.Read(ref _failure) is { } failure)
+        _adding.RemoveAll(t => t.IsCompletedSuccessfully);
+        if (_adding.Any(t => t.IsFaulted))
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        }
-    }
-
-    private void StopInverters()
-    {
-        if (_queue.IsAddingCompleted)
-        {
-            return;
-        }
-
-        _queue.CompleteAdding();
-        foreach (var thread in _inverters)
-        {
-            thread.Join();
+            WaitForAdds();
         }
     }
 
@@ -450,17 +425,21 @@ public sealed class CorpusIndexWriter : IDisposable
         if (!_committed)
         {
             // Nothing may still add to the writer being rolled back; a failed add is already the caller's error.
-            StopInverters();
+            try
+            {
+                Task.WaitAll(_adding);
+            }
+            catch (AggregateException)
+            {
+            }
+
             _writer.Rollback();
         }
-
-        StopInverters();
 
         _writer.Dispose();
         _analyzer.Dispose();
         _directory.Dispose();
-        _queue.Dispose();
-        _pending.Dispose();
+        _workers.Dispose();
     }
 }
 
