@@ -82,7 +82,9 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             buildPeak = sampler.PeakWorkingSetMB;
         }
 
-        var indexMB = new DirectoryInfo(new OutputLayout(output).Index).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) / 1e6;
+        // The live generation's Lucene files, not the records and staging files beside them.
+        var index = new OutputLayout(output).Index;
+        var indexMB = new DirectoryInfo(Path.Combine(index, CorpusIndex.LiveGeneration(index) ?? string.Empty)).EnumerateFiles().Sum(f => f.Length) / 1e6;
 
         log.WriteLine($"build {buildOnly:F1} s; {summary.Failed} failed");
         var tables = options.Tables ? TableTiming.Write(output, summary.Records) : double.NaN;

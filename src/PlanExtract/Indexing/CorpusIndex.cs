@@ -270,7 +270,9 @@ public static class CorpusIndex
 
 /// <summary>
 /// One IndexWriter for a whole build: documents are added as they are read, so the corpus never
-/// sits in memory. Thread-safe for <see cref="Add"/> and <see cref="Remove"/>. Disposing without
+/// sits in memory. Thread-safe for <see cref="Add"/> and <see cref="Remove"/>, but the build adds
+/// from one thread: inverting on both cores cost 8–15% more CPU and no time at 800 documents
+/// (docs/PERFORMANCE.md). Disposing without
 /// <see cref="Commit"/> rolls back, so a failed update never leaves a half-changed live index.
 /// </summary>
 public sealed class CorpusIndexWriter : IDisposable
