@@ -28,6 +28,12 @@ public sealed record BenchFigures
     public required double PeakMemoryMB { get; init; }
     public required double PeakManagedMB { get; init; }
 
+    /// <summary>The process working set (what <c>top</c> shows, mapped index files included) at its highest during the build, sampled every 50 ms.</summary>
+    public required double BuildPeakMemoryMB { get; init; }
+
+    /// <summary>The index folder's size after the build.</summary>
+    public required double IndexMB { get; init; }
+
     /// <summary><c>add</c> of one new document, then the incremental build of index and targets.jsonl.</summary>
     public required double AddSeconds { get; init; }
 
@@ -79,6 +85,9 @@ public sealed record BenchFigures
             Number(w, "build_to_read_ratio", BuildSeconds / ReadBaselineSeconds);
             Number(w, "peak_memory_mb", PeakMemoryMB);
             Number(w, "peak_managed_mb", PeakManagedMB);
+            Number(w, "build_peak_memory_mb", BuildPeakMemoryMB);
+            Number(w, "index_mb", IndexMB);
+            Number(w, "index_mb_per_text_mb", IndexMB / (Bytes / 1e6));
             Number(w, "add_seconds", AddSeconds);
             Number(w, "add_with_tables_seconds", AddWithTablesSeconds);
             w.WriteNumber("add_reread_documents", AddReread);
@@ -110,6 +119,7 @@ public sealed record BenchFigures
         Row("full build", $"{BuildSeconds:F1} s ({BuildMBPerSecond:F1} MB/s)", $"read+decode {ReadBaselineSeconds:F2} s ({ReadBaselineMBPerSecond:F0} MB/s)", "≤ 60 s at 3200");
         Row("  read+extract only", $"{ExtractSeconds:F1} s", "all cores, nothing written", string.Empty);
         Row("peak memory", $"{PeakMemoryMB:F0} MB", $"managed heap peak {PeakManagedMB:F0} MB", "≤ 1024 MB");
+        Row("  during the build", $"{BuildPeakMemoryMB:F0} MB", $"index {IndexMB:F0} MB ({IndexMB / (Bytes / 1e6):F2} MB per MB of text)", string.Empty);
         Row("add one document", $"{AddSeconds:F2} s", $"read+decode {AddBaselineSeconds * 1000:F1} ms; {AddReread} re-read", "≤ 2 s");
         Row("  with tables", $"{AddWithTablesSeconds:F2} s", string.Empty, string.Empty);
         Row("search p50 / p95", $"{SearchP50Ms:F2} / {SearchP95Ms:F2} ms", $"scan {ScanMs:F1} ms/query ({ScanToSearchP95:F0}× p95)", "p95 ≤ 20 ms, ≥ 20×");

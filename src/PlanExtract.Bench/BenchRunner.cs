@@ -72,13 +72,19 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         BuildSummary summary;
         double buildOnly;
         double managedPeak;
+        double buildPeak;
         using (var sampler = new MemorySampler())
         {
             clock.Restart();
             summary = CorpusBuild.Run(layout, output, new BuildOptions(Full: true, Tables: false));
             buildOnly = clock.Elapsed.TotalSeconds;
             managedPeak = sampler.PeakManagedMB;
+            buildPeak = sampler.PeakWorkingSetMB;
         }
+
+        // The live generation's Lucene files, not the records and staging files beside them.
+        var index = new OutputLayout(output).Index;
+        var indexMB = new DirectoryInfo(Path.Combine(index, CorpusIndex.LiveGeneration(index) ?? string.Empty)).EnumerateFiles().Sum(f => f.Length) / 1e6;
 
         log.WriteLine($"build {buildOnly:F1} s; {summary.Failed} failed");
         var tables = options.Tables ? TableTiming.Write(output, summary.Records) : double.NaN;
@@ -120,6 +126,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             ExtractSeconds = extractOnly,
             PeakMemoryMB = peak,
             PeakManagedMB = managedPeak,
+            BuildPeakMemoryMB = buildPeak,
+            IndexMB = indexMB,
             AddSeconds = add,
             AddWithTablesSeconds = add + addTables,
             AddReread = incremental.Reread,
@@ -212,11 +220,12 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         return clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Samples the managed heap while a phase runs; the process-wide peak comes from the OS.</summary>
+    /// <summary>Samples the managed heap and the process working set while a phase runs.</summary>
     private sealed class MemorySampler : IDisposable
     {
         private readonly Timer _timer;
-        private long _peak;
+        private long _peakManaged;
+        private long _peakWorkingSet;
 
         public MemorySampler() => _timer = new Timer(_ => Sample(), null, 0, 50);
 
@@ -225,7 +234,16 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             get
             {
                 Sample();
-                return Interlocked.Read(ref _peak) / 1e6;
+                return Interlocked.Read(ref _peakManaged) / 1e6;
+            }
+        }
+
+        public double PeakWorkingSetMB
+        {
+            get
+            {
+                Sample();
+                return Interlocked.Read(ref _peakWorkingSet) / 1e6;
             }
         }
 
@@ -233,9 +251,14 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
 
         private void Sample()
         {
-            var now = GC.GetTotalMemory(forceFullCollection: false);
+            Raise(ref _peakManaged, GC.GetTotalMemory(forceFullCollection: false));
+            Raise(ref _peakWorkingSet, Environment.WorkingSet);
+        }
+
+        private static void Raise(ref long peak, long now)
+        {
             long seen;
-            while (now > (seen = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, now, seen) != seen)
+            while (now > (seen = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, now, seen) != seen)
             {
             }
         }

