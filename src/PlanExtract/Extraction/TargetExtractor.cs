@@ -26,7 +26,6 @@ public sealed class TargetExtractor(IReadOnlyList<ITargetRule> rules) : ITargetE
         new MembersInBodyRule(),
         new CountedThingsRule(),
         new ValueTargetRule(),
-        new ValueAfterNameRule(),
         new DirectionRule(),
     ];
 

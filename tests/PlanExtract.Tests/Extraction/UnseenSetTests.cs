@@ -15,11 +15,11 @@ namespace PlanExtract.Tests.Extraction;
 public sealed class UnseenSetTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// Floors at the last measured figures (docs/EXTRACTION.md: dev F1 0.960, test 0.616), just under
+    /// Floors at the last measured figures (docs/EXTRACTION.md: dev F1 0.939, test 0.618 since ValueAfterNameRule went), just under
     /// them so that one more false positive or one more miss in either half fails.
     /// </summary>
-    private const double DevFloor = 0.959;
-    private const double TestFloor = 0.615;
+    private const double DevFloor = 0.938;
+    private const double TestFloor = 0.617;
 
     [Theory]
     [InlineData("unseen-dev.md", DevFloor)]
