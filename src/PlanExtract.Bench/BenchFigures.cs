@@ -45,6 +45,12 @@ public sealed record BenchFigures
 
     /// <summary>Baseline: reading and decoding the added document.</summary>
     public required double AddBaselineSeconds { get; init; }
+
+    /// <summary><c>remove</c> of the added document, then the incremental build of index and targets.jsonl (no tables).</summary>
+    public required double RemoveSeconds { get; init; }
+
+    /// <summary>Documents the removal's build re-read (0 when none was).</summary>
+    public required int RemoveReread { get; init; }
     public required int Queries { get; init; }
     public required double SearchP50Ms { get; init; }
     public required double SearchP95Ms { get; init; }
@@ -93,6 +99,8 @@ public sealed record BenchFigures
             w.WriteNumber("add_reread_documents", AddReread);
             Number(w, "add_baseline_seconds", AddBaselineSeconds);
             Number(w, "add_to_baseline_ratio", AddSeconds / AddBaselineSeconds);
+            Number(w, "remove_seconds", RemoveSeconds);
+            w.WriteNumber("remove_reread_documents", RemoveReread);
             w.WriteNumber("queries", Queries);
             Number(w, "search_p50_ms", SearchP50Ms);
             Number(w, "search_p95_ms", SearchP95Ms);
@@ -122,6 +130,7 @@ public sealed record BenchFigures
         Row("  during the build", $"{BuildPeakMemoryMB:F0} MB", $"index {IndexMB:F0} MB ({IndexMB / (Bytes / 1e6):F2} MB per MB of text)", string.Empty);
         Row("add one document", $"{AddSeconds:F2} s", $"read+decode {AddBaselineSeconds * 1000:F1} ms; {AddReread} re-read", "≤ 2 s");
         Row("  with tables", $"{AddWithTablesSeconds:F2} s", string.Empty, string.Empty);
+        Row("remove it again", $"{RemoveSeconds:F2} s", $"{RemoveReread} re-read", "≤ 2 s");
         Row("search p50 / p95", $"{SearchP50Ms:F2} / {SearchP95Ms:F2} ms", $"scan {ScanMs:F1} ms/query ({ScanToSearchP95:F0}× p95)", "p95 ≤ 20 ms, ≥ 20×");
         Row("tables", $"{TableSeconds:F2} s", $"read+decode records {TableBaselineSeconds:F2} s", "≤ 5 s");
         text.AppendLine(CultureInfo.InvariantCulture, $"tables written by {TableWriter}; {Queries} queries");

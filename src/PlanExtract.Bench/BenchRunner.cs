@@ -113,6 +113,13 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var scan = ScanPerQuery(documents.Select(d => d.FilePath).Append(extraPath));
         log.WriteLine($"scan {scan:F1} ms per query");
 
+        // Last, so search and scan see the corpus the add left: the added document goes out again.
+        clock.Restart();
+        CorpusRemoval.Remove(added.Added!, layout);
+        var removed = CorpusBuild.Run(layout, output, new BuildOptions(Tables: false));
+        var remove = clock.Elapsed.TotalSeconds;
+        log.WriteLine($"remove {remove:F2} s, re-read {removed.Reread}");
+
         return new BenchFigures
         {
             Documents = documents.Count,
@@ -132,6 +139,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             AddWithTablesSeconds = add + addTables,
             AddReread = incremental.Reread,
             AddBaselineSeconds = addBaseline,
+            RemoveSeconds = remove,
+            RemoveReread = removed.Reread,
             Queries = QuerySet.Count,
             SearchP50Ms = p50,
             SearchP95Ms = p95,

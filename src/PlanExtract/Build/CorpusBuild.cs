@@ -64,6 +64,10 @@ public static class CorpusBuild
         return summary;
     }
 
+    // The last build's lines of a file, when the index is updated in place and the file and its runs are as that build wrote them.
+    private static SourceRuns Previous(OutputLayout output, OutputGeneration.Verified last, CorpusIndexWriter index, string file) =>
+        index.Incremental && last.Holds(output, file) && last.Holds(output, output.RunsOf(file)) ? SourceRuns.Load(file, output.RunsOf(file)) : SourceRuns.None;
+
     /// <summary>
     /// Reads what changed, indexes it into a new generation (committed, not yet live) and stages
     /// targets.jsonl and records.jsonl in <paramref name="pending"/>; no tables.
@@ -76,8 +80,8 @@ public static class CorpusBuild
         // What the last build left and still stands: a changed or damaged output is re-made, an index not the last build's is rebuilt.
         var last = OutputGeneration.Verify(output);
         using var index = (full || !last.Index ? null : CorpusIndex.OpenForUpdate(output.Index, fingerprint)) ?? CorpusIndex.Create(output.Index, fingerprint);
-        var previousTargets = index.Incremental && last.Holds(output, output.Targets) ? SourceRuns.Load(output.Targets) : SourceRuns.None;
-        var previousRecords = index.Incremental && last.Holds(output, output.Records) ? SourceRuns.Load(output.Records) : SourceRuns.None;
+        using var previousTargets = Previous(output, last, index, output.Targets);
+        using var previousRecords = Previous(output, last, index, output.Records);
 
         var kept = documents.Select(d => ChangeDetection.Unchanged(d, index.Previous, previousTargets, previousRecords)).ToList();
         var present = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
@@ -102,13 +106,14 @@ public static class CorpusBuild
         using (var targetsOut = new FileStream(stagedTargets, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         using (var recordsOut = new FileStream(stagedRecords, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
+            var (targetRuns, recordRuns) = (new SourceRuns.Recorder(targetsOut), new SourceRuns.Recorder(recordsOut));
             for (var i = 0; i < documents.Count; i++)
             {
                 var document = documents[i];
                 if (kept[i] is { } entry)
                 {
-                    previousTargets.CopyTo(document.Source, targetsOut);
-                    previousRecords.CopyTo(document.Source, recordsOut);
+                    targetRuns.Write(document.Source, entry.Targets, stream => previousTargets.CopyTo(document.Source, stream));
+                    recordRuns.Write(document.Source, 1, stream => previousRecords.CopyTo(document.Source, stream));
                     built.Add(new BuiltDocument(document, entry.Plans, entry.Targets, entry.Error, Reread: false));
                     continue;
                 }
@@ -117,12 +122,15 @@ public static class CorpusBuild
                 var (result, stamp) = fresh.Current;
                 index.Add(result, stamp);
                 var targets = result.Plans?.AllTargets().ToList() ?? [];
-                JsonOutput.WriteJsonLines(targetsOut, targets);
+                targetRuns.Write(document.Source, targets.Count, stream => JsonOutput.WriteJsonLines(stream, targets));
                 var slim = RecordStore.Slim(result);
-                RecordStore.Write(recordsOut, slim);
+                recordRuns.Write(document.Source, 1, stream => RecordStore.Write(stream, slim));
                 records?.Add(slim);
                 built.Add(new BuiltDocument(document, result.Plans?.Plans.Count ?? 0, targets.Count, result.Error, Reread: true));
             }
+
+            targetRuns.Save(OutputGeneration.Staged(output, pending, output.RunsOf(output.Targets)));
+            recordRuns.Save(OutputGeneration.Staged(output, pending, output.RunsOf(output.Records)));
         }
 
         if (removed.Count > 0)

@@ -107,19 +107,16 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             Sha256 = hash,
         };
 
-        if (replaced is not null)
-        {
-            CorpusRemoval.Remove(replaced, corpus);
-        }
-
-        Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n");
+        Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n", replaced?.FilePath);
         return new AddResult(corpus.Load(metadataPath), report, facts, []) { Replaced = replaced, Placement = placed };
     }
 
     // Staged under names no corpus read takes for a document, then moved in; meta.json comes last,
     // since it is what makes a folder a document. A failure removes what was staged: the issue's
     // full disk left plans.txt and a 0-byte meta.json that blocked build, check and add.
-    private static void Install(string folder, string fileName, byte[] bytes, string metadata)
+    // A replacement keeps the old plan until the new one is staged whole: the move of meta.json
+    // switches the folder to the new plan, and only then is an old plan of another name dropped.
+    private static void Install(string folder, string fileName, byte[] bytes, string metadata, string? replacedFile)
     {
         const string Staged = ".adding";
         var created = !Directory.Exists(folder);
@@ -143,9 +140,23 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
                 Directory.Move(staging, folder);
             }
 
-            File.Move(Path.Combine(folder, fileName + Staged), plans);
-            movedPlans = true;
-            File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), Path.Combine(folder, CorpusLayout.MetadataFile));
+            var samePlan = replacedFile == plans;
+            if (!samePlan)
+            {
+                File.Move(Path.Combine(folder, fileName + Staged), plans);
+                movedPlans = true;
+            }
+
+            File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), Path.Combine(folder, CorpusLayout.MetadataFile), overwrite: replacedFile is not null);
+            if (samePlan)
+            {
+                // Its own name: one rename puts the new bytes in place of the old.
+                File.Move(Path.Combine(folder, fileName + Staged), plans, overwrite: true);
+            }
+            else if (replacedFile is not null)
+            {
+                File.Delete(replacedFile);
+            }
         }
         catch (Exception e)
         {

@@ -28,4 +28,7 @@ public sealed class OutputLayout(string root)
     public string Tables => Path.Combine(Root, TablesFolder);
 
     public string Records => Path.Combine(Index, RecordsFile);
+
+    /// <summary>Beside the Lucene generations: where each document's lines lie in <paramref name="file"/> (targets.jsonl, records.jsonl), for the next update's copy.</summary>
+    public string RunsOf(string file) => Path.Combine(Index, Path.GetFileName(file) + ".runs");
 }

@@ -71,16 +71,21 @@ public static class CorpusIndex
         ICollection<string> files;
         try
         {
-            using var reader = OpenReader(indexFolder);
-            live = LiveGeneration(indexFolder)!;
-            if (!reader.IndexCommit.UserData.TryGetValue(NextGroupKey, out var next) || !long.TryParse(next, CultureInfo.InvariantCulture, out nextGroup)
-                || !reader.IndexCommit.UserData.TryGetValue(FingerprintKey, out var built) || built != fingerprint)
+            // The last commit's segments file, not a reader: opening every segment (its terms and
+            // stored-field indexes) cost more than the whole update at 3,200 documents.
+            live = Path.GetFileName(LivePath(indexFolder));
+            using var directory = FSDirectory.Open(Path.Combine(indexFolder, live));
+            var commit = new SegmentInfos();
+            commit.Read(directory);
+            if (!commit.UserData.TryGetValue(CommitFormatKey, out var format) || format != FormatVersion.ToString(CultureInfo.InvariantCulture)
+                || !commit.UserData.TryGetValue(NextGroupKey, out var next) || !long.TryParse(next, CultureInfo.InvariantCulture, out nextGroup)
+                || !commit.UserData.TryGetValue(FingerprintKey, out var built) || built != fingerprint)
             {
                 return null;
             }
 
-            files = reader.IndexCommit.FileNames;
-            VerifyFooters(reader.Directory, files);
+            files = commit.GetFiles(directory, includeSegmentsFile: true);
+            VerifyFooters(directory, files);
         }
         catch (PlanExtractException)
         {
@@ -118,15 +123,17 @@ public static class CorpusIndex
         return new CorpusIndexWriter(indexFolder, generation, OpenMode.APPEND, manifest, nextGroup, fingerprint);
     }
 
-    // Lucene's open checks the checksums of the small files (segments, .si, .cfe); the codec footer
-    // at the end of every other file shows it whole without reading it (a truncated _0.cfs crashed
-    // every later build). Reading every byte (CheckIntegrity) would cost a 1.2 GB read per update.
+    // The small files (segments, .si, .cfe, .fnm, doc-value metadata) are read whole against their
+    // checksums, as opening a reader did; the codec footer at the end of every other file shows it
+    // whole without reading it (a truncated _0.cfs crashed every later build). Reading every byte
+    // (CheckIntegrity) would cost a 1.2 GB read per update.
     private static void VerifyFooters(Lucene.Net.Store.Directory directory, IEnumerable<string> files)
     {
+        const long WholeBelow = 1 << 20;
         foreach (var file in files.Where(f => f != IndexFileNames.SEGMENTS_GEN))
         {
             using var input = directory.OpenInput(file, IOContext.READ_ONCE);
-            CodecUtil.RetrieveChecksum(input);
+            _ = input.Length < WholeBelow ? CodecUtil.ChecksumEntireFile(input) : CodecUtil.RetrieveChecksum(input);
         }
     }
 
@@ -194,24 +201,7 @@ public static class CorpusIndex
     /// <summary>Opens the live generation, or says why it cannot (<see cref="UnusableIndexException"/>: a build makes one).</summary>
     public static DirectoryReader OpenReader(string indexFolder)
     {
-        var pointer = Path.Combine(indexFolder, PointerFile);
-        if (!File.Exists(pointer))
-        {
-            // Lucene files straight in the folder are what an index from before the pointer file looks like.
-            var old = System.IO.Directory.Exists(indexFolder) && System.IO.Directory.EnumerateFiles(indexFolder, "segments*").Any();
-            throw old
-                ? new UnusableIndexException(indexFolder, "the search index is from an older version of planextract")
-                : new UnusableIndexException(indexFolder, "no search index", missing: true);
-        }
-
-        var lines = File.ReadAllLines(pointer);
-        var header = lines.Length > 0 ? lines[0].Split(' ') : [];
-        if (header.Length != 2 || header[0] != FormatHeader || header[1] != FormatVersion.ToString(CultureInfo.InvariantCulture) || lines.Length < 2)
-        {
-            throw new UnusableIndexException(indexFolder, $"the search index is from another version of planextract (format {(header.Length == 2 ? header[1] : "unknown")}, expected {FormatVersion})");
-        }
-
-        var generationPath = Path.Combine(indexFolder, lines[1].Trim());
+        var generationPath = LivePath(indexFolder);
         DirectoryReader reader;
         try
         {
@@ -229,6 +219,29 @@ public static class CorpusIndex
         }
 
         return reader;
+    }
+
+    // The live generation's folder as the pointer names it, or why there is none this version reads.
+    private static string LivePath(string indexFolder)
+    {
+        var pointer = Path.Combine(indexFolder, PointerFile);
+        if (!File.Exists(pointer))
+        {
+            // Lucene files straight in the folder are what an index from before the pointer file looks like.
+            var old = System.IO.Directory.Exists(indexFolder) && System.IO.Directory.EnumerateFiles(indexFolder, "segments*").Any();
+            throw old
+                ? new UnusableIndexException(indexFolder, "the search index is from an older version of planextract")
+                : new UnusableIndexException(indexFolder, "no search index", missing: true);
+        }
+
+        var lines = File.ReadAllLines(pointer);
+        var header = lines.Length > 0 ? lines[0].Split(' ') : [];
+        if (header.Length != 2 || header[0] != FormatHeader || header[1] != FormatVersion.ToString(CultureInfo.InvariantCulture) || lines.Length < 2)
+        {
+            throw new UnusableIndexException(indexFolder, $"the search index is from another version of planextract (format {(header.Length == 2 ? header[1] : "unknown")}, expected {FormatVersion})");
+        }
+
+        return Path.Combine(indexFolder, lines[1].Trim());
     }
 
     /// <summary>What a search or build says of an index its files cannot be read from.</summary>

@@ -9,7 +9,7 @@ public sealed class BenchCommandTests
 {
     private static readonly string[] RequiredKeys =
     [
-        "documents", "bytes", "build_seconds", "peak_memory_mb", "add_seconds", "search_p50_ms", "search_p95_ms", "scan_ms", "table_seconds",
+        "documents", "bytes", "build_seconds", "peak_memory_mb", "add_seconds", "remove_seconds", "search_p50_ms", "search_p95_ms", "scan_ms", "table_seconds",
         "read_baseline_seconds", "add_baseline_seconds", "table_baseline_seconds", "build_mb_per_s", "scan_to_search_p95_ratio",
     ];
 
@@ -32,6 +32,7 @@ public sealed class BenchCommandTests
 
         Assert.Equal(8, root.GetProperty("documents").GetInt32());
         Assert.Equal(1, root.GetProperty("add_reread_documents").GetInt32());
+        Assert.Equal(0, root.GetProperty("remove_reread_documents").GetInt32());
         Assert.True(root.GetProperty("bytes").GetInt64() > 0);
         Assert.True(File.Exists(Path.Combine(work, "output", "tables", "women.md")));
     }

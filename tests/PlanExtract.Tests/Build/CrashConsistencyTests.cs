@@ -301,6 +301,56 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void A_replace_that_fails_on_a_full_disk_keeps_the_old_document()
+    {
+        // Review of issue 18: add --replace took the old plan out before writing the new one, so a full disk lost both.
+        var corpus = Synthesize(2);
+        var (incoming, old) = Incoming(corpus, "plans.txt");
+        var (oldPlan, oldMeta) = (File.ReadAllBytes(old.FilePath), File.ReadAllBytes(Path.Combine(old.Folder, CorpusLayout.MetadataFile)));
+        string[] add = ["add", incoming, "--corpus", corpus, "--replace", .. Where(old.Metadata)];
+
+        var run = Shell($"trap '' XFSZ; ulimit -f 8; DOTNET_EnableWriteXorExecute=0 exec dotnet exec {Dll} {string.Join(' ', add.Select(a => $"'{a}'"))}");
+        Assert.Equal(1, run.Code);
+        Assert.Contains("file size limit", run.Err, StringComparison.Ordinal);
+        Assert.Equal(oldPlan, File.ReadAllBytes(old.FilePath));
+        Assert.Equal(oldMeta, File.ReadAllBytes(Path.Combine(old.Folder, CorpusLayout.MetadataFile)));
+        Assert.Equal(2, new CorpusLayout(corpus).Documents().Count);
+
+        Assert.Equal(0, CliRunner.Run(add).Code);
+        Assert.Equal(File.ReadAllBytes(incoming), File.ReadAllBytes(old.FilePath));
+        Assert.Equal(2, new CorpusLayout(corpus).Documents().Count);
+    }
+
+    [Fact]
+    public void A_replace_by_a_plan_of_another_format_drops_the_old_file()
+    {
+        var corpus = Synthesize(2);
+        var (incoming, old) = Incoming(corpus, "plans.md");
+
+        var run = CliRunner.Run(["add", incoming, "--corpus", corpus, "--replace", .. Where(old.Metadata)]);
+
+        Assert.True(run.Code == 0, run.Err);
+        Assert.False(File.Exists(old.FilePath));
+        var now = Assert.Single(new CorpusLayout(corpus).Documents(), d => d.Folder == old.Folder);
+        Assert.Equal("plans.md", now.Metadata.File);
+        Assert.Equal(File.ReadAllBytes(incoming), File.ReadAllBytes(now.FilePath));
+    }
+
+    // The corpus's document 0 as it would come in again, with one more measure: same district, other bytes.
+    private (string Incoming, CorpusDocument Old) Incoming(string corpus, string name)
+    {
+        var incoming = Path.Combine(_temp.Path, "incoming", name);
+        var place = new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteLoose(incoming, 0).Place;
+        File.AppendAllText(incoming, "\n（三）提高妇女参与社会事务管理的比例。\n");
+        var old = Assert.Single(new CorpusLayout(corpus).Documents(), d => d.Metadata.City == place.City && d.Metadata.District == place.District);
+        Assert.NotEqual(File.ReadAllBytes(old.FilePath), File.ReadAllBytes(incoming));
+        return (incoming, old);
+    }
+
+    private static string[] Where(CorpusMetadata place) =>
+        [.. place.Province is { } p ? new[] { "--province", p } : [], .. place.City is { } c ? new[] { "--city", c } : [], .. place.District is { } d ? new[] { "--district", d } : []];
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_read_only_output_folder_is_one_line()
     {
