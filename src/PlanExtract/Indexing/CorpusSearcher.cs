@@ -17,6 +17,9 @@ public sealed class CorpusSearcher : IDisposable
     private readonly WordAnalyzer _wordAnalyzer = new();
     private readonly IReadOnlyList<string> _indicatorIds;
     private readonly IReadOnlyList<string> _indicatorNames;
+
+    /// <summary>What a word the index lacks may be close to: canonical ids first, then written names.</summary>
+    private readonly IReadOnlyList<string> _indicatorsToSuggest;
     private readonly GlobalOrdinals _districtOrdinals;
     private readonly GlobalOrdinals _domainOrdinals;
     private readonly IReadOnlyList<string> _domains;
@@ -30,6 +33,7 @@ public sealed class CorpusSearcher : IDisposable
         _domains = [.. _domainOrdinals.Names.Where(d => d != IndexSchema.NoDomain)];
         _indicatorIds = Terms(reader, IndexSchema.IndicatorIdKey);
         _indicatorNames = Terms(reader, IndexSchema.IndicatorKey);
+        _indicatorsToSuggest = [.. _indicatorIds.Union(_indicatorNames, StringComparer.Ordinal)];
     }
 
     /// <summary>Opens the index in <paramref name="indexFolder"/>; a missing or outdated one says to run build.</summary>
@@ -77,7 +81,7 @@ public sealed class CorpusSearcher : IDisposable
         if (collector.Items == 0 && plan.Plain && request.Chain != QueryChain.Bigrams)
         {
             // Nothing as written: a typo (心里健康, 家庭暴历) is one character off text the index holds.
-            suggestions = new Suggestions(_reader, _searcher, builder, [.. _indicatorIds.Union(_indicatorNames, StringComparer.Ordinal)]).For(plan.Chunks);
+            suggestions = new Suggestions(_reader, _searcher, builder, _indicatorsToSuggest).For(plan.Chunks);
             if (suggestions.Count > 0 && !suggestions[0].EndsWith(Suggestions.IndicatorMark, StringComparison.Ordinal))
             {
                 var corrected = builder.Build(suggestions[0]).Strict.Query;
@@ -93,7 +97,7 @@ public sealed class CorpusSearcher : IDisposable
         // and only to all the words (most of them, under a filter, is mostly noise).
         if (collector.Items < (filter is null ? RelaxBelow : 1) && note is null)
         {
-            foreach (var step in filter is null ? plan.Relaxed.Value : plan.Relaxed.Value.Take(1))
+            foreach (var step in filter is null ? plan.Relaxed : plan.Relaxed.Take(1))
             {
                 var relaxed = Run(step.Query, filter, keep, request.TargetsOnly);
                 if (relaxed.Items > collector.Items)

@@ -22,8 +22,11 @@ public enum QueryChain
 internal sealed record QueryStep(Query Query, string? Note);
 
 /// <summary>The strict query, the relaxed ones to try in order when it finds too little, and the plain words typed.</summary>
-/// <param name="Relaxed">Built only when asked for: most queries find enough as written, and cutting words costs.</param>
-internal sealed record QueryPlan(QueryStep Strict, Lazy<IReadOnlyList<QueryStep>> Relaxed, IReadOnlyList<string> Chunks, bool Plain);
+/// <param name="Relaxed">
+/// Each step built only when the one before found too little: most queries find enough as written,
+/// and cutting words and building a dozen phrases costs more than running them. Enumerate once.
+/// </param>
+internal sealed record QueryPlan(QueryStep Strict, IEnumerable<QueryStep> Relaxed, IReadOnlyList<string> Chunks, bool Plain);
 
 /// <summary>
 /// Turns the user's text into queries: the strict one (a bare Chinese word is a phrase, all words
@@ -32,6 +35,11 @@ internal sealed record QueryPlan(QueryStep Strict, Lazy<IReadOnlyList<QueryStep>
 /// </summary>
 internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, QueryChain chain)
 {
+    // A relaxed step names each word three times over and its neighbours again in pairs: each
+    // word's bigrams are analysed once, and each word's query built once and shared.
+    private readonly Dictionary<string, List<string>> _bigrams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Query> _words = new(StringComparer.Ordinal);
+
     /// <summary>Weight of a match in the lead sentence: a measure headed "完善托育服务体系。" is about 托育.</summary>
     internal const float LeadBoost = 1.5f;
 
@@ -62,7 +70,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 
         var rewritten = QuerySyntax.Rewrite(text);
         var strict = chain == QueryChain.Words && rewritten.Plain ? WordRow(rewritten.Chunks) : Strict(rewritten);
-        var relaxed = new Lazy<IReadOnlyList<QueryStep>>(() => chain == QueryChain.Bigrams || !rewritten.Plain ? [] : Relaxed(rewritten.Chunks));
+        var relaxed = chain == QueryChain.Bigrams || !rewritten.Plain ? [] : Relaxed(rewritten.Chunks);
         return new QueryPlan(new QueryStep(strict, null), relaxed, rewritten.Chunks, rewritten.Plain);
     }
 
@@ -104,25 +112,26 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         return all;
     }
 
-    private List<QueryStep> Relaxed(IReadOnlyList<string> chunks)
+    private IEnumerable<QueryStep> Relaxed(IReadOnlyList<string> chunks)
     {
         var cut = chunks.SelectMany(words.Cut).Distinct(StringComparer.Ordinal).ToList();
         if (cut.Count < 2)
         {
-            return [];
+            yield break;
         }
 
         var shown = string.Join(" ", cut);
         var written = string.Join(" ", chunks);
-        var steps = new List<QueryStep>();
+        var ranked = Ranked(cut);
 
-        var all = Ranked(cut);
+        var all = new BooleanQuery();
+        ranked.ForEach(r => all.Add(r, Occur.SHOULD));
         foreach (var word in cut)
         {
             all.Add(Word(word), Occur.MUST);
         }
 
-        steps.Add(new QueryStep(all, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first"));
+        yield return new QueryStep(all, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first");
 
         var most = Math.Max(1, (int)Math.Ceiling(cut.Count * 2 / 3.0));
         if (most == cut.Count)
@@ -144,32 +153,28 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         }
 
         holdsAll.Boost = AllWordsBoost;
-        var some = Ranked(cut);
+        var some = new BooleanQuery();
+        ranked.ForEach(r => some.Add(r, Occur.SHOULD));
         some.Add(any, Occur.MUST);
         some.Add(holdsAll, Occur.SHOULD);
-        steps.Add(new QueryStep(some, $"few items hold all of the words {shown}; showing also items that hold at least {most} of them (those holding all first)"));
-        return steps;
+        yield return new QueryStep(some, $"few items hold all of the words {shown}; showing also items that hold at least {most} of them (those holding all first)");
     }
 
     // The boosts every relaxed query carries: the whole text as written, then its words near each
     // other, then each pair of neighbouring words together (保障儿童心理健康: an item on
     // 儿童心理健康 is about the query even where it does not say 保障).
-    private BooleanQuery Ranked(IReadOnlyList<string> cut)
+    private List<Query> Ranked(IReadOnlyList<string> cut)
     {
         var joined = chain == QueryChain.Words ? Row(cut, slop: 0) : Phrase(string.Concat(cut));
         joined.Boost = RelaxedPhraseBoost;
         var near = Row(cut, NearSlop);
         near.Boost = NearBoost;
-        var ranked = new BooleanQuery
-        {
-            { joined, Occur.SHOULD },
-            { near, Occur.SHOULD },
-        };
+        var ranked = new List<Query> { joined, near };
         for (var i = 0; i + 1 < cut.Count; i++)
         {
             var pair = chain == QueryChain.Words ? Row([cut[i], cut[i + 1]], slop: 0) : TextPhrase(cut[i] + cut[i + 1]);
             pair.Boost = PairBoost;
-            ranked.Add(pair, Occur.SHOULD);
+            ranked.Add(pair);
         }
 
         return ranked;
@@ -180,36 +185,26 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     // relaxed query holds a dozen of these, and a parser per word doubled its cost.
     private Query Word(string word)
     {
-        var asWord = new TermQuery(new Term(IndexSchema.Words, word));
-        if (chain == QueryChain.Words)
+        if (_words.TryGetValue(word, out var built))
         {
-            return asWord;
+            return built;
         }
 
-        return new BooleanQuery
+        var asWord = new TermQuery(new Term(IndexSchema.Words, word));
+        built = chain == QueryChain.Words ? asWord : new BooleanQuery
         {
             { TextPhrase(word), Occur.SHOULD },
             { asWord, Occur.SHOULD },
         };
+        _words.Add(word, built);
+        return built;
     }
 
     // The bigrams (or the lone character) of a word as a phrase in the text and the lead sentence,
     // what the parser makes of "word", without a parser.
     private Query TextPhrase(string word)
     {
-        var bigrams = new List<string>();
-        using (var stream = queryAnalyzer.GetTokenStream(IndexSchema.Text, word))
-        {
-            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
-            stream.Reset();
-            while (stream.IncrementToken())
-            {
-                bigrams.Add(term.ToString());
-            }
-
-            stream.End();
-        }
-
+        var bigrams = Bigrams(word);
         var either = new BooleanQuery();
         foreach (var (field, boost) in new[] { (IndexSchema.Text, 1f), (IndexSchema.Lead, LeadBoost) })
         {
@@ -234,6 +229,30 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         }
 
         return either;
+    }
+
+    private List<string> Bigrams(string word)
+    {
+        if (_bigrams.TryGetValue(word, out var bigrams))
+        {
+            return bigrams;
+        }
+
+        bigrams = [];
+        using (var stream = queryAnalyzer.GetTokenStream(IndexSchema.Text, word))
+        {
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                bigrams.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+
+        _bigrams.Add(word, bigrams);
+        return bigrams;
     }
 
     private static PhraseQuery Row(IReadOnlyList<string> cut, int slop)
