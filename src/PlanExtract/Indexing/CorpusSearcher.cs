@@ -99,6 +99,14 @@ public sealed class CorpusSearcher : IDisposable
         {
             foreach (var step in filter is null ? plan.Relaxed : plan.Relaxed.Take(1))
             {
+                // Under a filter, most queries that find nothing as written find nothing relaxed
+                // either (15 of the 26 first judged queries under --plan women --domain 健康):
+                // whether any item holds the words is asked first, without the ranking phrases.
+                if (filter is not null && step.Matching is { } matching && !Any(matching, filter))
+                {
+                    break;
+                }
+
                 var relaxed = Run(step.Query, filter, keep, request.TargetsOnly);
                 if (relaxed.Items > collector.Items)
                 {
@@ -128,6 +136,13 @@ public sealed class CorpusSearcher : IDisposable
         var collector = new ItemCollector(keep, collapse: !targetsOnly, _districtOrdinals, _domainOrdinals);
         _searcher.Search(query, filter, collector);
         return collector;
+    }
+
+    private bool Any(Query query, Filter filter)
+    {
+        var counter = new TotalHitCountCollector();
+        _searcher.Search(query, filter, counter);
+        return counter.TotalHits > 0;
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ public enum QueryChain
 }
 
 /// <summary>A query to run, and when it is a relaxed one, the line that says so above the hits.</summary>
-internal sealed record QueryStep(Query Query, string? Note);
+/// <param name="Matching">When set, the same items as <paramref name="Query"/> without its ranking clauses: cheaper to ask whether any exist.</param>
+internal sealed record QueryStep(Query Query, string? Note, Query? Matching = null);
 
 /// <summary>The strict query, the relaxed ones to try in order when it finds too little, and the plain words typed.</summary>
 /// <param name="Relaxed">
@@ -131,7 +132,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
             all.Add(Word(word), Occur.MUST);
         }
 
-        yield return new QueryStep(all, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first");
+        yield return new QueryStep(all, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first", AllWords(cut));
 
         var most = Math.Max(1, (int)Math.Ceiling(cut.Count * 2 / 3.0));
         if (most == cut.Count)
@@ -146,18 +147,24 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         }
 
         // Items holding all the words still rank above those holding most of them.
-        var holdsAll = new BooleanQuery();
-        foreach (var word in cut)
-        {
-            holdsAll.Add(Word(word), Occur.MUST);
-        }
-
+        var holdsAll = AllWords(cut);
         holdsAll.Boost = AllWordsBoost;
         var some = new BooleanQuery();
         ranked.ForEach(r => some.Add(r, Occur.SHOULD));
         some.Add(any, Occur.MUST);
         some.Add(holdsAll, Occur.SHOULD);
         yield return new QueryStep(some, $"few items hold all of the words {shown}; showing also items that hold at least {most} of them (those holding all first)");
+    }
+
+    private BooleanQuery AllWords(IReadOnlyList<string> cut)
+    {
+        var all = new BooleanQuery();
+        foreach (var word in cut)
+        {
+            all.Add(Word(word), Occur.MUST);
+        }
+
+        return all;
     }
 
     // The boosts every relaxed query carries: the whole text as written, then its words near each
