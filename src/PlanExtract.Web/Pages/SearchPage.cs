@@ -16,7 +16,7 @@ public static class SearchPage
 {
     public const int PageSize = 20;
 
-    /// <summary>Past this page the searcher would collect hundreds of items to show twenty: refine the query instead.</summary>
+    /// <summary>Past this page the searcher would keep hundreds of items to skip them: refine the query instead.</summary>
     public const int LastPage = 25;
 
     private static readonly (string Value, string Label)[] Plans = [("women", "妇女"), ("children", "儿童")];
@@ -39,7 +39,8 @@ public static class SearchPage
                     Plan = Blank(p.Plan),
                     Domain = Blank(p.Domain),
                     Section = Blank(p.Section),
-                    Limit = page * PageSize,
+                    Offset = (page - 1) * PageSize,
+                    Limit = PageSize,
                 });
             }
             catch (PlanExtractException e)
@@ -93,8 +94,8 @@ public static class SearchPage
 
     private static void Results(Html html, SiteData data, ISiteLinks links, SearchParameters p, SearchResult result)
     {
-        var first = (p.Page - 1) * PageSize;
-        var shown = result.Hits.Skip(first).ToList();
+        var first = result.Offset;
+        var shown = result.Hits;
         html.Raw("<p class=\"meta\" id=\"count\">")
             .Text(string.Create(CultureInfo.InvariantCulture, $"共 {result.TotalHits} 条匹配，显示第 {(shown.Count == 0 ? 0 : first + 1)}–{first + shown.Count} 条"))
             .Raw("</p>");
