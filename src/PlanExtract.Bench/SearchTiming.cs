@@ -5,7 +5,7 @@ using PlanExtract.Reading;
 namespace PlanExtract.Benchmarking;
 
 /// <summary>Percentiles of one timed series, in milliseconds.</summary>
-public sealed record Latency(double P50, double P95, double Max, int Samples);
+public sealed record Latency(double P50, double P95, double Mean, double Max, int Samples);
 
 /// <summary>
 /// The bench's search phase on a built index: a fixed query set timed in rounds, and the raw-text
@@ -58,12 +58,12 @@ public static class SearchTiming
         return Percentiles(samples);
     }
 
-    /// <summary>p50, p95 and max of a series (nearest rank).</summary>
+    /// <summary>p50, p95 (nearest rank), mean and max of a series.</summary>
     public static Latency Percentiles(List<double> samples)
     {
         samples.Sort();
         double At(double p) => samples[Math.Clamp((int)Math.Ceiling(p * samples.Count) - 1, 0, samples.Count - 1)];
-        return new Latency(At(0.50), At(0.95), samples[^1], samples.Count);
+        return new Latency(At(0.50), At(0.95), samples.Average(), samples[^1], samples.Count);
     }
 
     /// <summary>The raw-text baseline: every occurrence of each query term in all the text, ordinal search, text already in memory.</summary>
