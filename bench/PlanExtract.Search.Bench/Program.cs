@@ -1,77 +1,103 @@
-using System.Diagnostics;
 using System.Globalization;
 using PlanExtract;
+using PlanExtract.Benchmarking;
 using PlanExtract.Corpus;
 using PlanExtract.Indexing;
 
-// In-process search latency over the relevance test's queries: builds the index from the corpus
-// into a temporary folder, warms up, then times every query many rounds and prints p50/p95.
-// Run: dotnet run -c Release --project bench/PlanExtract.Search.Bench [-- ROUNDS [QUERIES]]
-// QUERIES takes the first that many judged queries (26: the set before issue 13's typed queries).
-var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
-var take = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : int.MaxValue;
-var root = RepoRoot();
-var queries = File.ReadLines(Path.Combine(root, "tests", "PlanExtract.Tests", "Gold", "search", "relevance.tsv"))
-    .Where(l => l.Length > 0 && !l.StartsWith('#'))
-    .Select(l => l.Split('\t')[0])
-    .Distinct(StringComparer.Ordinal)
-    .Take(take)
-    .ToList();
-
-var folder = Path.Combine(Path.GetTempPath(), "planextract-bench-" + Guid.NewGuid().ToString("N")[..8]);
-try
+// In-process search latency, two ways:
+// - the relevance test's judged queries on the repository's corpus: builds the index into a
+//   temporary folder, warms up, then times every query many rounds and prints p50/p95;
+//   dotnet run -c Release --project bench/PlanExtract.Search.Bench [-- ROUNDS [QUERIES]]
+//   (QUERIES takes the first that many judged queries; 26: the set before issue 13's typed queries);
+// - the country bench's query set on the index a `planextract bench --work DIR` run kept, beside
+//   the raw-text scan of DIR/corpus, so search can be timed again without a three-minute build;
+//   dotnet run -c Release --project bench/PlanExtract.Search.Bench -- --work DIR [ROUNDS [WARMUPS]]
+if (args.Length > 0 && args[0] == "--work")
 {
-    var clock = Stopwatch.StartNew();
-    var results = new CorpusReader(Pipeline.Default).ReadAll(new CorpusLayout(Path.Combine(root, "corpus")));
-    var read = clock.Elapsed;
-    clock.Restart();
-    CorpusIndex.Write(folder, results);
-    var written = clock.Elapsed;
-    clock.Restart();
-    using var searcher = CorpusSearcher.Open(folder);
-    var opened = clock.Elapsed;
+    if (args.Length < 2)
+    {
+        Console.Error.WriteLine("error: --work needs the folder a `planextract bench --work DIR` run kept");
+        return 2;
+    }
 
-    var filtered = queries.Select(q => new SearchRequest(q) { Plan = "women", Domain = "健康" }).ToList();
-    Run("warm-up", [.. queries.Select(q => new SearchRequest(q))], 20, searcher, print: false);
-    Console.WriteLine($"corpus read {read.TotalMilliseconds:F0} ms; index written {written.TotalMilliseconds:F0} ms; opened {opened.TotalMilliseconds:F1} ms");
-    Console.WriteLine($"{queries.Count} queries × {rounds} rounds, limit 10, snippets and counts included");
-    Run("plain queries", [.. queries.Select(q => new SearchRequest(q))], rounds, searcher, print: true);
-    Run("with --plan women --domain 健康", filtered, rounds, searcher, print: true);
+    Country(args[1], Number(args, 2, 5), Number(args, 3, 20));
+    return 0;
 }
-finally
+
+Judged(Number(args, 0, 200), Number(args, 1, int.MaxValue));
+return 0;
+
+static void Judged(int rounds, int take)
 {
+    var root = RepoRoot();
+    var queries = File.ReadLines(Path.Combine(root, "tests", "PlanExtract.Tests", "Gold", "search", "relevance.tsv"))
+        .Where(l => l.Length > 0 && !l.StartsWith('#'))
+        .Select(l => l.Split('\t')[0])
+        .Distinct(StringComparer.Ordinal)
+        .Take(take)
+        .ToList();
+
+    var folder = Path.Combine(Path.GetTempPath(), "planextract-bench-" + Guid.NewGuid().ToString("N")[..8]);
     try
     {
-        Directory.Delete(folder, recursive: true);
-    }
-    catch (IOException)
-    {
-    }
-}
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var results = new CorpusReader(Pipeline.Default).ReadAll(new CorpusLayout(Path.Combine(root, "corpus")));
+        var read = clock.Elapsed;
+        clock.Restart();
+        CorpusIndex.Write(folder, results);
+        var written = clock.Elapsed;
+        clock.Restart();
+        using var searcher = CorpusSearcher.Open(folder);
+        var opened = clock.Elapsed;
 
-static void Run(string label, IReadOnlyList<SearchRequest> requests, int rounds, CorpusSearcher searcher, bool print)
-{
-    var samples = new List<double>(requests.Count * rounds);
-    var clock = new Stopwatch();
-    for (var round = 0; round < rounds; round++)
+        var plain = queries.Select(q => new SearchRequest(q)).ToList();
+        var filtered = queries.Select(q => new SearchRequest(q) { Plan = "women", Domain = "健康" }).ToList();
+        Console.WriteLine($"corpus read {read.TotalMilliseconds:F0} ms; index written {written.TotalMilliseconds:F0} ms; opened {opened.TotalMilliseconds:F1} ms");
+        Console.WriteLine($"{queries.Count} queries × {rounds} rounds, limit 10, snippets and counts included");
+        Print("plain queries", SearchTiming.Time(searcher, plain, warmups: 20, rounds));
+        Print("with --plan women --domain 健康", SearchTiming.Time(searcher, filtered, warmups: 0, rounds));
+    }
+    finally
     {
-        foreach (var request in requests)
+        try
         {
-            clock.Restart();
-            searcher.Search(request);
-            samples.Add(clock.Elapsed.TotalMicroseconds);
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
         }
     }
+}
 
-    if (!print)
+// The bench's search phase again on a kept index: first as the bench times it (one warm-up
+// round), then after more warm-up rounds (JIT tiering settled), each query on its own line.
+static void Country(string work, int rounds, int warmups)
+{
+    var index = new OutputLayout(Path.Combine(work, "output")).Index;
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    using var searcher = CorpusSearcher.Open(index);
+    Console.WriteLine($"{index}: opened in {clock.Elapsed.TotalMilliseconds:F0} ms; {SearchTiming.QuerySet.Count} queries × {rounds} rounds");
+    var queries = SearchTiming.QuerySet.Select(q => new SearchRequest(q)).ToList();
+    Print("one warm-up round (as the bench)", SearchTiming.Time(searcher, queries, warmups: 1, rounds));
+    var perQuery = queries.ToDictionary(q => q.Query, _ => new List<double>(), StringComparer.Ordinal);
+    Print($"after {warmups} more warm-up rounds", SearchTiming.Time(searcher, queries, warmups, rounds, (q, ms) => perQuery[q.Query].Add(ms)));
+    foreach (var (query, samples) in perQuery)
     {
-        return;
+        var latency = SearchTiming.Percentiles(samples);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {query,-8}\t{searcher.Search(new SearchRequest(query)).TotalHits,7} items\tp50 {latency.P50,7:F2} ms\tmax {latency.Max,7:F2} ms"));
     }
 
-    samples.Sort();
-    double At(double p) => samples[Math.Min(samples.Count - 1, (int)Math.Ceiling(p * samples.Count) - 1)] / 1000;
-    Console.WriteLine($"{label}: p50 {At(0.50):F3} ms, p95 {At(0.95):F3} ms, p99 {At(0.99):F3} ms, mean {samples.Average() / 1000:F3} ms ({samples.Count} searches)");
+    var files = new CorpusLayout(Path.Combine(work, "corpus")).Documents().Select(d => d.FilePath).ToList();
+    var scan = SearchTiming.ScanPerQuery(files);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scan of {files.Count} documents' text: {scan:F2} ms per query; load {Load()}"));
 }
+
+static void Print(string label, Latency latency) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: p50 {latency.P50:F3} ms, p95 {latency.P95:F3} ms, mean {latency.Mean:F3} ms, max {latency.Max:F3} ms ({latency.Samples} searches; load {Load()})"));
+
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+static int Number(string[] args, int at, int otherwise) => args.Length > at ? int.Parse(args[at], CultureInfo.InvariantCulture) : otherwise;
 
 static string RepoRoot()
 {

@@ -1,21 +1,28 @@
 using System.Diagnostics;
 using System.Globalization;
+using PlanExtract;
 using PlanExtract.Build;
 using PlanExtract.Corpus;
 using PlanExtract.Web;
 
-// Page times of the web view on the repository's corpus: builds the index into a temporary
-// folder, starts the server on a free loopback port, warms up, then requests every page many
-// rounds and prints p50/p95 of the whole request (loopback HTTP included) per page.
-// Run: dotnet run -c Release --project bench/PlanExtract.Web.Bench [-- ROUNDS]
+// Page times of the web view: starts the server on a free loopback port, warms up, then requests
+// every page many rounds and prints p50/p95 of the whole request (loopback HTTP included) per page.
+// On the repository's corpus (the index built into a temporary folder first):
+//   dotnet run -c Release --project bench/PlanExtract.Web.Bench [-- ROUNDS]
+// On the synthetic corpus and index a `planextract bench --work DIR` run kept (3,200 documents):
+//   dotnet run -c Release --project bench/PlanExtract.Web.Bench -- ROUNDS --work DIR
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
-var root = RepoRoot();
-var corpus = Path.Combine(root, "corpus");
-var folder = Path.Combine(Path.GetTempPath(), "planextract-web-bench-" + Guid.NewGuid().ToString("N")[..8]);
+var work = args.Length > 2 && args[1] == "--work" ? args[2] : null;
+var corpus = work is null ? Path.Combine(RepoRoot(), "corpus") : Path.Combine(work, "corpus");
+var folder = work is null ? Path.Combine(Path.GetTempPath(), "planextract-web-bench-" + Guid.NewGuid().ToString("N")[..8]) : Path.Combine(work, "output");
 try
 {
     var clock = Stopwatch.StartNew();
-    CorpusBuild.Run(new CorpusLayout(corpus), folder, new BuildOptions(Full: true, Tables: false));
+    if (work is null)
+    {
+        CorpusBuild.Run(new CorpusLayout(corpus), folder, new BuildOptions(Full: true, Tables: false));
+    }
+
     var built = clock.Elapsed;
     clock.Restart();
     using var data = SiteData.Load(new SiteSources(corpus, new OutputLayout(folder).Index));
@@ -24,7 +31,11 @@ try
     await app.StartAsync();
     using var client = new HttpClient { BaseAddress = new Uri(WebServer.Addresses(app)[0]) };
 
-    var district = Uri.EscapeDataString("广东省_清远市_清城区");
+    // The repository's 清城区, or the first synthetic district, with a line that holds a goal.
+    var document = data.Read.FirstOrDefault(d => d.Document.Id == "广东省_清远市_清城区") ?? data.Read[0];
+    var district = Uri.EscapeDataString(document.Document.Id);
+    var line = document.Plans!.AllTargets().First(t => t.Line is not null).Line;
+    var indicator = Uri.EscapeDataString(data.IndicatorIds.Contains("孕产妇死亡率") ? "孕产妇死亡率" : data.IndicatorIds[0]);
     var pages = new (string Label, string Path)[]
     {
         ("home", "/"),
@@ -38,20 +49,26 @@ try
         ("measures women", "/tables?plan=women&view=measures"),
         ("download women xlsx", "/tables/download?plan=women&format=xlsx"),
         ("download women md", "/tables/download?plan=women&format=md"),
-        ("indicator 孕产妇死亡率", "/indicator/" + Uri.EscapeDataString("孕产妇死亡率")),
-        ("district 清城区", "/district/" + district),
-        ("source 清城区 line 93", "/source/" + district + "?line=93"),
+        ("indicator " + Uri.UnescapeDataString(indicator), "/indicator/" + indicator),
+        ("district " + document.Document.Metadata.DisplayName, "/district/" + district),
+        ($"source line {line}", "/source/" + district + "?line=" + line),
     };
 
-    foreach (var (_, path) in pages)
+    var warmups = work is null ? 20 : 2;
+    foreach (var (label, path) in pages)
     {
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < warmups; i++)
         {
+            clock.Restart();
             (await client.GetAsync(path)).EnsureSuccessStatusCode();
+            if (i == 0)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"first request {label}: {clock.Elapsed.TotalMilliseconds:F0} ms"));
+            }
         }
     }
 
-    Console.WriteLine($"{data.Read.Count} documents; index built {built.TotalMilliseconds:F0} ms; site loaded {loaded.TotalMilliseconds:F0} ms; {rounds} rounds per page");
+    Console.WriteLine($"{data.Read.Count} documents; index built {built.TotalMilliseconds:F0} ms; site loaded {loaded.TotalMilliseconds:F0} ms; {warmups} warm-up and {rounds} timed requests per page; load {Load()}");
     Console.WriteLine($"{"page",-28} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"bytes",9}");
     foreach (var (label, path) in pages)
     {
@@ -69,18 +86,24 @@ try
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-28} {samples[samples.Count / 2],8:F2} {samples[(int)(samples.Count * 0.95)],8:F2} {samples[^1],8:F2} {bytes,9}"));
     }
 
+    Console.WriteLine($"load {Load()}");
     await app.StopAsync();
 }
 finally
 {
-    try
+    if (work is null)
     {
-        Directory.Delete(folder, recursive: true);
-    }
-    catch (IOException)
-    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }
+
+static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 static string RepoRoot()
 {

@@ -27,18 +27,6 @@ public sealed record BenchOptions(int Documents, string SourceCorpus, string Wor
 /// </summary>
 public sealed class BenchRunner(BenchOptions options, TextWriter log)
 {
-    /// <summary>
-    /// Fixed queries: indicators and topics every plan has (so each matches thousands of items at
-    /// country scale) and a few rarer ones. Bare Chinese words, which search treats as phrases and
-    /// the scan as substrings, so both look for the same thing.
-    /// </summary>
-    public static IReadOnlyList<string> QuerySet { get; } =
-    [
-        "孕产妇死亡率", "婴儿死亡率", "宫颈癌", "乳腺癌", "义务教育", "学前教育", "家庭暴力", "托育",
-        "近视", "心理健康", "母乳喂养", "儿童之家", "性别平等", "就业", "留守儿童", "出生缺陷",
-        "妇女参与", "体育锻炼", "未成年人保护", "贫血",
-    ];
-
     public BenchFigures Run()
     {
         var corpusRoot = Path.Combine(options.WorkFolder, "corpus");
@@ -105,12 +93,12 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var addBaseline = Time(() => ReadAndDecode([extraPath]));
         log.WriteLine($"add {add:F2} s (+ tables {addTables:F2} s), re-read {incremental.Reread}");
 
-        var (p50, p95) = SearchLatency(new OutputLayout(output).Index);
-        log.WriteLine($"search p50 {p50:F2} ms p95 {p95:F2} ms");
+        var search = SearchLatency(new OutputLayout(output).Index);
+        log.WriteLine($"search p50 {search.P50:F2} ms p95 {search.P95:F2} ms");
 
         // Read before the scan: the scan holds all the text in memory, which the build never does.
         var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
-        var scan = ScanPerQuery(documents.Select(d => d.FilePath).Append(extraPath));
+        var scan = SearchTiming.ScanPerQuery(documents.Select(d => d.FilePath).Append(extraPath));
         log.WriteLine($"scan {scan:F1} ms per query");
 
         // Last, so search and scan see the corpus the add left: the added document goes out again.
@@ -141,9 +129,9 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             AddBaselineSeconds = addBaseline,
             RemoveSeconds = remove,
             RemoveReread = removed.Reread,
-            Queries = QuerySet.Count,
-            SearchP50Ms = p50,
-            SearchP95Ms = p95,
+            Queries = SearchTiming.QuerySet.Count,
+            SearchP50Ms = search.P50,
+            SearchP95Ms = search.P95,
             ScanMs = scan,
             TableSeconds = tables,
             TableWriter = options.Tables ? TableTiming.Writer : "skipped (--no-tables)",
@@ -151,51 +139,10 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         };
     }
 
-    private (double P50, double P95) SearchLatency(string indexFolder)
+    private Latency SearchLatency(string indexFolder)
     {
         using var searcher = CorpusSearcher.Open(indexFolder);
-        foreach (var query in QuerySet)
-        {
-            searcher.Search(new SearchRequest(query));
-        }
-
-        var samples = new List<double>();
-        var clock = new Stopwatch();
-        for (var round = 0; round < options.SearchRounds; round++)
-        {
-            foreach (var query in QuerySet)
-            {
-                clock.Restart();
-                searcher.Search(new SearchRequest(query));
-                samples.Add(clock.Elapsed.TotalMilliseconds);
-            }
-        }
-
-        samples.Sort();
-        double At(double p) => samples[Math.Clamp((int)Math.Ceiling(p * samples.Count) - 1, 0, samples.Count - 1)];
-        return (At(0.50), At(0.95));
-    }
-
-    /// <summary>The raw-text baseline: every occurrence of each query term in all the text, ordinal search, text already in memory.</summary>
-    private static double ScanPerQuery(IEnumerable<string> files)
-    {
-        var texts = files.Select(f => TextDecoder.Decode(f, File.ReadAllBytes(f))).ToList();
-        var found = 0L;
-        var clock = Stopwatch.StartNew();
-        foreach (var query in QuerySet)
-        {
-            foreach (var text in texts)
-            {
-                for (var at = text.IndexOf(query, StringComparison.Ordinal); at >= 0; at = text.IndexOf(query, at + query.Length, StringComparison.Ordinal))
-                {
-                    found++;
-                }
-            }
-        }
-
-        var perQuery = clock.Elapsed.TotalMilliseconds / QuerySet.Count;
-        GC.KeepAlive(found);
-        return perQuery;
+        return SearchTiming.Time(searcher, [.. SearchTiming.QuerySet.Select(q => new SearchRequest(q))], warmups: 1, options.SearchRounds);
     }
 
     private static double LoadAverage()

@@ -16,8 +16,17 @@ public static class SearchPage
 {
     public const int PageSize = 20;
 
-    /// <summary>Past this page the searcher would collect hundreds of items to show twenty: refine the query instead.</summary>
+    /// <summary>Past this page the searcher would keep hundreds of items to skip them: refine the query instead.</summary>
     public const int LastPage = 25;
+
+    /// <summary>
+    /// Facet links shown per facet, most hits first: at 3,200 districts a common word has hits in
+    /// every one, and 3,200 links made a 640 KB page nobody reads; the rest are counted in one line.
+    /// </summary>
+    public const int FacetsShown = 30;
+
+    /// <summary>Up to this many districts (a city's or two) the filter is a list to choose from; beyond, a box for a name or part of it.</summary>
+    public const int DistrictListUpTo = 60;
 
     private static readonly (string Value, string Label)[] Plans = [("women", "妇女"), ("children", "儿童")];
 
@@ -39,7 +48,8 @@ public static class SearchPage
                     Plan = Blank(p.Plan),
                     Domain = Blank(p.Domain),
                     Section = Blank(p.Section),
-                    Limit = page * PageSize,
+                    Offset = (page - 1) * PageSize,
+                    Limit = PageSize,
                 });
             }
             catch (PlanExtractException e)
@@ -73,7 +83,15 @@ public static class SearchPage
     {
         html.Raw("<form class=\"filters\" method=\"get\" action=\"/search\" role=\"search\">")
             .Raw("<label>检索词<input type=\"search\" name=\"q\" autofocus value=\"").Raw(Html.Attr(p.Query)).Raw("\"></label>");
-        Select(html, "地区", "district", p.District, searcher.Districts.Select(d => (d, d)));
+        if (searcher.Districts.Count <= DistrictListUpTo)
+        {
+            Select(html, "地区", "district", p.District, searcher.Districts.Select(d => (d, d)));
+        }
+        else
+        {
+            html.Raw("<label>地区<input type=\"search\" name=\"district\" placeholder=\"名称或其一部分\" value=\"").Raw(Html.Attr(p.District)).Raw("\"></label>");
+        }
+
         Select(html, "规划", "plan", p.Plan, Plans);
         Select(html, "领域", "domain", p.Domain, searcher.Domains.Select(d => (d, d)));
         Select(html, "部分", "section", p.Section, Sections);
@@ -93,8 +111,8 @@ public static class SearchPage
 
     private static void Results(Html html, SiteData data, ISiteLinks links, SearchParameters p, SearchResult result)
     {
-        var first = (p.Page - 1) * PageSize;
-        var shown = result.Hits.Skip(first).ToList();
+        var first = result.Offset;
+        var shown = result.Hits;
         html.Raw("<p class=\"meta\" id=\"count\">")
             .Text(string.Create(CultureInfo.InvariantCulture, $"共 {result.TotalHits} 条匹配，显示第 {(shown.Count == 0 ? 0 : first + 1)}–{first + shown.Count} 条"))
             .Raw("</p>");
@@ -195,9 +213,14 @@ public static class SearchPage
             html.Link(link(null), "全部");
         }
 
-        foreach (var (name, count) in counts)
+        foreach (var (name, count) in counts.Take(FacetsShown))
         {
             html.Link(link(name), string.Create(CultureInfo.InvariantCulture, $"{name} {count}"), name == chosen ? "facet on" : "facet");
+        }
+
+        if (counts.Count > FacetsShown)
+        {
+            html.Element("span", string.Create(CultureInfo.InvariantCulture, $"另有 {counts.Count - FacetsShown} 个，共 {counts.Skip(FacetsShown).Sum(c => c.Value)} 条"), "meta");
         }
 
         html.Raw("</div>");

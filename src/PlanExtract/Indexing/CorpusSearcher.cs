@@ -2,7 +2,6 @@ using System.Globalization;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 using PlanExtract.Model;
 using PlanExtract.Text;
 
@@ -18,24 +17,30 @@ public sealed class CorpusSearcher : IDisposable
     private readonly WordAnalyzer _wordAnalyzer = new();
     private readonly IReadOnlyList<string> _indicatorIds;
     private readonly IReadOnlyList<string> _indicatorNames;
-    private readonly IReadOnlyList<string> _districts;
+
+    /// <summary>What a word the index lacks may be close to: canonical ids first, then written names.</summary>
+    private readonly IReadOnlyList<string> _indicatorsToSuggest;
+    private readonly GlobalOrdinals _districtOrdinals;
+    private readonly GlobalOrdinals _domainOrdinals;
     private readonly IReadOnlyList<string> _domains;
 
     private CorpusSearcher(DirectoryReader reader)
     {
         _reader = reader;
         _searcher = new IndexSearcher(reader) { Similarity = CorpusIndex.Similarity };
-        _districts = Values(reader, IndexSchema.DistrictKey);
-        _domains = [.. Values(reader, IndexSchema.DomainKey).Where(d => d != IndexSchema.NoDomain)];
+        _districtOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DistrictKey);
+        _domainOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DomainKey);
+        _domains = [.. _domainOrdinals.Names.Where(d => d != IndexSchema.NoDomain)];
         _indicatorIds = Terms(reader, IndexSchema.IndicatorIdKey);
         _indicatorNames = Terms(reader, IndexSchema.IndicatorKey);
+        _indicatorsToSuggest = [.. _indicatorIds.Union(_indicatorNames, StringComparer.Ordinal)];
     }
 
     /// <summary>Opens the index in <paramref name="indexFolder"/>; a missing or outdated one says to run build.</summary>
     public static CorpusSearcher Open(string indexFolder) => new(CorpusIndex.OpenReader(indexFolder));
 
     /// <summary>Every district display name in the index, ordinal order.</summary>
-    public IReadOnlyList<string> Districts => _districts;
+    public IReadOnlyList<string> Districts => _districtOrdinals.Names;
 
     /// <summary>Every domain name in the index, ordinal order.</summary>
     public IReadOnlyList<string> Domains => _domains;
@@ -76,7 +81,7 @@ public sealed class CorpusSearcher : IDisposable
         if (collector.Items == 0 && plan.Plain && request.Chain != QueryChain.Bigrams)
         {
             // Nothing as written: a typo (心里健康, 家庭暴历) is one character off text the index holds.
-            suggestions = new Suggestions(_reader, _searcher, builder, [.. _indicatorIds.Union(_indicatorNames, StringComparer.Ordinal)]).For(plan.Chunks);
+            suggestions = new Suggestions(_reader, _searcher, builder, _indicatorsToSuggest).For(plan.Chunks);
             if (suggestions.Count > 0 && !suggestions[0].EndsWith(Suggestions.IndicatorMark, StringComparison.Ordinal))
             {
                 var corrected = builder.Build(suggestions[0]).Strict.Query;
@@ -92,8 +97,16 @@ public sealed class CorpusSearcher : IDisposable
         // and only to all the words (most of them, under a filter, is mostly noise).
         if (collector.Items < (filter is null ? RelaxBelow : 1) && note is null)
         {
-            foreach (var step in filter is null ? plan.Relaxed.Value : plan.Relaxed.Value.Take(1))
+            foreach (var step in filter is null ? plan.Relaxed : plan.Relaxed.Take(1))
             {
+                // Under a filter, most queries that find nothing as written find nothing relaxed
+                // either (15 of the 26 first judged queries under --plan women --domain 健康):
+                // whether any item holds the words is asked first, without the ranking phrases.
+                if (filter is not null && step.Matching is { } matching && !Any(matching, filter))
+                {
+                    break;
+                }
+
                 var relaxed = Run(step.Query, filter, keep, request.TargetsOnly);
                 if (relaxed.Items > collector.Items)
                 {
@@ -109,7 +122,7 @@ public sealed class CorpusSearcher : IDisposable
 
         var snippets = new Snippets(_indexAnalyzer, _searcher.Rewrite(query));
         var hits = collector.Best().Skip(request.Offset).Select(d => Hit(d, snippets)).ToList();
-        return new SearchResult(hits, collector.Items, collector.Counts(IndexSchema.DistrictKey), collector.Counts(IndexSchema.DomainKey))
+        return new SearchResult(hits, collector.Items, collector.ByDistrict, collector.ByDomain)
         {
             Relaxed = note,
             Suggestions = suggestions,
@@ -120,9 +133,16 @@ public sealed class CorpusSearcher : IDisposable
 
     private ItemCollector Run(Query query, Filter? filter, int keep, bool targetsOnly)
     {
-        var collector = new ItemCollector(keep, collapse: !targetsOnly);
+        var collector = new ItemCollector(keep, collapse: !targetsOnly, _districtOrdinals, _domainOrdinals);
         _searcher.Search(query, filter, collector);
         return collector;
+    }
+
+    private bool Any(Query query, Filter filter)
+    {
+        var counter = new TotalHitCountCollector();
+        _searcher.Search(query, filter, counter);
+        return counter.TotalHits > 0;
     }
 
     /// <summary>
@@ -252,7 +272,7 @@ public sealed class CorpusSearcher : IDisposable
 
         if (request.District is { } district)
         {
-            clauses.Add(AnyOf(IndexSchema.DistrictKey, Resolve("district", district, _districts)));
+            clauses.Add(AnyOf(IndexSchema.DistrictKey, Resolve("district", district, Districts)));
         }
 
         if (request.Domain is { } domain)
@@ -350,25 +370,6 @@ public sealed class CorpusSearcher : IDisposable
         return any;
     }
 
-    private static IReadOnlyList<string> Values(IndexReader reader, string field)
-    {
-        var values = MultiDocValues.GetSortedValues(reader, field);
-        if (values is null)
-        {
-            return [];
-        }
-
-        var names = new List<string>(values.ValueCount);
-        var bytes = new BytesRef();
-        for (var ord = 0; ord < values.ValueCount; ord++)
-        {
-            values.LookupOrd(ord, bytes);
-            names.Add(bytes.Utf8ToString());
-        }
-
-        return names;
-    }
-
     /// <summary>Every matching document, in order: a target list is small and ordered by value, not score.</summary>
     private sealed class AllDocs : ICollector
     {
@@ -398,19 +399,20 @@ public sealed class CorpusSearcher : IDisposable
     /// items and targets as one block, which Lucene keeps together in one segment), so an item is
     /// complete when the group number changes, and only the best <c>limit</c> items are kept, in a
     /// heap. A common term matches tens of thousands of items at country scale; a dictionary of all
-    /// of them made search slower than scanning the raw text.
+    /// of them made search slower than scanning the raw text. Counts go straight to global
+    /// ordinals (<see cref="GlobalOrdinals"/>) and are named once, at the end.
     /// </remarks>
-    private sealed class ItemCollector(int limit, bool collapse) : ICollector
+    private sealed class ItemCollector(int limit, bool collapse, GlobalOrdinals districts, GlobalOrdinals domains) : ICollector
     {
         private readonly PriorityQueue<ScoreDoc, ScoreDoc> _top = new(Math.Min(limit, 1024) + 1, WorstFirst.Instance);
-        private readonly Dictionary<string, int> _districts = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> _domains = new(StringComparer.Ordinal);
+        private readonly int[] _districtCounts = new int[districts.Names.Count];
+        private readonly int[] _domainCounts = new int[domains.Names.Count];
         private Scorer? _scorer;
         private NumericDocValues? _groups;
         private SortedDocValues? _districtValues;
         private SortedDocValues? _domainValues;
-        private int[] _districtCounts = [];
-        private int[] _domainCounts = [];
+        private int[] _districtMap = [];
+        private int[] _domainMap = [];
         private int _docBase;
         private bool _open;
         private long _group;
@@ -418,6 +420,10 @@ public sealed class CorpusSearcher : IDisposable
         private float _bestScore;
 
         public int Items { get; private set; }
+
+        public IReadOnlyList<KeyValuePair<string, int>> ByDistrict => districts.Ranked(_districtCounts);
+
+        public IReadOnlyList<KeyValuePair<string, int>> ByDomain => domains.Ranked(_domainCounts);
 
         // In order, so that an item's adjacent documents arrive one after another.
         public bool AcceptsDocsOutOfOrder => false;
@@ -427,14 +433,13 @@ public sealed class CorpusSearcher : IDisposable
         public void SetNextReader(AtomicReaderContext context)
         {
             Close();
-            Flush();
             _docBase = context.DocBase;
             var reader = context.AtomicReader;
             _groups = reader.GetNumericDocValues(IndexSchema.ItemGroup);
             _districtValues = reader.GetSortedDocValues(IndexSchema.DistrictKey);
             _domainValues = reader.GetSortedDocValues(IndexSchema.DomainKey);
-            _districtCounts = _districtValues is null ? [] : new int[_districtValues.ValueCount];
-            _domainCounts = _domainValues is null ? [] : new int[_domainValues.ValueCount];
+            _districtMap = districts.Segment(context.Ord);
+            _domainMap = domains.Segment(context.Ord);
         }
 
         public void Collect(int doc)
@@ -456,8 +461,8 @@ public sealed class CorpusSearcher : IDisposable
             Items++;
 
             // Counted by the item's first matching document, as each item counts once.
-            Count(_districtValues, _districtCounts, doc);
-            Count(_domainValues, _domainCounts, doc);
+            Count(_districtValues, _districtMap, _districtCounts, doc);
+            Count(_domainValues, _domainMap, _domainCounts, doc);
         }
 
         /// <summary>The best <c>limit</c> items; ties go to corpus order so results are stable.</summary>
@@ -474,18 +479,11 @@ public sealed class CorpusSearcher : IDisposable
             return best;
         }
 
-        public IReadOnlyList<KeyValuePair<string, int>> Counts(string field)
-        {
-            Flush();
-            var totals = field == IndexSchema.DistrictKey ? _districts : _domains;
-            return [.. totals.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal)];
-        }
-
-        private static void Count(SortedDocValues? values, int[] counts, int doc)
+        private static void Count(SortedDocValues? values, int[] map, int[] counts, int doc)
         {
             if (values is not null && values.GetOrd(doc) is var ord and >= 0)
             {
-                counts[ord]++;
+                counts[map[ord]]++;
             }
         }
 
@@ -498,41 +496,15 @@ public sealed class CorpusSearcher : IDisposable
             }
 
             _open = false;
-            var hit = new ScoreDoc(_bestDoc, _bestScore);
             if (_top.Count < limit)
             {
+                var hit = new ScoreDoc(_bestDoc, _bestScore);
                 _top.Enqueue(hit, hit);
             }
-            else if (WorstFirst.Instance.Compare(hit, _top.Peek()) > 0)
+            else if (WorstFirst.Better(_bestScore, _bestDoc, _top.Peek()))
             {
+                var hit = new ScoreDoc(_bestDoc, _bestScore);
                 _top.EnqueueDequeue(hit, hit);
-            }
-        }
-
-        // Ordinals are per segment, so they become names before the next segment starts.
-        private void Flush()
-        {
-            Flush(_districtValues, _districtCounts, _districts);
-            Flush(_domainValues, _domainCounts, _domains);
-            _districtValues = _domainValues = null;
-        }
-
-        private static void Flush(SortedDocValues? values, int[] counts, Dictionary<string, int> totals)
-        {
-            if (values is null)
-            {
-                return;
-            }
-
-            var bytes = new BytesRef();
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] > 0)
-                {
-                    values.LookupOrd(ord, bytes);
-                    var name = bytes.Utf8ToString();
-                    totals[name] = totals.GetValueOrDefault(name) + counts[ord];
-                }
             }
         }
 
@@ -543,6 +515,10 @@ public sealed class CorpusSearcher : IDisposable
 
             public int Compare(ScoreDoc? x, ScoreDoc? y) =>
                 x!.Score != y!.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
+
+            /// <summary>Whether a hit not yet made would rank above <paramref name="worst"/>; most items of a common word do not, and make nothing.</summary>
+            public static bool Better(float score, int doc, ScoreDoc worst) =>
+                score != worst.Score ? score > worst.Score : doc < worst.Doc;
         }
     }
 }

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -18,11 +17,15 @@ public enum QueryChain
 }
 
 /// <summary>A query to run, and when it is a relaxed one, the line that says so above the hits.</summary>
-internal sealed record QueryStep(Query Query, string? Note);
+/// <param name="Matching">When set, the same items as <paramref name="Query"/> without its ranking clauses: cheaper to ask whether any exist.</param>
+internal sealed record QueryStep(Query Query, string? Note, Query? Matching = null);
 
 /// <summary>The strict query, the relaxed ones to try in order when it finds too little, and the plain words typed.</summary>
-/// <param name="Relaxed">Built only when asked for: most queries find enough as written, and cutting words costs.</param>
-internal sealed record QueryPlan(QueryStep Strict, Lazy<IReadOnlyList<QueryStep>> Relaxed, IReadOnlyList<string> Chunks, bool Plain);
+/// <param name="Relaxed">
+/// Each step built only when the one before found too little: most queries find enough as written,
+/// and cutting words and building a dozen phrases costs more than running them. Enumerate once.
+/// </param>
+internal sealed record QueryPlan(QueryStep Strict, IEnumerable<QueryStep> Relaxed, IReadOnlyList<string> Chunks, bool Plain);
 
 /// <summary>
 /// Turns the user's text into queries: the strict one (a bare Chinese word is a phrase, all words
@@ -31,6 +34,11 @@ internal sealed record QueryPlan(QueryStep Strict, Lazy<IReadOnlyList<QueryStep>
 /// </summary>
 internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, QueryChain chain)
 {
+    // A relaxed step names each word three times over and its neighbours again in pairs: each
+    // word's bigrams are analysed once, and each word's query built once and shared.
+    private readonly Dictionary<string, List<string>> _bigrams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Query> _words = new(StringComparer.Ordinal);
+
     /// <summary>Weight of a match in the lead sentence: a measure headed "完善托育服务体系。" is about 托育.</summary>
     internal const float LeadBoost = 1.5f;
 
@@ -61,7 +69,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 
         var rewritten = QuerySyntax.Rewrite(text);
         var strict = Strict(rewritten);
-        var relaxed = new Lazy<IReadOnlyList<QueryStep>>(() => chain == QueryChain.Bigrams || !rewritten.Plain ? [] : Relaxed(rewritten.Chunks));
+        var relaxed = chain == QueryChain.Bigrams || !rewritten.Plain ? [] : Relaxed(rewritten.Chunks);
         return new QueryPlan(new QueryStep(strict, null), relaxed, rewritten.Chunks, rewritten.Plain);
     }
 
@@ -87,25 +95,26 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         };
     }
 
-    private List<QueryStep> Relaxed(IReadOnlyList<string> chunks)
+    private IEnumerable<QueryStep> Relaxed(IReadOnlyList<string> chunks)
     {
         var cut = chunks.SelectMany(words.Cut).Distinct(StringComparer.Ordinal).ToList();
         if (cut.Count < 2)
         {
-            return [];
+            yield break;
         }
 
         var shown = string.Join(" ", cut);
         var written = string.Join(" ", chunks);
-        var steps = new List<QueryStep>();
+        var ranked = Ranked(cut);
 
-        var all = Ranked(cut);
+        var all = new BooleanQuery();
+        ranked.ForEach(r => all.Add(r, Occur.SHOULD));
         foreach (var word in cut)
         {
             all.Add(Word(word), Occur.MUST);
         }
 
-        steps.Add(new QueryStep(all, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first"));
+        yield return new QueryStep(all, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first", AllWords(cut));
 
         var most = Math.Max(1, (int)Math.Ceiling(cut.Count * 2 / 3.0));
         if (most == cut.Count)
@@ -120,39 +129,41 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         }
 
         // Items holding all the words still rank above those holding most of them.
-        var holdsAll = new BooleanQuery();
-        foreach (var word in cut)
-        {
-            holdsAll.Add(Word(word), Occur.MUST);
-        }
-
+        var holdsAll = AllWords(cut);
         holdsAll.Boost = AllWordsBoost;
-        var some = Ranked(cut);
+        var some = new BooleanQuery();
+        ranked.ForEach(r => some.Add(r, Occur.SHOULD));
         some.Add(any, Occur.MUST);
         some.Add(holdsAll, Occur.SHOULD);
-        steps.Add(new QueryStep(some, $"few items hold all of the words {shown}; showing also items that hold at least {most} of them (those holding all first)"));
-        return steps;
+        yield return new QueryStep(some, $"few items hold all of the words {shown}; showing also items that hold at least {most} of them (those holding all first)");
+    }
+
+    private BooleanQuery AllWords(IReadOnlyList<string> cut)
+    {
+        var all = new BooleanQuery();
+        foreach (var word in cut)
+        {
+            all.Add(Word(word), Occur.MUST);
+        }
+
+        return all;
     }
 
     // The boosts every relaxed query carries: the whole text as written, then its words near each
     // other, then each pair of neighbouring words together (保障儿童心理健康: an item on
     // 儿童心理健康 is about the query even where it does not say 保障).
-    private BooleanQuery Ranked(IReadOnlyList<string> cut)
+    private List<Query> Ranked(IReadOnlyList<string> cut)
     {
         var joined = Phrase(string.Concat(cut));
         joined.Boost = RelaxedPhraseBoost;
         var near = Near(cut);
         near.Boost = NearBoost;
-        var ranked = new BooleanQuery
-        {
-            { joined, Occur.SHOULD },
-            { near, Occur.SHOULD },
-        };
+        var ranked = new List<Query> { joined, near };
         for (var i = 0; i + 1 < cut.Count; i++)
         {
             var pair = TextPhrase(cut[i] + cut[i + 1]);
             pair.Boost = PairBoost;
-            ranked.Add(pair, Occur.SHOULD);
+            ranked.Add(pair);
         }
 
         return ranked;
@@ -161,7 +172,16 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     // One word: as a bigram phrase in the text and the lead sentence, which also finds 心理
     // inside 心理健康 where SmartCn would cut the text otherwise. Built from the analyzer's bigrams
     // directly: a relaxed query holds a dozen of these, and a parser per word doubled its cost.
-    private Query Word(string word) => TextPhrase(word);
+    private Query Word(string word)
+    {
+        if (!_words.TryGetValue(word, out var built))
+        {
+            built = TextPhrase(word);
+            _words.Add(word, built);
+        }
+
+        return built;
+    }
 
     // The bigrams (or the lone character) of a word as a phrase in the text and the lead sentence,
     // what the parser makes of "word", without a parser.
@@ -194,25 +214,38 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         return either;
     }
 
+    private List<string> Bigrams(string word)
+    {
+        if (_bigrams.TryGetValue(word, out var bigrams))
+        {
+            return bigrams;
+        }
+
+        bigrams = [];
+        using (var stream = queryAnalyzer.GetTokenStream(IndexSchema.Text, word))
+        {
+            var term = stream.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                bigrams.Add(term.ToString());
+            }
+
+            stream.End();
+        }
+
+        _bigrams.Add(word, bigrams);
+        return bigrams;
+    }
+
     // The query's words near each other: within NearSlop characters, in any order. The index
     // holds no SmartCn field (cutting the corpus cost 70% of the build): the positions of each
     // word's bigrams place it.
-    private SpanNearQuery Near(IReadOnlyList<string> cut) => new([.. cut.Select(WordSpan)], NearSlop, inOrder: false);
-
-    // The query chain's tokens of a word: its bigrams, or the lone character.
-    private List<string> Bigrams(string word)
+    // A word the text chain makes nothing of (a sign alone) has no position and is left out.
+    private Query Near(IReadOnlyList<string> cut)
     {
-        var bigrams = new List<string>();
-        using var stream = queryAnalyzer.GetTokenStream(IndexSchema.Text, word);
-        var term = stream.AddAttribute<ICharTermAttribute>();
-        stream.Reset();
-        while (stream.IncrementToken())
-        {
-            bigrams.Add(term.ToString());
-        }
-
-        stream.End();
-        return bigrams;
+        SpanQuery[] spans = [.. cut.Where(w => Bigrams(w).Count > 0).Select(WordSpan)];
+        return spans.Length == 0 ? new BooleanQuery() : new SpanNearQuery(spans, NearSlop, inOrder: false);
     }
 
     // A word as the span of its bigrams in the text (a lone character as itself).

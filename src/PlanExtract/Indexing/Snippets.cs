@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using PlanExtract.Text;
 
 namespace PlanExtract.Indexing;
 
@@ -22,6 +23,9 @@ internal sealed class Snippets
     private readonly List<Step[]> _patterns = [];
     private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
 
+    /// <summary>Each pattern as the Han characters it is, in a row; null when some pattern is not one (Latin, digits, several terms at a step).</summary>
+    private readonly List<string>? _literals;
+
     /// <summary>One step of a phrase: a term set (several for a MultiPhraseQuery) at a relative position.</summary>
     private sealed record Step(int Position, HashSet<string> Terms);
 
@@ -35,7 +39,13 @@ internal sealed class Snippets
         {
             _terms.UnionWith(step.Terms);
         }
+
+        var literals = _patterns.Select(Literal).OfType<string>().ToList();
+        _literals = literals.Count == _patterns.Count ? literals : null;
     }
+
+    /// <summary>True when every pattern is plain Han text, found by <see cref="LiteralRanges"/>.</summary>
+    internal bool ByCharacters => _literals is not null;
 
     public (string Text, IReadOnlyList<Mark> Marks) Make(string text)
     {
@@ -56,7 +66,31 @@ internal sealed class Snippets
     }
 
     /// <summary>Merged, ordered character ranges of every phrase or term occurrence the query asks for.</summary>
-    internal IReadOnlyList<Mark> MatchRanges(string text)
+    internal IReadOnlyList<Mark> MatchRanges(string text) => _literals is null ? AnalyzedRanges(text) : LiteralRanges(text);
+
+    /// <summary>
+    /// The ranges found by searching the folded text for each pattern's characters: a phrase of
+    /// Han bigrams matches exactly where its characters stand in a row (the analyzer makes a
+    /// unigram of every Han character and a bigram of every two neighbours), and this costs an
+    /// IndexOf instead of analysing a measure of a thousand characters for each hit shown.
+    /// </summary>
+    internal IReadOnlyList<Mark> LiteralRanges(string text)
+    {
+        var folded = CharFold.Fold(text);
+        var covered = new List<(int Start, int End)>();
+        foreach (var literal in _literals ?? throw new InvalidOperationException("a pattern is not plain Han text"))
+        {
+            for (var at = folded.IndexOf(literal, StringComparison.Ordinal); at >= 0; at = folded.IndexOf(literal, at + 1, StringComparison.Ordinal))
+            {
+                covered.Add((at, at + literal.Length));
+            }
+        }
+
+        return Merge(covered);
+    }
+
+    /// <summary>The ranges found by running the index analyzer over the text and matching its tokens, for any pattern.</summary>
+    internal IReadOnlyList<Mark> AnalyzedRanges(string text)
     {
         if (_patterns.Count == 0)
         {
@@ -91,6 +125,11 @@ internal sealed class Snippets
             }
         }
 
+        return Merge(covered);
+    }
+
+    private static List<Mark> Merge(List<(int Start, int End)> covered)
+    {
         var merged = new List<Mark>();
         var (runStart, runEnd) = (-1, -1);
         foreach (var (start, end) in covered.OrderBy(c => c.Start))
@@ -115,6 +154,36 @@ internal sealed class Snippets
         }
 
         return merged;
+    }
+
+    // A term or a phrase at consecutive positions whose terms are Han unigrams or overlapping Han
+    // bigrams ("孕产 产妇 妇死 死亡 亡率") is the text 孕产妇死亡率.
+    private static string? Literal(Step[] pattern)
+    {
+        var terms = new List<string>(pattern.Length);
+        var ordered = pattern.OrderBy(s => s.Position).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            if (ordered[i].Terms.Count != 1 || ordered[i].Position != ordered[0].Position + i)
+            {
+                return null;
+            }
+
+            var term = ordered[i].Terms.First();
+            if (term.Length is < 1 or > 2 || !term.All(HanText.IsHan) || (ordered.Count > 1 && term.Length != 2))
+            {
+                return null;
+            }
+
+            if (i > 0 && terms[^1][1] != term[0])
+            {
+                return null;
+            }
+
+            terms.Add(term);
+        }
+
+        return terms.Count == 0 ? null : terms[0] + string.Concat(terms.Skip(1).Select(t => t[1]));
     }
 
     // The window that holds the most matches, starting a little before its first match and at a

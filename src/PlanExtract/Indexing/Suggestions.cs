@@ -144,15 +144,12 @@ internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, Qu
     {
         for (var i = 0; i + 1 < chunk.Length; i++)
         {
-            if (IsHan(chunk[i]) && IsHan(chunk[i + 1]))
+            if (HanText.IsHan(chunk[i]) && HanText.IsHan(chunk[i + 1]))
             {
                 yield return chunk.Substring(i, 2);
             }
         }
     }
-
-    // The bigram chain pairs Han characters only (CJKBigramFilter).
-    private static bool IsHan(char c) => c is >= '\u3400' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF';
 
     private bool Holds(string bigram) => reader.DocFreq(new Term(IndexSchema.Text, bigram)) > 0;
 

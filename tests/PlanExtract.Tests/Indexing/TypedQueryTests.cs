@@ -26,6 +26,28 @@ public sealed class TypedQueryTests(IndexFixture index) : IClassFixture<IndexFix
         Assert.StartsWith("保障农村妇女平等享有土地承包经营权", result.Hits[0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_filtered_search_that_finds_nothing_as_written_is_relaxed_to_all_the_words()
+    {
+        // Under --plan children the words stand apart in 清城区's goal 12 (增强儿童心理健康服务能力…);
+        // the search first asks whether any item holds them, then ranks those that do.
+        var result = index.Searcher.Search(new SearchRequest("保障儿童心理健康") { Plan = "children" });
+        Assert.Contains("保障 儿童 心理 健康", result.Relaxed);
+        Assert.NotEmpty(result.Hits);
+        Assert.All(result.Hits, h => Assert.Equal("children", h.Plan));
+        Assert.All(result.Hits, h => Assert.Contains("心理", h.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_filtered_search_whose_words_stand_in_no_item_there_finds_nothing_and_says_nothing()
+    {
+        // 托育 (childcare) and 宫颈癌 (cervical cancer) share no item of the women's plans.
+        var result = index.Searcher.Search(new SearchRequest("托育宫颈癌") { Plan = "women" });
+        Assert.Empty(result.Hits);
+        Assert.Equal(0, result.TotalHits);
+        Assert.Null(result.Relaxed);
+    }
+
     [Theory]
     [InlineData("心里健康", "心理健康")]
     [InlineData("家庭暴历", "家庭暴力")]

@@ -70,6 +70,20 @@ public sealed partial class WebEndpointTests(WebFixture web) : IClassFixture<Web
     }
 
     [Fact]
+    public async Task Page_three_shows_the_hits_forty_one_to_sixty_of_one_search()
+    {
+        // Paged through the searcher's offset: the page holds exactly what one search for sixty
+        // hits ranks 41st to 60th, in that order.
+        var sixty = web.Data.Searcher!.Search(new PlanExtract.Indexing.SearchRequest("妇女") { Limit = 60 }).Hits.Skip(40).ToList();
+        var (_, third) = await web.Get("/search?q=" + Uri.EscapeDataString("妇女") + "&page=3");
+        var shown = SourceLinks().Matches(third).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+
+        Assert.Equal(20, sixty.Count);
+        Assert.Equal(sixty.Select(h => "/source/" + Uri.EscapeDataString(web.Data.DocumentOf(h.Source)!.Document.Id) + (h.Line is { } l ? $"?line={l}#L{l}" : $"#P{h.Page}")), shown);
+        Assert.Contains("<ol class=\"hits\" start=\"41\">", third);
+    }
+
+    [Fact]
     public async Task A_filter_the_index_cannot_meet_is_a_400_page_naming_the_districts_it_holds()
     {
         var (status, body) = await web.Get("/search?q=" + Uri.EscapeDataString("健康") + "&district=" + Uri.EscapeDataString("北京"));
@@ -222,6 +236,9 @@ public sealed partial class WebEndpointTests(WebFixture web) : IClassFixture<Web
 
     [GeneratedRegex("<li class=\"hit\">")]
     private static partial Regex Hits();
+
+    [GeneratedRegex("<a href=\"(/source/[^\"]+)\" class=\"src\">")]
+    private static partial Regex SourceLinks();
 
     [GeneratedRegex("<a href=\"([^\"]+)\" class=\"facet\">")]
     private static partial Regex FacetLink();
