@@ -93,7 +93,9 @@ static void Country(string work, int rounds, int warmups)
 }
 
 static void Print(string label, Latency latency) =>
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: p50 {latency.P50:F3} ms, p95 {latency.P95:F3} ms, mean {latency.Mean:F3} ms, max {latency.Max:F3} ms ({latency.Samples} searches; load {Load()})"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: p50 {latency.P50:F3} ms, p95 {latency.P95:F3} ms, mean {latency.Mean:F3} ms, max {latency.Max:F3} ms ({latency.Samples} searches; load {Load()}){Cpu(latency.Cpu)}"));
+
+static string Cpu(Latency? cpu) => cpu is null ? "" : string.Create(CultureInfo.InvariantCulture, $"\n  thread CPU: p50 {cpu.P50:F3} ms, p95 {cpu.P95:F3} ms, mean {cpu.Mean:F3} ms");
 
 static string Load() => File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 

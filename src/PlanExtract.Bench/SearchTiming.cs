@@ -5,7 +5,11 @@ using PlanExtract.Reading;
 namespace PlanExtract.Benchmarking;
 
 /// <summary>Percentiles of one timed series, in milliseconds.</summary>
-public sealed record Latency(double P50, double P95, double Mean, double Max, int Samples);
+/// <param name="Cpu">
+/// The same percentiles of the searching thread's own CPU time (Linux; null elsewhere): what a
+/// search costs, which other work on a shared machine inflates far less than its wall time.
+/// </param>
+public sealed record Latency(double P50, double P95, double Mean, double Max, int Samples, Latency? Cpu = null);
 
 /// <summary>
 /// The bench's search phase on a built index: a fixed query set timed in rounds, and the raw-text
@@ -42,20 +46,23 @@ public static class SearchTiming
         }
 
         var samples = new List<double>(queries.Count * rounds);
+        var cpuSamples = new List<double>(queries.Count * rounds);
         var clock = new Stopwatch();
         for (var round = 0; round < rounds; round++)
         {
             foreach (var query in queries)
             {
+                var cpu = ThreadCpu.Milliseconds();
                 clock.Restart();
                 searcher.Search(query);
                 var ms = clock.Elapsed.TotalMilliseconds;
+                cpuSamples.Add(ThreadCpu.Milliseconds() - cpu);
                 samples.Add(ms);
                 each?.Invoke(query, ms);
             }
         }
 
-        return Percentiles(samples);
+        return Percentiles(samples) with { Cpu = ThreadCpu.Available ? Percentiles(cpuSamples) : null };
     }
 
     /// <summary>p50, p95 (nearest rank), mean and max of a series.</summary>
@@ -87,4 +94,32 @@ public static class SearchTiming
         GC.KeepAlive(found);
         return perQuery;
     }
+}
+
+/// <summary>The calling thread's CPU time (clock_gettime(CLOCK_THREAD_CPUTIME_ID)), nanosecond resolution.</summary>
+internal static class ThreadCpu
+{
+    private const int ClockThreadCpuTime = 3;
+
+    public static bool Available { get; } = OperatingSystem.IsLinux();
+
+    public static double Milliseconds()
+    {
+        if (!Available)
+        {
+            return 0;
+        }
+
+        ClockGetTime(ClockThreadCpuTime, out var time);
+        return (time.Seconds * 1e3) + (time.Nanoseconds / 1e6);
+    }
+
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec time);
 }

@@ -17,8 +17,26 @@ public enum QueryChain
 }
 
 /// <summary>A query to run, and when it is a relaxed one, the line that says so above the hits.</summary>
-/// <param name="Matching">When set, the same items as <paramref name="Query"/> without its ranking clauses: cheaper to ask whether any exist.</param>
-internal sealed record QueryStep(Query Query, string? Note, Query? Matching = null);
+/// <remarks>
+/// The query is built when first asked for: under a filter most relaxed steps end at
+/// <see cref="Matching"/> (no item holds the words), and the ranking phrases are then never needed.
+/// </remarks>
+internal sealed class QueryStep(Func<Query> build, string? note, Query? matching = null)
+{
+    private Query? _query;
+
+    public QueryStep(Query query, string? note)
+        : this(() => query, note)
+    {
+    }
+
+    public Query Query => _query ??= build();
+
+    public string? Note => note;
+
+    /// <summary>When set, the same items as <see cref="Query"/> without its ranking clauses: cheaper to ask whether any exist.</summary>
+    public Query? Matching => matching;
+}
 
 /// <summary>The strict query, the relaxed ones to try in order when it finds too little, and the plain words typed.</summary>
 /// <param name="Relaxed">
@@ -38,6 +56,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     // word's bigrams are analysed once, and each word's query built once and shared.
     private readonly Dictionary<string, List<string>> _bigrams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Query> _words = new(StringComparer.Ordinal);
+    private readonly Lucene.Net.Util.QueryBuilder _fieldQueries = new(queryAnalyzer);
 
     /// <summary>Weight of a match in the lead sentence: a measure headed "完善托育服务体系。" is about 托育.</summary>
     internal const float LeadBoost = 1.5f;
@@ -73,13 +92,52 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         return new QueryPlan(new QueryStep(strict, null), relaxed, rewritten.Chunks, rewritten.Plain);
     }
 
-    /// <summary>A phrase of the given text in the text and lead fields, as the user would quote it.</summary>
-    internal Query Phrase(string text) => Parse("\"" + QueryParserBase.Escape(text) + "\"");
+    /// <summary>
+    /// A phrase of the given text in the text and lead fields, as the user would quote it: the query
+    /// the classic parser makes of <c>"text"</c>, built without a parser (a parser per phrase was
+    /// most of a filtered search's cost). Lucene's own field query builder, which the parser calls,
+    /// makes each field's phrase; MultiFieldQueryParser joins them boosted and without coord.
+    /// </summary>
+    internal Query Phrase(string text)
+    {
+        var either = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in PlanQueryParser.Fields)
+        {
+            if (_fieldQueries.CreatePhraseQuery(field, text) is { } inField)
+            {
+                inField.Boost = boost;
+                either.Add(inField, Occur.SHOULD);
+            }
+        }
+
+        return either.Clauses.Count > 0 ? either : new BooleanQuery();
+    }
 
     private Query Strict(RewrittenQuery rewritten)
     {
-        var parsed = Parse(rewritten.Syntax);
-        if (!rewritten.Plain || rewritten.Chunks.Count < 2)
+        if (!rewritten.Plain)
+        {
+            return Parse(rewritten.Syntax);
+        }
+
+        // Plain words: each is a phrase (AutoGeneratePhraseQueries), all required (AND), as the
+        // parser reads them; a word the analyzer makes nothing of (a sign alone) is dropped as it drops it.
+        // The parser hands back a lone word's query itself only when the first word made it.
+        var phrases = rewritten.Chunks.Select(Phrase).ToList();
+        var words = phrases.Where(q => q is not BooleanQuery { Clauses.Count: 0 }).ToList();
+        Query parsed;
+        if (words.Count == 1 && ReferenceEquals(words[0], phrases[0]))
+        {
+            parsed = words[0];
+        }
+        else
+        {
+            var all = new BooleanQuery();
+            words.ForEach(w => all.Add(w, Occur.MUST));
+            parsed = all;
+        }
+
+        if (rewritten.Chunks.Count < 2)
         {
             return parsed;
         }
@@ -105,16 +163,20 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 
         var shown = string.Join(" ", cut);
         var written = string.Join(" ", chunks);
-        var ranked = Ranked(cut);
-
-        var all = new BooleanQuery();
-        ranked.ForEach(r => all.Add(r, Occur.SHOULD));
-        foreach (var word in cut)
+        List<Query>? ranked = null;
+        Query All()
         {
-            all.Add(Word(word), Occur.MUST);
+            var all = new BooleanQuery();
+            (ranked ??= Ranked(cut)).ForEach(r => all.Add(r, Occur.SHOULD));
+            foreach (var word in cut)
+            {
+                all.Add(Word(word), Occur.MUST);
+            }
+
+            return all;
         }
 
-        yield return new QueryStep(all, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first", AllWords(cut));
+        yield return new QueryStep(All, $"too few items hold \"{written}\" as written; showing items that hold all of its words ({shown}), those holding them together first", AllWords(cut));
 
         var most = Math.Max(1, (int)Math.Ceiling(cut.Count * 2 / 3.0));
         if (most == cut.Count)
@@ -132,7 +194,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
         var holdsAll = AllWords(cut);
         holdsAll.Boost = AllWordsBoost;
         var some = new BooleanQuery();
-        ranked.ForEach(r => some.Add(r, Occur.SHOULD));
+        (ranked ??= Ranked(cut)).ForEach(r => some.Add(r, Occur.SHOULD));
         some.Add(any, Occur.MUST);
         some.Add(holdsAll, Occur.SHOULD);
         yield return new QueryStep(some, $"few items hold all of the words {shown}; showing also items that hold at least {most} of them (those holding all first)");
@@ -189,7 +251,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     {
         var bigrams = Bigrams(word);
         var either = new BooleanQuery();
-        foreach (var (field, boost) in new[] { (IndexSchema.Text, 1f), (IndexSchema.Lead, LeadBoost) })
+        foreach (var (field, boost) in PlanQueryParser.Fields)
         {
             Query inField;
             if (bigrams.Count == 1)
@@ -288,12 +350,15 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 /// </summary>
 internal sealed class PlanQueryParser : MultiFieldQueryParser
 {
+    /// <summary>The fields a word is looked for in, and the weight of each.</summary>
+    public static readonly IReadOnlyList<(string Field, float Boost)> Fields = [(IndexSchema.Text, 1f), (IndexSchema.Lead, QueryBuilder.LeadBoost)];
+
     public PlanQueryParser(Analyzer analyzer)
         : base(
             PlanAnalyzer.Version,
-            [IndexSchema.Text, IndexSchema.Lead],
+            [.. Fields.Select(f => f.Field)],
             analyzer,
-            new Dictionary<string, float> { [IndexSchema.Text] = 1f, [IndexSchema.Lead] = QueryBuilder.LeadBoost })
+            Fields.ToDictionary(f => f.Field, f => f.Boost))
     {
         // 乳腺癌 analyses to the bigrams 乳腺 腺癌; without this they would be OR-ed and match 乳腺增生.
         AutoGeneratePhraseQueries = true;
