@@ -152,14 +152,8 @@ public static class CorpusBuild
             recordRuns.Save(OutputGeneration.Staged(output, pending, output.RunsOf(output.Records)));
         }
 
-        if (removed.Count > 0)
-        {
-            // A district that left the corpus would otherwise stay in the doc values that list the
-            // districts for --district until a merge happens to drop it. A changed document keeps
-            // its name, so only removals pay for this.
-            index.MergeDeletes();
-        }
-
+        // No forced merge of the deletions: the searcher lists only districts a live document holds
+        // (GlobalOrdinals.LiveNames), and Lucene's merges reclaim the space as the index grows.
         var generation = Path.GetFileName(index.CommitUnpublished());
         // Before the commit the records are staged (whole, or the lines a patch appends to the live
         // file, read after it so a changed document's new record wins); after it they are in place.
