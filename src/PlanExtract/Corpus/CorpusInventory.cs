@@ -98,7 +98,8 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
     {
         foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            if (entry.LinkTarget is { } linkTarget)
+            // Only a link has a target to read: asking every entry cost a readlink per file at country scale.
+            if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is { } linkTarget)
             {
                 links[entry.FullName] = linkTarget;
             }
