@@ -23,4 +23,7 @@ public sealed record BuildSummary(IReadOnlyList<BuiltDocument> Documents, Func<I
 
     /// <summary>Files and links under the corpus that are not part of a document, each left unread and reported.</summary>
     public IReadOnlyList<CorpusFinding> Findings { get; init; } = [];
+
+    /// <summary>The outputs this build updates in place when it commits (none after a rewrite).</summary>
+    internal IReadOnlyList<OutputGeneration.FilePatch> Patches { get; init; } = [];
 }

@@ -46,12 +46,13 @@ public static class CorpusBuild
         var pending = OutputGeneration.StartPending(output);
         BuildSummary summary;
         string generation;
+        TableFiles? tables = null;
         try
         {
             (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress);
             if (options.Tables)
             {
-                CrossReferenceTables.WriteMarkdown(pending, output.Root, summary.Records());
+                tables = CrossReferenceTables.WriteMarkdown(pending, output.Root, summary.Records());
             }
         }
         catch
@@ -60,7 +61,8 @@ public static class CorpusBuild
             throw;
         }
 
-        OutputGeneration.Commit(output, pending, generation);
+        // Tables whose text did not change stay where they are; those of a part the corpus no longer has go.
+        OutputGeneration.Commit(output, pending, generation, tables?.Unchanged, tables is null ? null : CrossReferenceTables.Stale(output.Root, tables.All), summary.Patches);
         return summary;
     }
 
@@ -97,23 +99,40 @@ public static class CorpusBuild
             index.Remove(document.Source);
         }
 
-        var stagedTargets = OutputGeneration.Staged(output, pending, output.Targets);
-        var stagedRecords = OutputGeneration.Staged(output, pending, output.Records);
+        // Documents that keep their lines; the others' lines are blanked (patch) or left out (rewrite).
+        var keep = documents.Where((_, i) => kept[i] is not null).Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
+        var (targetsPatch, recordsPatch) = (RunsPatch.Plan(previousTargets, keep), RunsPatch.Plan(previousRecords, keep));
+        var patching = index.Incremental && targetsPatch is { Worthwhile: true } && recordsPatch is { Worthwhile: true };
+        var stagedTargets = patching ? Path.Combine(pending, OutputGeneration.AppendFolder, OutputLayout.TargetsFile) : OutputGeneration.Staged(output, pending, output.Targets);
+        var stagedRecords = patching ? Path.Combine(pending, OutputGeneration.AppendFolder, Path.GetFileName(output.Records)) : OutputGeneration.Staged(output, pending, output.Records);
+        Directory.CreateDirectory(Path.GetDirectoryName(stagedTargets)!);
         Directory.CreateDirectory(Path.GetDirectoryName(stagedRecords)!);
+        Directory.CreateDirectory(Path.GetDirectoryName(OutputGeneration.Staged(output, pending, output.RunsOf(output.Records)))!);
         var built = new List<BuiltDocument>(documents.Count);
         var records = index.Incremental ? null : new List<DocumentResult>(documents.Count);
         using (var fresh = reader.ReadStamped(toRead, progress).GetEnumerator())
         using (var targetsOut = new FileStream(stagedTargets, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         using (var recordsOut = new FileStream(stagedRecords, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            var (targetRuns, recordRuns) = (new SourceRuns.Recorder(targetsOut), new SourceRuns.Recorder(recordsOut));
+            var (targetRuns, recordRuns) = patching
+                ? (new SourceRuns.Recorder(targetsOut, targetsPatch!.Length), new SourceRuns.Recorder(recordsOut, recordsPatch!.Length))
+                : (new SourceRuns.Recorder(targetsOut), new SourceRuns.Recorder(recordsOut));
             for (var i = 0; i < documents.Count; i++)
             {
                 var document = documents[i];
                 if (kept[i] is { } entry)
                 {
-                    targetRuns.Write(document.Source, entry.Targets, stream => previousTargets.CopyTo(document.Source, stream));
-                    recordRuns.Write(document.Source, 1, stream => previousRecords.CopyTo(document.Source, stream));
+                    if (patching)
+                    {
+                        targetRuns.Keep(targetsPatch!.Kept[document.Source]);
+                        recordRuns.Keep(recordsPatch!.Kept[document.Source]);
+                    }
+                    else
+                    {
+                        targetRuns.Write(document.Source, entry.Targets, stream => previousTargets.CopyTo(document.Source, stream));
+                        recordRuns.Write(document.Source, 1, stream => previousRecords.CopyTo(document.Source, stream));
+                    }
+
                     built.Add(new BuiltDocument(document, entry.Plans, entry.Targets, entry.Error, Reread: false));
                     continue;
                 }
@@ -133,22 +152,26 @@ public static class CorpusBuild
             recordRuns.Save(OutputGeneration.Staged(output, pending, output.RunsOf(output.Records)));
         }
 
-        if (removed.Count > 0)
-        {
-            // A district that left the corpus would otherwise stay in the doc values that list the
-            // districts for --district until a merge happens to drop it. A changed document keeps
-            // its name, so only removals pay for this.
-            index.MergeDeletes();
-        }
-
+        // No forced merge of the deletions: the searcher lists only districts a live document holds
+        // (GlobalOrdinals.LiveNames), and Lucene's merges reclaim the space as the index grows.
         var generation = Path.GetFileName(index.CommitUnpublished());
-        // Before the commit the records are staged; after it they are in place.
+        // Before the commit the records are staged (whole, or the lines a patch appends to the live
+        // file, read after it so a changed document's new record wins); after it they are in place.
         var summary = new BuildSummary(
             built,
-            records is null ? () => RecordStore.Load(File.Exists(stagedRecords) ? stagedRecords : output.Records, documents) : () => records,
+            records is not null ? () => records
+                : patching ? () => RecordStore.Load(File.Exists(stagedRecords) ? [output.Records, stagedRecords] : [output.Records], documents)
+                : () => RecordStore.Load([File.Exists(stagedRecords) ? stagedRecords : output.Records], documents),
             index.Incremental)
         {
             Findings = inventory.Findings,
+            Patches = patching
+                ?
+                [
+                    new OutputGeneration.FilePatch(OutputLayout.TargetsFile, targetsPatch!.Length, targetsPatch.Blanks, Path.GetRelativePath(pending, stagedTargets).Replace(Path.DirectorySeparatorChar, '/')),
+                    new OutputGeneration.FilePatch(Path.GetRelativePath(output.Root, output.Records).Replace(Path.DirectorySeparatorChar, '/'), recordsPatch!.Length, recordsPatch.Blanks, Path.GetRelativePath(pending, stagedRecords).Replace(Path.DirectorySeparatorChar, '/')),
+                ]
+                : [],
         };
         return (summary, generation);
     }

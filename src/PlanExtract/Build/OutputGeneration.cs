@@ -36,12 +36,15 @@ internal static class OutputGeneration
 
     /// <summary>Publishes a staged build: journal, moves, pointer swap, record. The index generation is committed and not yet live.</summary>
     /// <remarks>A failure before the journal drops the staged build; after it, the next build finishes it.</remarks>
-    public static void Commit(OutputLayout output, string pending, string indexGeneration)
+    /// <param name="kept">Published files (relative to the output folder) that are part of this build as they are: recorded, not staged.</param>
+    /// <param name="removed">Published files this build no longer has (a removed district's tables): deleted with the moves.</param>
+    /// <param name="patches">Published files updated in place (<see cref="RunsPatch"/>) rather than replaced.</param>
+    public static void Commit(OutputLayout output, string pending, string indexGeneration, IReadOnlyCollection<string>? kept = null, IReadOnlyCollection<string>? removed = null, IReadOnlyList<FilePatch>? patches = null)
     {
         Record record;
         try
         {
-            record = Journal(output, pending, indexGeneration);
+            record = Journal(output, pending, indexGeneration, kept ?? [], removed ?? [], patches ?? []);
         }
         catch
         {
@@ -61,12 +64,14 @@ internal static class OutputGeneration
 
     private static readonly AsyncLocal<Action<string>?> _afterStep = new();
 
-    private static Record Journal(OutputLayout output, string pending, string indexGeneration)
+    private static Record Journal(OutputLayout output, string pending, string indexGeneration, IReadOnlyCollection<string> kept, IReadOnlyCollection<string> removed, IReadOnlyList<FilePatch> patches)
     {
         var files = Directory.EnumerateFiles(pending, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(pending, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !f.StartsWith(AppendFolder + "/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
+        var staged = files.ToHashSet(StringComparer.Ordinal);
         foreach (var file in files)
         {
             // Refused before the journal: a folder where a file goes would stop the moves half way.
@@ -77,7 +82,14 @@ internal static class OutputGeneration
             }
         }
 
-        var record = new Record(indexGeneration, Path.GetFileName(pending), [.. files.Select(f => Describe(Path.Combine(pending, f), f))]);
+        var record = new Record(
+            indexGeneration,
+            Path.GetFileName(pending),
+            [.. files.Select(f => Describe(Path.Combine(pending, f), f)), .. kept.Where(f => !staged.Contains(f)).Select(f => Describe(Path.Combine(output.Root, f), f))])
+        {
+            Removed = [.. removed.Where(f => !staged.Contains(f))],
+            Patches = patches.Count > 0 ? patches : null,
+        };
         WriteDurably(Path.Combine(output.Index, JournalFile), JsonSerializer.SerializeToUtf8Bytes(record, _json));
         return record;
     }
@@ -139,7 +151,9 @@ internal static class OutputGeneration
         {
             var pending = Path.Combine(output.Index, journal.Pending);
             var missing = journal.Files.FirstOrDefault(f => !Matches(Path.Combine(pending, f.Path), f) && !Matches(Path.Combine(output.Root, f.Path), f));
+            var unpatchable = (journal.Patches ?? []).FirstOrDefault(p => !File.Exists(Path.Combine(pending, p.Append)) || !File.Exists(Path.Combine(output.Root, p.Path)));
             return missing is not null ? $"{missing.Path} is neither staged nor in place"
+                : unpatchable is not null ? $"{unpatchable.Path} cannot be patched: its appended lines or the file itself are gone"
                 : !Directory.Exists(Path.Combine(output.Index, journal.IndexGeneration)) ? "the journal's index generation is gone" : null;
         }
 
@@ -156,6 +170,12 @@ internal static class OutputGeneration
     private static void Apply(OutputLayout output, Record record)
     {
         var pending = Path.Combine(output.Index, record.Pending);
+        foreach (var patch in record.Patches ?? [])
+        {
+            patch.Apply(Path.Combine(output.Root, patch.Path), Path.Combine(pending, patch.Append));
+            AfterStep?.Invoke(patch.Path);
+        }
+
         foreach (var file in record.Files)
         {
             var staged = Path.Combine(pending, file.Path);
@@ -168,15 +188,49 @@ internal static class OutputGeneration
             }
         }
 
+        foreach (var file in record.Removed ?? [])
+        {
+            RemoveWithEmptyFolders(output, file);
+        }
+
         if (Directory.Exists(Path.Combine(output.Index, record.IndexGeneration)))
         {
             CorpusIndex.Swap(output.Index, record.IndexGeneration);
             AfterStep?.Invoke(CorpusIndex.PointerFile);
         }
 
-        File.Move(Path.Combine(output.Index, JournalFile), Path.Combine(output.Index, RecordFile), overwrite: true);
+        if (record.Patches is { Count: > 0 } patched)
+        {
+            // A patched file's size and time are known only now: the record gets them, then the journal goes.
+            var done = record with { Files = [.. record.Files, .. patched.Select(p => Describe(Path.Combine(output.Root, p.Path), p.Path))], Patches = null };
+            WriteDurably(Path.Combine(output.Index, RecordFile), JsonSerializer.SerializeToUtf8Bytes(done, _json));
+            File.Delete(Path.Combine(output.Index, JournalFile));
+        }
+        else
+        {
+            File.Move(Path.Combine(output.Index, JournalFile), Path.Combine(output.Index, RecordFile), overwrite: true);
+        }
+
         AfterStep?.Invoke(RecordFile);
         RemoveLeftovers(output, keep: null);
+    }
+
+    // A file the journal names as gone, then its folders up to the output folder while they are empty
+    // (a removed district's tables/广东省/清远市/). Again after a kill: it is simply not there any more.
+    private static void RemoveWithEmptyFolders(OutputLayout output, string relative)
+    {
+        var path = Path.GetFullPath(Path.Combine(output.Root, relative));
+        if (!path.StartsWith(output.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        File.Delete(path);
+        for (var folder = Path.GetDirectoryName(path); folder is not null && folder.Length > output.Root.TrimEnd(Path.DirectorySeparatorChar).Length
+            && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any(); folder = Path.GetDirectoryName(folder))
+        {
+            Directory.Delete(folder);
+        }
     }
 
     private static void RemoveLeftovers(OutputLayout output, string? keep)
@@ -260,6 +314,52 @@ internal static class OutputGeneration
         public bool Holds(OutputLayout output, string path) => Files.Contains(Path.GetRelativePath(output.Root, path).Replace(Path.DirectorySeparatorChar, '/'));
     }
 
+    /// <summary>
+    /// An output updated in place: <see cref="RunsPatch.Blanks"/> overwritten with spaces, the file
+    /// cut back to <paramref name="Length"/> and the staged <paramref name="Append"/> (relative to the
+    /// staging folder) written after it. Applying it again (a build killed after its journal) gives
+    /// the same file.
+    /// </summary>
+    internal sealed record FilePatch(
+        [property: JsonPropertyName("path")] string Path,
+        [property: JsonPropertyName("length")] long Length,
+        [property: JsonPropertyName("blanks")] IReadOnlyList<ByteRange> Blanks,
+        [property: JsonPropertyName("append")] string Append)
+    {
+        public void Apply(string path, string appendPath)
+        {
+            var spaces = new byte[1 << 16];
+            Array.Fill(spaces, (byte)' ');
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.ReadWrite);
+            foreach (var blank in Blanks)
+            {
+                for (var at = blank.Start; at < blank.End; at += spaces.Length)
+                {
+                    RandomAccess.Write(file, spaces.AsSpan(0, (int)Math.Min(spaces.Length, blank.End - at)), at);
+                }
+            }
+
+            RandomAccess.SetLength(file, Length);
+            using var appended = File.OpenHandle(appendPath);
+            var buffer = new byte[1 << 20];
+            var offset = Length;
+            for (long from = 0; ; )
+            {
+                var read = RandomAccess.Read(appended, buffer, from);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                RandomAccess.Write(file, buffer.AsSpan(0, read), offset);
+                (from, offset) = (from + read, offset + read);
+            }
+        }
+    }
+
+    /// <summary>The staging folder's subfolder for lines a patch appends: not files to move in.</summary>
+    public const string AppendFolder = ".append";
+
     private sealed record FileRecord(
         [property: JsonPropertyName("path")] string Path,
         [property: JsonPropertyName("size")] long Size,
@@ -268,5 +368,14 @@ internal static class OutputGeneration
     private sealed record Record(
         [property: JsonPropertyName("index")] string IndexGeneration,
         [property: JsonPropertyName("pending")] string Pending,
-        [property: JsonPropertyName("files")] IReadOnlyList<FileRecord> Files);
+        [property: JsonPropertyName("files")] IReadOnlyList<FileRecord> Files)
+    {
+        /// <summary>Files of the last build this one deleted; null in records written before it existed.</summary>
+        [JsonPropertyName("removed")]
+        public IReadOnlyList<string>? Removed { get; init; }
+
+        /// <summary>Files updated in place; only in a journal (the record lists them as files once done).</summary>
+        [JsonPropertyName("patches")]
+        public IReadOnlyList<FilePatch>? Patches { get; init; }
+    }
 }

@@ -24,19 +24,33 @@ internal static class RecordStore
         output.WriteByte((byte)'\n');
     }
 
-    public static List<DocumentResult> Load(string path, IReadOnlyList<CorpusDocument> documents)
+    /// <summary>
+    /// The records of <paramref name="documents"/>, in their order, from the files in
+    /// <paramref name="paths"/>; a later line of a document wins (a patch appends a changed
+    /// document's new record after its old one). Lines are parsed on every core.
+    /// </summary>
+    public static List<DocumentResult> Load(IReadOnlyList<string> paths, IReadOnlyList<CorpusDocument> documents)
     {
-        var bySource = documents.ToDictionary(d => d.Source, StringComparer.Ordinal);
-        var results = new List<DocumentResult>(documents.Count);
-        foreach (var line in File.ReadLines(path))
+        var order = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
+        for (var i = 0; i < documents.Count; i++)
         {
-            if (line.Length > 0 && JsonSerializer.Deserialize<RecordLine>(line, _recordJson) is { } record && bySource.TryGetValue(record.Source, out var document))
-            {
-                results.Add(new DocumentResult(document, record.Tree, record.Error));
-            }
+            order[documents[i].Source] = i;
         }
 
-        return results;
+        var lines = paths.SelectMany(File.ReadLines).Select((line, at) => (line, at));
+        var parsed = lines.AsParallel()
+            .Where(l => !string.IsNullOrWhiteSpace(l.line))
+            .Select(l => (Record: JsonSerializer.Deserialize<RecordLine>(l.line, _recordJson), l.at))
+            .Where(r => r.Record is not null && order.ContainsKey(r.Record.Source))
+            .ToList();
+        var latest = new DocumentResult?[documents.Count];
+        foreach (var (record, _) in parsed.OrderBy(r => r.at))
+        {
+            var i = order[record!.Source];
+            latest[i] = new DocumentResult(documents[i], record.Tree, record.Error);
+        }
+
+        return [.. latest.OfType<DocumentResult>()];
     }
 
     /// <summary>

@@ -30,6 +30,15 @@ internal sealed class SourceRuns : IDisposable
 
     public static SourceRuns None { get; } = new(null, new Dictionary<string, Run>(StringComparer.Ordinal));
 
+    /// <summary>The file's length when loaded; 0 for <see cref="None"/>.</summary>
+    public long Length => _file is null ? 0 : RandomAccess.GetLength(_file);
+
+    /// <summary>Whether the file and its runs were loaded (an update can then patch the file in place).</summary>
+    public bool Loaded => _file is not null;
+
+    /// <summary>Every document's run as listed.</summary>
+    public IEnumerable<Run> Runs => _runs.Values;
+
     /// <summary>
     /// The runs of <paramref name="path"/> as listed in <paramref name="runsPath"/>; none when either
     /// is missing, the list unreadable or reaching past the file's end (its documents are then re-read).
@@ -79,9 +88,37 @@ internal sealed class SourceRuns : IDisposable
             return;
         }
 
-        for (var at = run.Start; at < run.End;)
+        if (run.Pad == 0)
         {
-            var read = RandomAccess.Read(_file, _buffer.AsSpan(0, (int)Math.Min(_buffer.Length, run.End - at)), at);
+            Copy(source, run.Start, run.End, output);
+            return;
+        }
+
+        // A run that took over blanks (RunsPatch) is copied as its own lines: the spaces before its
+        // first line and after its last are left out, and its last newline (made a space) put back.
+        var start = run.Start;
+        for (var read = 0; start < run.End && (read = RandomAccess.Read(_file, _buffer.AsSpan(0, (int)Math.Min(_buffer.Length, run.End - start)), start)) > 0;)
+        {
+            var lead = _buffer.AsSpan(0, read).IndexOfAnyExcept((byte)' ', (byte)'\n');
+            if (lead >= 0)
+            {
+                start += lead;
+                break;
+            }
+
+            start += read;
+        }
+
+        var own = run.End - run.Start - run.Pad;
+        Copy(source, start, start + own - 1, output);
+        output.WriteByte((byte)'\n');
+    }
+
+    private void Copy(string source, long from, long to, Stream output)
+    {
+        for (var at = from; at < to;)
+        {
+            var read = RandomAccess.Read(_file!, _buffer.AsSpan(0, (int)Math.Min(_buffer.Length, to - at)), at);
             if (read == 0)
             {
                 throw new IOException($"{source}: the last build's output ended early");
@@ -94,15 +131,20 @@ internal sealed class SourceRuns : IDisposable
 
     public void Dispose() => _file?.Dispose();
 
-    /// <summary>One document's lines: bytes [Start, End) of the file, Count lines.</summary>
-    private sealed record Run(
+    /// <summary>
+    /// One document's lines: bytes [Start, End) of the file, Count lines. <paramref name="Pad"/> of
+    /// those bytes are blanks it took over from documents an in-place update removed (<see cref="RunsPatch"/>).
+    /// </summary>
+    internal sealed record Run(
         [property: JsonPropertyName("source")] string Source,
         [property: JsonPropertyName("start")] long Start,
         [property: JsonPropertyName("end")] long End,
-        [property: JsonPropertyName("count")] int Count);
+        [property: JsonPropertyName("count")] int Count,
+        [property: JsonPropertyName("pad")] long Pad = 0);
 
     /// <summary>Notes where each document's lines go as a build writes a JSON-lines output, and writes the list for the next build.</summary>
-    public sealed class Recorder(FileStream output)
+    /// <param name="offset">Where <paramref name="output"/> starts in the file the runs describe: the old length when it is appended to it.</param>
+    public sealed class Recorder(Stream output, long offset = 0)
     {
         private readonly List<Run> _written = [];
 
@@ -111,8 +153,11 @@ internal sealed class SourceRuns : IDisposable
         {
             var start = output.Position;
             write(output);
-            _written.Add(new Run(source, start, output.Position, count));
+            _written.Add(new Run(source, offset + start, offset + output.Position, count));
         }
+
+        /// <summary>Notes a run the file already has (an in-place update keeps it where it is).</summary>
+        internal void Keep(Run run) => _written.Add(run);
 
         public void Save(string runsPath)
         {

@@ -355,9 +355,6 @@ public sealed class CorpusIndexWriter : IDisposable
         }
     }
 
-    /// <summary>Rewrites the segments that hold deleted documents, so no trace of them stays in doc values.</summary>
-    public void MergeDeletes() => _writer.ForceMergeDeletes(doWait: true);
-
     /// <summary>Commits, writes the manifest, and makes the new generation live.</summary>
     public void Commit(Action<string>? beforeSwap = null)
     {

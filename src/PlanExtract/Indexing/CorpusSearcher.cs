@@ -30,7 +30,7 @@ public sealed class CorpusSearcher : IDisposable
         _searcher = new IndexSearcher(reader) { Similarity = CorpusIndex.Similarity };
         _districtOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DistrictKey);
         _domainOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DomainKey);
-        _domains = [.. _domainOrdinals.Names.Where(d => d != IndexSchema.NoDomain)];
+        _domains = [.. _domainOrdinals.LiveNames.Where(d => d != IndexSchema.NoDomain)];
         _indicatorIds = Terms(reader, IndexSchema.IndicatorIdKey);
         _indicatorNames = Terms(reader, IndexSchema.IndicatorKey);
         _indicatorsToSuggest = [.. _indicatorIds.Union(_indicatorNames, StringComparer.Ordinal)];
@@ -40,7 +40,7 @@ public sealed class CorpusSearcher : IDisposable
     public static CorpusSearcher Open(string indexFolder) => new(CorpusIndex.OpenReader(indexFolder));
 
     /// <summary>Every district display name in the index, ordinal order.</summary>
-    public IReadOnlyList<string> Districts => _districtOrdinals.Names;
+    public IReadOnlyList<string> Districts => _districtOrdinals.LiveNames;
 
     /// <summary>Every domain name in the index, ordinal order.</summary>
     public IReadOnlyList<string> Domains => _domains;

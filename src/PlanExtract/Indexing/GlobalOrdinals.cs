@@ -18,9 +18,10 @@ internal sealed class GlobalOrdinals
     private readonly int[][] _bySegment;
     private readonly int[] _rank;
 
-    private GlobalOrdinals(IReadOnlyList<string> names, int[][] bySegment)
+    private GlobalOrdinals(IReadOnlyList<string> names, int[][] bySegment, IReadOnlyList<string>? live = null)
     {
         Names = names;
+        LiveNames = live ?? names;
         _bySegment = bySegment;
         _rank = new int[names.Count];
         var byName = Enumerable.Range(0, names.Count).OrderBy(o => names[o], StringComparer.Ordinal).ToArray();
@@ -32,6 +33,13 @@ internal sealed class GlobalOrdinals
 
     /// <summary>Every value, by global ordinal (the index's byte order).</summary>
     public IReadOnlyList<string> Names { get; }
+
+    /// <summary>
+    /// The values some live document still holds, in the same order: a removed district stays in
+    /// the doc values of its segment until a merge rewrites it, and forcing that merge on every
+    /// removal rewrote a segment of hundreds of MB to take out one plan.
+    /// </summary>
+    public IReadOnlyList<string> LiveNames { get; }
 
     public static GlobalOrdinals Of(IndexReader reader, string field)
     {
@@ -65,7 +73,32 @@ internal sealed class GlobalOrdinals
             bySegment[leaf] = map;
         }
 
-        return new GlobalOrdinals(names, bySegment);
+        return new GlobalOrdinals(names, bySegment, reader.HasDeletions ? Live(reader, field, names, bySegment) : null);
+    }
+
+    // One pass over the live documents' ordinals; only an index with deletions pays for it.
+    private static List<string> Live(IndexReader reader, string field, string[] names, int[][] bySegment)
+    {
+        var held = new bool[names.Length];
+        foreach (var leaf in reader.Leaves)
+        {
+            var segment = leaf.AtomicReader;
+            if (segment.GetSortedDocValues(field) is not { } values)
+            {
+                continue;
+            }
+
+            var (live, map) = (segment.LiveDocs, bySegment[leaf.Ord]);
+            for (var doc = 0; doc < segment.MaxDoc; doc++)
+            {
+                if ((live is null || live.Get(doc)) && values.GetOrd(doc) is var ord and >= 0)
+                {
+                    held[map[ord]] = true;
+                }
+            }
+        }
+
+        return [.. names.Where((_, ord) => held[ord])];
     }
 
     /// <summary>Segment ordinal → global ordinal for the segment at <paramref name="leaf"/> (<see cref="AtomicReaderContext.Ord"/>).</summary>

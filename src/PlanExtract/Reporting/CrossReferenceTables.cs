@@ -5,6 +5,12 @@ using PlanExtract.Model;
 
 namespace PlanExtract.Reporting;
 
+/// <summary>
+/// The table files one write produced, relative to the output folder ('/'-separated): all of them,
+/// and those whose published text was already the same (not written again).
+/// </summary>
+public sealed record TableFiles(IReadOnlyList<string> All, IReadOnlyList<string> Unchanged);
+
 /// <summary>What <c>build</c> writes into <c>OUT/tables/</c>: the indicator tables and the measures coverage, per plan type.</summary>
 public static class CrossReferenceTables
 {
@@ -14,7 +20,7 @@ public static class CrossReferenceTables
     /// corpus of more than <see cref="CountryTables.MaxDistrictColumns"/> districts gets them per
     /// province or city and a national summary instead (<see cref="WriteMarkdown(string, IReadOnlyList{DocumentResult}, IndicatorCatalog, int)"/>).
     /// </summary>
-    public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results) =>
+    public static TableFiles WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results) =>
         WriteMarkdown(outputFolder, results, CatalogOf(results));
 
     /// <summary>
@@ -22,15 +28,22 @@ public static class CrossReferenceTables
     /// they are published at, <paramref name="outputFolder"/>: a build stages its outputs and moves
     /// them in together, and a link must not point from the staging folder.
     /// </summary>
-    public static void WriteMarkdown(string stagingFolder, string outputFolder, IReadOnlyList<DocumentResult> results) =>
+    /// <returns>
+    /// Every table file of this build, relative to <paramref name="outputFolder"/> ('/'-separated),
+    /// and which of them were staged: a file whose text is already the published one's is not
+    /// staged again, so an update that changes one district rewrites only what it changes.
+    /// </returns>
+    public static TableFiles WriteMarkdown(string stagingFolder, string outputFolder, IReadOnlyList<DocumentResult> results) =>
         WriteMarkdown(stagingFolder, results, CatalogOf(results), linkOutputFolder: outputFolder);
 
     /// <param name="maxColumns">The most districts one table shows (<see cref="CountryTables.MaxDistrictColumns"/>; lower only to try the split on a small corpus).</param>
     /// <param name="linkOutputFolder">The output folder the tables are published in, when they are written elsewhere first (links are relative to it).</param>
-    public static void WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog, int maxColumns = CountryTables.MaxDistrictColumns, string? linkOutputFolder = null)
+    public static TableFiles WriteMarkdown(string outputFolder, IReadOnlyList<DocumentResult> results, IndicatorCatalog catalog, int maxColumns = CountryTables.MaxDistrictColumns, string? linkOutputFolder = null)
     {
         var folder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
-        var linkFolder = Path.Combine(linkOutputFolder ?? outputFolder, OutputLayout.TablesFolder);
+        var publishedRoot = linkOutputFolder ?? outputFolder;
+        var linkFolder = Path.Combine(publishedRoot, OutputLayout.TablesFolder);
+        var inPlace = Path.GetFullPath(folder) == Path.GetFullPath(linkFolder);
         Directory.CreateDirectory(folder);
         var plans = new[] { PlanKind.Women, PlanKind.Children };
         var tables = new CrossTable[plans.Length];
@@ -38,18 +51,75 @@ public static class CrossReferenceTables
         // The files share nothing but the read-only results, so they are made side by side on
         // every core; each is still written whole and moved into place.
         var files = tables.Any(t => t.Districts.Count > maxColumns) ? Country(folder, linkFolder, results, tables, catalog, maxColumns) : OneTable(folder, linkFolder, results, tables);
-        Parallel.ForEach(files, Options, file =>
+        var staged = new bool[files.Count];
+        Parallel.For(0, files.Count, Options, i =>
         {
+            var file = files[i];
+            var bytes = Utf8.GetBytes(file.Text());
+            // At country scale an update changes a few of 11,000 files: the others are compared, not
+            // written, staged and moved again (the moves alone took seconds under load).
+            var published = Path.Combine(linkFolder, Path.GetRelativePath(folder, file.Path));
+            if (SameBytes(published, bytes))
+            {
+                return;
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
-            Write(file.Path, file.Text());
+            Write(file.Path, bytes, viaTemporary: inPlace);
+            staged[i] = true;
         });
-        RemoveStale(folder, [.. files.Select(f => Path.GetFullPath(f.Path))]);
+        if (inPlace)
+        {
+            RemoveStale(folder, [.. files.Select(f => Path.GetFullPath(f.Path))]);
+        }
+
+        var relative = files.Select(f => Path.GetRelativePath(outputFolder, f.Path).Replace(Path.DirectorySeparatorChar, '/')).ToList();
+        return new TableFiles(relative, [.. relative.Where((_, i) => !staged[i])]);
+    }
+
+    /// <summary>
+    /// The table files under <paramref name="tablesFolder"/> that <paramref name="written"/> (relative
+    /// to <paramref name="outputFolder"/>) does not name: the last build's tables of a district, a
+    /// part or a layout this one no longer has. Only the table files' own names are matched.
+    /// </summary>
+    public static IReadOnlyList<string> Stale(string outputFolder, IReadOnlyCollection<string> written)
+    {
+        var tablesFolder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
+        if (!Directory.Exists(tablesFolder))
+        {
+            return [];
+        }
+
+        var keep = written.ToHashSet(StringComparer.Ordinal);
+        return [.. Directory.EnumerateFiles(tablesFolder, "*.md", SearchOption.AllDirectories)
+            .Where(f => TableFileNames.Contains(Path.GetFileName(f)))
+            .Select(f => Path.GetRelativePath(outputFolder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Where(f => !keep.Contains(f))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    private static bool SameBytes(string path, byte[] bytes)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>One file of the tables and how to make its text.</summary>
     private sealed record TableFile(string Path, Func<string> Text);
 
-    private static readonly string[] TableFiles = ["women.md", "children.md", "measures-women.md", "measures-children.md"];
+    private static readonly HashSet<string> TableFileNames = new(StringComparer.Ordinal)
+    {
+        "women.md", "children.md", "measures-women.md", "measures-children.md", CountryTables.SummaryPrefix + "women.md", CountryTables.SummaryPrefix + "children.md",
+    };
 
     private static readonly ParallelOptions Options = new() { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
@@ -113,10 +183,9 @@ public static class CrossReferenceTables
     /// </summary>
     private static void RemoveStale(string folder, HashSet<string> written)
     {
-        string[] names = [.. TableFiles, CountryTables.SummaryPrefix + "women.md", CountryTables.SummaryPrefix + "children.md"];
         foreach (var file in Directory.EnumerateFiles(folder, "*.md", SearchOption.AllDirectories).ToList())
         {
-            if (names.Contains(Path.GetFileName(file)) && !written.Contains(Path.GetFullPath(file)))
+            if (TableFileNames.Contains(Path.GetFileName(file)) && !written.Contains(Path.GetFullPath(file)))
             {
                 File.Delete(file);
             }
@@ -148,11 +217,18 @@ public static class CrossReferenceTables
         return IndicatorCatalog.Empty;
     }
 
-    // Written whole and moved into place, so a reader never sees half a table.
-    private static void Write(string path, string text)
+    // In place, written whole and moved into place, so a reader never sees half a table; a staging
+    // folder is not read until the build moves its files in, so there they are written directly.
+    private static void Write(string path, byte[] bytes, bool viaTemporary)
     {
+        if (!viaTemporary)
+        {
+            File.WriteAllBytes(path, bytes);
+            return;
+        }
+
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, text, new UTF8Encoding(false));
+        File.WriteAllBytes(temporary, bytes);
         File.Move(temporary, path, overwrite: true);
     }
 }

@@ -110,6 +110,14 @@ public static class MeasuresCoverage
     /// <param name="keyOf">Heading to key, kept across calls: most headings repeat the template word for word.</param>
     private static List<AlignedMeasure> Align(IReadOnlyList<List<MeasureRef>> perDistrict, Dictionary<string, string> keyOf)
     {
+        if (perDistrict.Count == 1)
+        {
+            // The first district finds no rows to join, so each of its measures starts one. A
+            // country's tables have thousands of one-district parts (a city per district in the
+            // bench corpus); building a bigram index for each was most of their time.
+            return [.. perDistrict[0].Select(m => new AlignedMeasure(m.Heading, [m]))];
+        }
+
         var headingKeys = perDistrict.Select(d => d.Select(m => CachedKey(m.Heading, keyOf)).ToList()).ToList();
         var keys = new BigramIndex(headingKeys.SelectMany(k => k), Threshold);
         var rows = new List<MeasureRef?[]>();

@@ -94,6 +94,53 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
         AssertSame(reference, output);
     }
 
+    public static TheoryData<string> PatchSteps() => ["targets.jsonl", "index/records.jsonl", CorpusIndex.PointerFile, OutputGeneration.RecordFile];
+
+    [Theory]
+    [MemberData(nameof(PatchSteps))]
+    public void An_in_place_patch_stopped_after_any_step_is_finished_by_the_next_build(string step)
+    {
+        // Above the patch size targets.jsonl and records.jsonl are blanked and appended to in place
+        // after the journal; applying the patch again after a kill must give the same file.
+        var corpus = Synthesize(3);
+        var output = Path.Combine(_temp.Path, "out");
+        CorpusBuild.Run(new CorpusLayout(corpus), output);
+        new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(corpus, 1, first: 3);
+        var reference = Reference(corpus);
+        var witness = Path.Combine(_temp.Path, "witness.jsonl");
+        PlanExtract.Indexing.HardLinks.LinkOrCopy(Path.Combine(output, "targets.jsonl"), witness);
+
+        RunsPatch.PatchAboveOverride = 0;
+        OutputGeneration.AfterStep = s => _ = s == step ? throw new IOException("killed") : 0;
+        try
+        {
+            Assert.Throws<IOException>(() => CorpusBuild.Run(new CorpusLayout(corpus), output));
+            OutputGeneration.AfterStep = null;
+            Assert.Null(OutputGeneration.Inconsistency(new OutputLayout(output)));
+            var next = CorpusBuild.Run(new CorpusLayout(corpus), output);
+            Assert.Equal(0, next.Reread);
+        }
+        finally
+        {
+            OutputGeneration.AfterStep = null;
+            RunsPatch.PatchAboveOverride = null;
+        }
+
+        Assert.Null(OutputGeneration.Inconsistency(new OutputLayout(output)));
+        var actual = Snapshot(output);
+        Assert.Equal(reference.Keys.Order(), actual.Keys.Order());
+        Assert.Equal(Lines(reference["targets.jsonl"]), Lines(actual["targets.jsonl"]));
+        Assert.Equal(File.ReadAllBytes(witness), actual["targets.jsonl"]);
+        foreach (var table in reference.Keys.Where(k => k.StartsWith("tables/", StringComparison.Ordinal)))
+        {
+            Assert.True(reference[table].AsSpan().SequenceEqual(actual[table]), $"{table} differs from a full build's");
+        }
+    }
+
+    // The records of a JSON-lines file, whatever their order and the blanks around them.
+    private static List<string> Lines(byte[] bytes) =>
+        [.. System.Text.Encoding.UTF8.GetString(bytes).Split('\n').Where(l => l.Trim().Length > 0).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!.ToJsonString()).Order(StringComparer.Ordinal)];
+
     [Fact]
     public void Staged_tables_link_from_the_folder_they_are_published_in()
     {
