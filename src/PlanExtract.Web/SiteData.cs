@@ -97,6 +97,8 @@ public sealed class SiteData : IDisposable
         var searcher = CorpusSearcher.Open(sources.Index);
         try
         {
+            // The server answers many searches: a common word's counts come from arrays, not doc values.
+            searcher.KeepColumns();
             return new SiteData(corpus, BuiltRecords.Load(corpus, sources.Index), wholeTrees: false, searcher);
         }
         catch
