@@ -37,6 +37,8 @@ public sealed class SiteData : IDisposable
     private readonly RecentCache<string, FullDocument> _full = new(FullDocumentsKept);
     private readonly RecentCache<(PlanKind Plan, TableFilter Filter), CrossTable> _tables = new(TablesKept);
     private readonly RecentCache<(PlanKind Plan, int Part), MeasuresTable> _partMeasures = new(TablesKept);
+    private readonly RecentCache<(PlanKind Plan, TableFilter Filter), IReadOnlyList<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)>> _summaries = new(TablesKept);
+    private readonly RecentCache<(PlanKind Plan, TableFilter Filter, string? Part, string Format), byte[]> _downloads = new(TablesKept);
     private readonly ConcurrentDictionary<PlanKind, MeasuresTable> _measures = new();
     private readonly ConcurrentDictionary<string, IReadOnlyList<AuditedNumber>> _unread = new(StringComparer.Ordinal);
     private readonly Lazy<Pipeline> _pipeline;
@@ -165,6 +167,17 @@ public sealed class SiteData : IDisposable
 
         return _tables.GetOrAdd((plan, filter), key => CrossTableBuilder.Build(Read, key.Plan, Catalog, key.Filter));
     }
+
+    /// <summary>
+    /// The national summary's rows of a table (<see cref="Table"/> with these filters), kept: a
+    /// spread over 3,200 columns per indicator is most of a second.
+    /// </summary>
+    public IReadOnlyList<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)> Summary(PlanKind plan, TableFilter filter, CrossTable table) =>
+        _summaries.GetOrAdd((plan, filter), _ => [.. CountryTables.SummaryRows(table, Country!.PartOfColumns(table), Catalog)]);
+
+    /// <summary>A downloaded file, made once and kept among the last few: the same filters give the same bytes.</summary>
+    public byte[] Download(PlanKind plan, TableFilter filter, string? part, string format, Func<byte[]> make) =>
+        _downloads.GetOrAdd((plan, filter, part, format), _ => make());
 
     /// <summary>The measures table of a plan type, aligned once: the alignment compares every heading and the table never changes while the site runs.</summary>
     public MeasuresTable Measures(PlanKind plan) => _measures.GetOrAdd(plan, p => MeasuresCoverage.Build(Read, p));

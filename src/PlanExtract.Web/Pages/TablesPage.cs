@@ -87,7 +87,8 @@ public static class TablesPage
                     return null;
                 }
 
-                return new System.Text.UTF8Encoding(false).GetBytes(CountryTables.Summary(table, country.PartOfColumns(table), data.Catalog, data.LinkFolder));
+                return data.Download(p.Plan, p.Filter, null, format, () =>
+                    new System.Text.UTF8Encoding(false).GetBytes(CountryTables.Summary(table, country.PartOfColumns(table), data.Catalog, data.LinkFolder)));
             }
 
             written = country.Part(table, choice.Part);
@@ -98,10 +99,12 @@ public static class TablesPage
             return null;
         }
 
-        var writer = CrossTableWriters.For(format);
-        using var buffer = new MemoryStream();
-        writer.Write(written is { Districts.Count: > 0 } ? [written] : [], buffer, new CrossTableWriteOptions(data.LinkFolder));
-        return buffer.ToArray();
+        return data.Download(p.Plan, p.Filter, p.PartName, format, () =>
+        {
+            using var buffer = new MemoryStream();
+            CrossTableWriters.For(format).Write(written is { Districts.Count: > 0 } ? [written] : [], buffer, new CrossTableWriteOptions(data.LinkFolder));
+            return buffer.ToArray();
+        });
     }
 
     public static PageResult Render(SiteData data, ISiteLinks links, TableParameters p, bool filters)
@@ -172,7 +175,7 @@ public static class TablesPage
         if (!p.Measures)
         {
             html.Raw("<p class=\"downloads\">下载全国汇总：").Link(links.SummaryDownload(p), "md", "download-md").Raw("</p>");
-            Summary(html, data, links, p, table, country);
+            Summary(html, data, links, p, table);
         }
 
         html.Element("h2", "分表");
@@ -180,7 +183,7 @@ public static class TablesPage
     }
 
     /// <summary>The national summary as a table per domain, from the rows build's summary-*.md is written from.</summary>
-    private static void Summary(Html html, SiteData data, ISiteLinks links, TableParameters p, CrossTable table, CountryLayout country)
+    private static void Summary(Html html, SiteData data, ISiteLinks links, TableParameters p, CrossTable table)
     {
         if (table.Domains.Count == 0)
         {
@@ -192,7 +195,7 @@ public static class TablesPage
             .Element("li", "地区数：写了该指标的地区个数。最小值、中位数、最大值：各地区写的第一个数值水平（不含 ↑↓ 与相对变化），只取“单位”一列的单位。")
             .Element("li", "最严、最宽：按指标目录所注的方向，目录未注时按比较符；同值时取语料中在先的地区，链接到原文所在行。")
             .Raw("</ul>");
-        foreach (var (domain, rows) in CountryTables.SummaryRows(table, country.PartOfColumns(table), data.Catalog))
+        foreach (var (domain, rows) in data.Summary(p.Plan, p.Filter, table))
         {
             html.Element("h2", domain.Domain);
             html.Raw("<div class=\"wide\"><table class=\"summary\"><thead><tr><th>指标</th><th>地区数</th><th>单位</th><th>最小值</th><th>中位数</th><th>最大值</th><th>最严</th><th>最宽</th><th>分省表</th></tr></thead><tbody>");
