@@ -24,6 +24,9 @@ public interface ISiteLinks
 
     string Download(TableParameters parameters, string format);
 
+    /// <summary>A country's national summary of a plan type, as build writes it (summary-women.md).</summary>
+    string SummaryDownload(TableParameters parameters);
+
     string Indicator(string id);
 
     string District(string documentId);
@@ -45,9 +48,11 @@ public sealed class ServerLinks : ISiteLinks
         ("q", p.Query), ("district", p.District), ("plan", p.Plan), ("domain", p.Domain), ("section", p.Section),
         ("page", p.Page > 1 ? p.Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
 
-    public string Tables(TableParameters p) => "/tables" + Query(("plan", p.Plan.ToContractName()), ("view", p.Measures ? "measures" : null), ("domain", p.Domain), ("indicator", p.Indicator));
+    public string Tables(TableParameters p) => "/tables" + Query(("plan", p.Plan.ToContractName()), ("view", p.Measures ? "measures" : null), ("part", p.PartName), ("domain", p.Domain), ("indicator", p.Indicator));
 
-    public string Download(TableParameters p, string format) => "/tables/download" + Query(("plan", p.Plan.ToContractName()), ("domain", p.Domain), ("indicator", p.Indicator), ("format", format));
+    public string Download(TableParameters p, string format) => "/tables/download" + Query(("plan", p.Plan.ToContractName()), ("part", p.PartName), ("domain", p.Domain), ("indicator", p.Indicator), ("format", format));
+
+    public string SummaryDownload(TableParameters p) => Download(p with { Part = null }, "md");
 
     public string Indicator(string id) => "/indicator/" + Uri.EscapeDataString(id);
 
@@ -82,9 +87,11 @@ public sealed class StaticLinks : ISiteLinks
 
     public string SearchPage(SearchParameters parameters) => Home;
 
-    public string Tables(TableParameters p) => Escape(TablesFile(p.Plan, p.Measures));
+    public string Tables(TableParameters p) => Escape(TablesFile(p.Plan, p.Measures, p.PartName));
 
-    public string Download(TableParameters p, string format) => Escape(DownloadFile(p.Plan, format));
+    public string Download(TableParameters p, string format) => Escape(DownloadFile(p.Plan, format, p.PartName));
+
+    public string SummaryDownload(TableParameters p) => Escape(SummaryFile(p.Plan));
 
     public string Indicator(string id) => Escape(IndicatorFile(id));
 
@@ -93,15 +100,21 @@ public sealed class StaticLinks : ISiteLinks
     public string Source(string documentId, int? line, int? page) =>
         Escape(SourceFile(documentId)) + (line is { } l ? $"#L{l}" : page is { } p ? $"#P{p}" : string.Empty);
 
-    public static string TablesFile(PlanKind plan, bool measures) => $"{(measures ? "measures" : "tables")}-{plan.ToContractName()}.html";
+    /// <summary>tables-women.html; a part of a country's tables tables-women--广东省_清远市.html.</summary>
+    public static string TablesFile(PlanKind plan, bool measures, string? part = null) => $"{(measures ? "measures" : "tables")}-{plan.ToContractName()}{PartSuffix(part)}.html";
 
-    public static string DownloadFile(PlanKind plan, string format) => $"{plan.ToContractName()}.{format}";
+    public static string DownloadFile(PlanKind plan, string format, string? part = null) => $"{plan.ToContractName()}{PartSuffix(part)}.{format}";
+
+    /// <summary>The national summary's name as build writes it under tables/.</summary>
+    public static string SummaryFile(PlanKind plan) => $"{Reporting.CountryTables.SummaryPrefix}{plan.ToContractName()}.md";
 
     public static string IndicatorFile(string id) => "indicator-" + Safe(id) + ".html";
 
     public static string DistrictFile(string documentId) => "district-" + Safe(documentId) + ".html";
 
     public static string SourceFile(string documentId) => "source-" + Safe(documentId) + ".html";
+
+    private static string PartSuffix(string? part) => part is null ? string.Empty : "--" + Safe(part);
 
     // Indicator names hold "/" and "（": a file name keeps the letters and makes the rest "_".
     private static string Safe(string name)

@@ -27,15 +27,40 @@ public static class StaticSite
         }
 
         Write(links.Home, HomePage.Render(data, links));
+        void Download(string file, byte[]? bytes)
+        {
+            File.WriteAllBytes(Path.Combine(folder, file), bytes!);
+            downloads++;
+        }
+
         foreach (var plan in new[] { PlanKind.Women, PlanKind.Children })
         {
-            var table = new TableParameters(plan);
-            Write(StaticLinks.TablesFile(plan, measures: false), TablesPage.Render(data, links, table, filters: false));
-            Write(StaticLinks.TablesFile(plan, measures: true), TablesPage.Render(data, links, table with { Measures = true }, filters: false));
-            foreach (var format in CrossTableWriters.Formats)
+            // For a country, the pages a link can reach: the summary, each split province's list of
+            // cities, and each part's tables and files, as build lays them out under tables/.
+            var whole = new TableParameters(plan);
+            var table = TablesPage.Table(data, whole);
+            var parts = data.Country is { } country && table is not null
+                ? [.. Enumerable.Range(0, country.Parts.Count).Where(p => country.Columns(table, p).Count > 0).Select(p => country.Parts[p])]
+                : new List<TablePart>();
+            string?[] names = [null, .. parts.Where(t => t.Split).Select(t => t.Province).Distinct(StringComparer.Ordinal), .. parts.Select(t => t.Folder)];
+            foreach (var name in names)
             {
-                File.WriteAllBytes(Path.Combine(folder, StaticLinks.DownloadFile(plan, format)), TablesPage.Download(data, table, format));
-                downloads++;
+                var p = whole with { Part = name };
+                Write(StaticLinks.TablesFile(plan, measures: false, name), TablesPage.Render(data, links, p, filters: false));
+                Write(StaticLinks.TablesFile(plan, measures: true, name), TablesPage.Render(data, links, p with { Measures = true }, filters: false));
+            }
+
+            if (parts.Count > 0)
+            {
+                Download(StaticLinks.SummaryFile(plan), TablesPage.Download(data, whole, "md", out _));
+            }
+
+            foreach (var name in parts.Count > 0 ? parts.Select(t => (string?)t.Folder) : [null])
+            {
+                foreach (var format in CrossTableWriters.Formats)
+                {
+                    Download(StaticLinks.DownloadFile(plan, format, name), TablesPage.Download(data, whole with { Part = name }, format, out _));
+                }
             }
         }
 

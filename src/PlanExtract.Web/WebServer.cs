@@ -78,7 +78,9 @@ public static class WebServer
                 return BadRequest(links, "plan 只能是 women 或 children，format 只能是 " + string.Join("、", CrossTableWriters.Formats));
             }
 
-            return Results.File(TablesPage.Download(data, p, format), type, $"{p.Plan.ToContractName()}.{format}");
+            return TablesPage.Download(data, p, format, out var refused) is { } file
+                ? Results.File(file, type, data.Country is not null && p.PartName is null ? StaticLinks.SummaryFile(p.Plan) : StaticLinks.DownloadFile(p.Plan, format, p.PartName))
+                : BadRequest(links, refused!);
         });
         app.MapGet("/indicator/{id}", (string id) => Page(IndicatorPage.Render(data, links, id)));
         app.MapGet("/district/{id}", (string id) => Page(DistrictPage.Render(data, links, id)));
@@ -104,7 +106,7 @@ public static class WebServer
     private static TableParameters? TableParameters(HttpRequest r)
     {
         var plan = Value(r, "plan") is { } name ? PlanKindNames.Parse(name) : PlanKind.Women;
-        return plan is { } kind ? new TableParameters(kind, Value(r, "domain"), Value(r, "indicator"), Value(r, "view") == "measures") : null;
+        return plan is { } kind ? new TableParameters(kind, Value(r, "domain"), Value(r, "indicator"), Value(r, "view") == "measures", Value(r, "part")) : null;
     }
 
     private static string? Value(HttpRequest r, string name) => r.Query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;

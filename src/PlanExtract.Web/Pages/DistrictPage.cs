@@ -42,7 +42,8 @@ public static class DistrictPage
             }
 
             html.Raw("</tbody></table>");
-            foreach (var plan in document.Plans!.Plans)
+            // The whole tree: the records keep only the items with targets and the measures, and the counts are of every item.
+            foreach (var plan in data.Full(document).Plans.Plans)
             {
                 Plan(html, links, documentId, plan);
             }

@@ -39,7 +39,11 @@ public static class IndicatorPage
                 {
                     foreach (var cell in row.Cells[c])
                     {
-                        var target = data.TargetAt(cell.Source, cell.Line) is { } t && t.IndicatorId == id
+                        // The cell's own target first: looking it up by line, a line stating two
+                        // indicators sent every such cell through all its document's targets (40 ms
+                        // of the page at 3,200 districts).
+                        var target = cell.Target.IndicatorId == id ? cell.Target
+                            : data.TargetAt(cell.Source, cell.Line) is { } t && t.IndicatorId == id
                             ? t
                             : data.DocumentOf(cell.Source)?.Plans?.AllTargets().FirstOrDefault(t => t.IndicatorId == id && t.Line == cell.Line && t.Page == cell.Page);
                         values.Add(new IndicatorValue(table.Districts[c], cell, target));

@@ -18,7 +18,8 @@ public static class SourcePage
             return new PageResult(404, Layout.Page(links, "未知文档", html => html.Element("h1", "未知文档").Element("p", $"语料中没有“{documentId}”。", "error")));
         }
 
-        var items = document.Plans!.Plans.SelectMany(p => p.AllItems()).ToList();
+        var full = data.Full(document);
+        var items = full.Plans.Plans.SelectMany(p => p.AllItems()).ToList();
         var itemOfLine = new Dictionary<int, int>();
         for (var k = 0; k < items.Count; k++)
         {
@@ -35,7 +36,7 @@ public static class SourcePage
             html.Raw("<h1>").Link(links.District(documentId), name).Text(" 原文").Raw("</h1>");
             html.Element("p", document.Document.Source, "meta");
             html.Raw("<div class=\"source\"><div class=\"text\">");
-            Lines(html, data.Blocks(document), itemOfLine, chosen, line);
+            Lines(html, full.Blocks, itemOfLine, chosen, line);
             html.Raw("</div><aside>");
             Targets(html, links, items, chosen);
             html.Raw("</aside></div>");

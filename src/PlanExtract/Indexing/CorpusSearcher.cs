@@ -23,6 +23,7 @@ public sealed class CorpusSearcher : IDisposable
     private readonly GlobalOrdinals _districtOrdinals;
     private readonly GlobalOrdinals _domainOrdinals;
     private readonly IReadOnlyList<string> _domains;
+    private volatile ItemColumns? _columns;
 
     private CorpusSearcher(DirectoryReader reader)
     {
@@ -38,6 +39,14 @@ public sealed class CorpusSearcher : IDisposable
 
     /// <summary>Opens the index in <paramref name="indexFolder"/>; a missing or outdated one says to run build.</summary>
     public static CorpusSearcher Open(string indexFolder) => new(CorpusIndex.OpenReader(indexFolder));
+
+    /// <summary>
+    /// Reads every document's item group, district and domain into memory (16 bytes a document),
+    /// so a search for a word nearly every item holds counts its matches from arrays rather than
+    /// doc values. For a searcher that answers many queries (the web view); a one-off search would
+    /// spend more reading them than it saves.
+    /// </summary>
+    public void KeepColumns() => _columns ??= ItemColumns.Of(_reader, _districtOrdinals, _domainOrdinals);
 
     /// <summary>Every district display name in the index, ordinal order.</summary>
     public IReadOnlyList<string> Districts => _districtOrdinals.LiveNames;
@@ -148,7 +157,7 @@ public sealed class CorpusSearcher : IDisposable
         return collector;
     }
 
-    private ItemCollector Collector(int keep, bool targetsOnly) => new(keep, collapse: !targetsOnly, _districtOrdinals, _domainOrdinals);
+    private ItemCollector Collector(int keep, bool targetsOnly) => new(keep, collapse: !targetsOnly, _districtOrdinals, _domainOrdinals, _columns);
 
     // The relaxed steps in order, the first one already taken when the filtered check built it.
     private static IEnumerable<QueryStep> Steps(QueryStep? taken, IEnumerator<QueryStep> rest)
@@ -428,7 +437,7 @@ public sealed class CorpusSearcher : IDisposable
     /// of them made search slower than scanning the raw text. Counts go straight to global
     /// ordinals (<see cref="GlobalOrdinals"/>) and are named once, at the end.
     /// </remarks>
-    private sealed class ItemCollector(int limit, bool collapse, GlobalOrdinals districts, GlobalOrdinals domains) : ICollector
+    private sealed class ItemCollector(int limit, bool collapse, GlobalOrdinals districts, GlobalOrdinals domains, ItemColumns? columns) : ICollector
     {
         private readonly PriorityQueue<ScoreDoc, ScoreDoc> _top = new(Math.Min(limit, 1024) + 1, WorstFirst.Instance);
         private readonly int[] _districtCounts = new int[districts.Names.Count];
@@ -439,6 +448,9 @@ public sealed class CorpusSearcher : IDisposable
         private SortedDocValues? _domainValues;
         private int[] _districtMap = [];
         private int[] _domainMap = [];
+        private long[]? _groupColumn;
+        private int[]? _districtColumn;
+        private int[]? _domainColumn;
         private int _docBase;
         private bool _open;
         private long _group;
@@ -466,12 +478,13 @@ public sealed class CorpusSearcher : IDisposable
             _domainValues = reader.GetSortedDocValues(IndexSchema.DomainKey);
             _districtMap = districts.Segment(context.Ord);
             _domainMap = domains.Segment(context.Ord);
+            (_groupColumn, _districtColumn, _domainColumn) = columns is null ? (null, null, null) : (columns.Groups[context.Ord], columns.Districts[context.Ord], columns.Domains[context.Ord]);
         }
 
         public void Collect(int doc)
         {
             var score = _scorer!.GetScore();
-            var group = collapse && _groups is not null ? _groups.Get(doc) : -1 - (_docBase + doc);
+            var group = !collapse ? -1 - (_docBase + doc) : _groupColumn is { } column ? column[doc] : _groups is not null ? _groups.Get(doc) : -1 - (_docBase + doc);
             if (_open && group == _group)
             {
                 if (score > _bestScore)
@@ -487,6 +500,13 @@ public sealed class CorpusSearcher : IDisposable
             Items++;
 
             // Counted by the item's first matching document, as each item counts once.
+            if (_districtColumn is not null)
+            {
+                Count(_districtColumn, _districtCounts, doc);
+                Count(_domainColumn!, _domainCounts, doc);
+                return;
+            }
+
             Count(_districtValues, _districtMap, _districtCounts, doc);
             Count(_domainValues, _domainMap, _domainCounts, doc);
         }
@@ -503,6 +523,14 @@ public sealed class CorpusSearcher : IDisposable
 
             best.Reverse();
             return best;
+        }
+
+        private static void Count(int[] column, int[] counts, int doc)
+        {
+            if (column[doc] is var ord and >= 0)
+            {
+                counts[ord]++;
+            }
         }
 
         private static void Count(SortedDocValues? values, int[] map, int[] counts, int doc)

@@ -39,6 +39,104 @@ public sealed record TablePart(string Province, string? City, bool Split)
 }
 
 /// <summary>
+/// One indicator of the national summary: how many districts state it, the spread of their levels
+/// (null when none is a number), and the provinces whose tables show it (one part per province:
+/// a split province's first city, <see cref="TablePart.Split"/> set).
+/// </summary>
+public sealed record SummaryRow(IndicatorRow Row, int Districts, Spread? Spread, IReadOnlyList<TablePart> Provinces);
+
+/// <summary>
+/// The parts a country's tables are cut into and which part each district goes to: what build
+/// writes under tables/ and what the web view shows, decided in one place.
+/// </summary>
+public sealed class CountryLayout
+{
+    private readonly IReadOnlyDictionary<string, int> _partOf;
+
+    private CountryLayout(IReadOnlyList<TablePart> parts, IReadOnlyDictionary<string, int> partOf)
+    {
+        Parts = parts;
+        _partOf = partOf;
+    }
+
+    /// <summary>The parts in corpus order.</summary>
+    public IReadOnlyList<TablePart> Parts { get; }
+
+    /// <summary>
+    /// The layout of these tables (a plan type each, unfiltered); null when every table fits
+    /// <paramref name="maxColumns"/> districts and is shown whole, as it always was.
+    /// </summary>
+    public static CountryLayout? Of(IReadOnlyList<CrossTable> tables, int maxColumns = CountryTables.MaxDistrictColumns)
+    {
+        if (!tables.Any(t => t.Districts.Count > maxColumns))
+        {
+            return null;
+        }
+
+        var (parts, partOf) = CountryTables.Parts(tables.SelectMany(t => t.Districts).DistinctBy(d => d.Document.Source), maxColumns);
+        return new CountryLayout(parts, partOf);
+    }
+
+    /// <summary>The part a document's column goes to, or -1 for one no table has.</summary>
+    public int PartOf(string source) => _partOf.TryGetValue(source, out var part) ? part : -1;
+
+    /// <summary>The part named by its folder ("广东省", "广东省/清远市"), or -1.</summary>
+    public int Find(string folder)
+    {
+        for (var p = 0; p < Parts.Count; p++)
+        {
+            if (Parts[p].Folder == folder)
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The columns of <paramref name="table"/> that lie in a part, in table order.</summary>
+    public IReadOnlyList<int> Columns(CrossTable table, int part) =>
+        [.. Enumerable.Range(0, table.Districts.Count).Where(c => PartOf(table.Districts[c].Document.Source) == part)];
+
+    /// <summary>Every part's columns at once (one pass, for build's thousands of parts).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> ColumnsByPart(CrossTable table)
+    {
+        var columns = Parts.Select(_ => new List<int>()).ToList();
+        for (var c = 0; c < table.Districts.Count; c++)
+        {
+            columns[PartOf(table.Districts[c].Document.Source)].Add(c);
+        }
+
+        return columns;
+    }
+
+    /// <summary>Every part's documents at once, in corpus order.</summary>
+    public IReadOnlyList<IReadOnlyList<DocumentResult>> ResultsByPart(IReadOnlyList<DocumentResult> results)
+    {
+        var byPart = Parts.Select(_ => new List<DocumentResult>()).ToList();
+        foreach (var r in results)
+        {
+            if (PartOf(r.Document.Source) is var p and >= 0)
+            {
+                byPart[p].Add(r);
+            }
+        }
+
+        return byPart;
+    }
+
+    /// <summary>A part's table cut from the whole one, so its marks still compare with governments in other parts.</summary>
+    public CrossTable Part(CrossTable table, int part) => table.Only(Columns(table, part)) with { Area = Parts[part].Area };
+
+    /// <summary>Each column's part, for the summary's province links.</summary>
+    public IReadOnlyList<TablePart> PartOfColumns(CrossTable table) => [.. table.Districts.Select(d => Parts[PartOf(d.Document.Source)])];
+
+    /// <summary>The documents of a part, in corpus order: what its measures table aligns.</summary>
+    public IReadOnlyList<DocumentResult> Results(IReadOnlyList<DocumentResult> results, int part) =>
+        [.. results.Where(r => PartOf(r.Document.Source) == part)];
+}
+
+/// <summary>
 /// How the wide tables are laid out once the corpus is a country: a table per province, or per
 /// city where a province alone has more districts than one table can show, and a national summary
 /// with a row per indicator.
@@ -98,16 +196,16 @@ public static class CountryTables
             .Append("）；本表每个指标一行，“分省表”链接到写了该指标的省的表（按市分的省链接到省的文件夹）。\n");
         text.Append("- 地区数：写了该指标的地区个数。最小值、中位数、最大值：各地区写的第一个数值水平（≥ ≤ = ≈ 等，不含 ↑↓ 与相对变化），只取“单位”一列的单位。\n");
         text.Append("- 最严、最宽：按指标目录所注的方向（越高越好或越低越好），目录未注时按比较符（多数为 ≤ < 的为越低越好）；同值时取语料中在先的地区，链接到原文所在行。\n\n");
-        foreach (var domain in table.Domains)
+        foreach (var (domain, rows) in SummaryRows(table, partOfColumn, catalog))
         {
             text.Append("## ").Append(domain.Domain).Append("\n\n");
             text.Append("| 指标 | 地区数 | 单位 | 最小值 | 中位数 | 最大值 | 最严 | 最宽 | 分省表 |\n");
             text.Append("| --- | ---: | --- | ---: | ---: | ---: | --- | --- | --- |\n");
-            foreach (var row in domain.Rows)
+            foreach (var row in rows)
             {
-                var spread = Spread.Of(row, catalog.Find(row.Indicator));
-                text.Append("| ").Append(MarkdownCrossTable.Escape(row.Indicator)).Append(row.InCatalog ? string.Empty : " " + Marks.NotInCatalog)
-                    .Append(" | ").Append(row.Cells.Count(c => c.Count > 0).ToString(CultureInfo.InvariantCulture))
+                var spread = row.Spread;
+                text.Append("| ").Append(MarkdownCrossTable.Escape(row.Row.Indicator)).Append(row.Row.InCatalog ? string.Empty : " " + Marks.NotInCatalog)
+                    .Append(" | ").Append(row.Districts.ToString(CultureInfo.InvariantCulture))
                     .Append(" | ").Append(MarkdownCrossTable.Escape(spread?.Unit ?? string.Empty))
                     .Append(" | ").Append(spread is null ? string.Empty : Number(spread.Min))
                     .Append(" | ").Append(spread is null ? string.Empty : Number(spread.Median))
@@ -115,8 +213,7 @@ public static class CountryTables
                     .Append(" | ").Append(spread is null ? string.Empty : Link(table, spread.Strictest, links))
                     .Append(" | ").Append(spread is null ? string.Empty : Link(table, spread.Loosest, links))
                     .Append(" | ");
-                var provinces = Enumerable.Range(0, row.Cells.Count).Where(c => row.Cells[c].Count > 0).Select(c => partOfColumn[c])
-                    .DistinctBy(p => p.Province).Select(p => $"[{MarkdownCrossTable.Escape(p.Province)}]({SourceLink.Escape(p.Province)}/{(p.Split ? string.Empty : file)})");
+                var provinces = row.Provinces.Select(p => $"[{MarkdownCrossTable.Escape(p.Province)}]({SourceLink.Escape(p.Province)}/{(p.Split ? string.Empty : file)})");
                 text.AppendJoin("、", provinces).Append(" |\n");
             }
 
@@ -126,10 +223,29 @@ public static class CountryTables
         return text.ToString();
     }
 
+    /// <summary>
+    /// What the summary shows, per domain and indicator: the Markdown summary and the web view's
+    /// summary page are both written from these rows.
+    /// </summary>
+    /// <param name="partOfColumn">Each district column's part.</param>
+    public static IEnumerable<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)> SummaryRows(CrossTable table, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog)
+    {
+        foreach (var domain in table.Domains)
+        {
+            yield return (domain, [.. domain.Rows.Select(row => new SummaryRow(
+                row,
+                row.Cells.Count(c => c.Count > 0),
+                Spread.Of(row, catalog.Find(row.Indicator)),
+                [.. Enumerable.Range(0, row.Cells.Count).Where(c => row.Cells[c].Count > 0).Select(c => partOfColumn[c]).DistinctBy(p => p.Province)]))]);
+        }
+    }
+
+    /// <summary>A number of the summary as the tables write it: up to four decimals, no trailing zeros.</summary>
+    public static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
     private static string Link(CrossTable table, (int Column, CellValue Value) at, SourceLinks links) =>
         $"[{MarkdownCrossTable.Escape(table.Districts[at.Column].Name)} {MarkdownCrossTable.Escape(at.Value.Text)}]({links.To(at.Value)})";
 
-    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }
 
 /// <summary>

@@ -50,7 +50,7 @@ public static class CrossReferenceTables
         Parallel.For(0, plans.Length, Options, i => tables[i] = CrossTableBuilder.Build(results, plans[i], catalog));
         // The files share nothing but the read-only results, so they are made side by side on
         // every core; each is still written whole and moved into place.
-        var files = tables.Any(t => t.Districts.Count > maxColumns) ? Country(folder, linkFolder, results, tables, catalog, maxColumns) : OneTable(folder, linkFolder, results, tables);
+        var files = CountryLayout.Of(tables, maxColumns) is { } layout ? Country(folder, linkFolder, results, tables, catalog, layout, maxColumns) : OneTable(folder, linkFolder, results, tables);
         var staged = new bool[files.Count];
         Parallel.For(0, files.Count, Options, i =>
         {
@@ -134,42 +134,30 @@ public static class CrossReferenceTables
     ];
 
     /// <summary>The four files per province or city (tables/广东省/women.md, tables/广东省/清远市/women.md) and summary-women.md, summary-children.md.</summary>
-    private static List<TableFile> Country(string folder, string linkFolder, IReadOnlyList<DocumentResult> results, CrossTable[] tables, IndicatorCatalog catalog, int maxColumns)
+    private static List<TableFile> Country(string folder, string linkFolder, IReadOnlyList<DocumentResult> results, CrossTable[] tables, IndicatorCatalog catalog, CountryLayout layout, int maxColumns)
     {
-        var (parts, partOf) = CountryTables.Parts(tables.SelectMany(t => t.Districts).DistinctBy(d => d.Document.Source), maxColumns);
-        var resultsOf = parts.Select(_ => new List<DocumentResult>()).ToList();
-        foreach (var r in results)
-        {
-            if (partOf.TryGetValue(r.Document.Source, out var p))
-            {
-                resultsOf[p].Add(r);
-            }
-        }
-
+        var parts = layout.Parts;
+        var resultsOf = layout.ResultsByPart(results);
         var files = new List<TableFile>();
         foreach (var table in tables)
         {
             var name = table.Plan.ToContractName();
-            var columnsOf = parts.Select(_ => new List<int>()).ToList();
-            for (var c = 0; c < table.Districts.Count; c++)
-            {
-                columnsOf[partOf[table.Districts[c].Document.Source]].Add(c);
-            }
-
+            var columnsOf = layout.ColumnsByPart(table);
             for (var p = 0; p < parts.Count; p++)
             {
-                if (columnsOf[p].Count == 0)
+                var columns = columnsOf[p];
+                if (columns.Count == 0)
                 {
                     continue;
                 }
 
-                var (part, columns, partResults) = (parts[p], columnsOf[p], resultsOf[p]);
+                var (part, partResults) = (parts[p], resultsOf[p]);
                 var (partFolder, partLinks) = (Path.Combine(folder, part.Folder), Path.Combine(linkFolder, part.Folder));
                 files.Add(new(Path.Combine(partFolder, name + ".md"), () => MarkdownCrossTable.Write([table.Only(columns) with { Area = part.Area }], partLinks)));
                 files.Add(new(Path.Combine(partFolder, $"measures-{name}.md"), () => MarkdownMeasures.Write(MeasuresCoverage.Build(partResults, table.Plan), partLinks)));
             }
 
-            var partOfColumn = table.Districts.Select(d => parts[partOf[d.Document.Source]]).ToList();
+            var partOfColumn = layout.PartOfColumns(table);
             files.Add(new(Path.Combine(folder, $"{CountryTables.SummaryPrefix}{name}.md"), () => CountryTables.Summary(table, partOfColumn, catalog, linkFolder, maxColumns)));
         }
 

@@ -1,0 +1,227 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using PlanExtract.Benchmarking;
+using PlanExtract.Corpus;
+using PlanExtract.Model;
+using PlanExtract.Reporting;
+using PlanExtract.Tests.Cli;
+using PlanExtract.Web;
+
+namespace PlanExtract.Tests.Web;
+
+/// <summary>
+/// The tables pages of a corpus with more districts than one table shows: synthetic plans of
+/// 61 districts, 广东省's ~46 (one made-up city each, so split by city) and 广西壮族自治区's ~15
+/// (one province table). The pages follow the layout build writes under tables/.
+/// </summary>
+public sealed partial class CountryTablesPageTests : IClassFixture<CountryTablesPageTests.CountryCorpus>
+{
+    private const string Guangxi = "广西壮族自治区";
+    private const string Guangdong = "广东省";
+
+    private readonly CountryCorpus _corpus;
+
+    public CountryTablesPageTests(CountryCorpus corpus) => _corpus = corpus;
+
+    public sealed class CountryCorpus : IDisposable
+    {
+        private readonly TempFolder _temp = new();
+
+        public CountryCorpus()
+        {
+            Root = Path.Combine(_temp.Path, "corpus");
+            new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(Root, 61);
+            Web = new WebFixture(Root);
+            // What build writes from the same records: the layout the pages must follow.
+            Built = Path.Combine(_temp.Path, "built");
+            CrossReferenceTables.WriteMarkdown(Built, Web.Data.Read, Web.Data.Catalog);
+        }
+
+        public string Root { get; }
+
+        public WebFixture Web { get; }
+
+        public string Built { get; }
+
+        public string BuiltTables => Path.Combine(Built, OutputLayout.TablesFolder);
+
+        public void Dispose()
+        {
+            Web.Dispose();
+            _temp.Dispose();
+        }
+    }
+
+    private SiteData Data => _corpus.Web.Data;
+
+    private CountryLayout Country => Data.Country!;
+
+    [Fact]
+    public void The_corpus_is_split_both_ways_as_build_splits_it()
+    {
+        Assert.NotNull(Data.Country);
+        Assert.Contains(Country.Parts, p => p.Province == Guangxi && !p.Split);
+        Assert.Contains(Country.Parts, p => p.Province == Guangdong && p.Split);
+        foreach (var part in Country.Parts)
+        {
+            Assert.True(File.Exists(Path.Combine(_corpus.BuiltTables, part.Folder, "women.md")) || File.Exists(Path.Combine(_corpus.BuiltTables, part.Folder, "children.md")), part.Folder);
+        }
+    }
+
+    [Fact]
+    public async Task The_tables_page_shows_the_national_summary_and_the_parts_not_a_table_of_every_district()
+    {
+        var (status, body) = await _corpus.Web.Get("/tables?plan=women");
+        Assert.Equal(200, status);
+        Assert.DoesNotContain("<table class=\"cross\"", body);
+        Assert.Contains("<table class=\"summary\"", body);
+
+        // One row per indicator of the summary build writes, with the same counts.
+        var table = Data.Tables.Single(t => t.Plan == PlanKind.Women);
+        var expected = CountryTables.SummaryRows(table, Country.PartOfColumns(table), Data.Catalog).SelectMany(d => d.Rows).ToList();
+        var rows = SummaryRow().Matches(body).Select(m => (Indicator: WebUtility.HtmlDecode(m.Groups[1].Value), Districts: int.Parse(m.Groups[2].Value))).ToList();
+        Assert.Equal(expected.Select(r => (r.Row.Indicator, r.Districts)), rows);
+        Assert.Contains(expected, r => r.Districts > 30);
+
+        // The parts: 广西 is one table, 广东省 a list of its cities.
+        Assert.Contains($"<a href=\"/tables?plan=women&amp;part={Uri.EscapeDataString(Guangxi)}\">{Guangxi}</a>", body);
+        Assert.Matches($"{Guangdong}</a>（\\d+ 个地区，按市分 \\d+ 张表）", body);
+        Assert.Contains("/tables/download?plan=women&amp;format=md", body);
+    }
+
+    [Fact]
+    public async Task A_province_part_shows_its_districts_as_build_writes_its_table()
+    {
+        var (status, body) = await _corpus.Web.Get("/tables?plan=women&part=" + Uri.EscapeDataString(Guangxi));
+        Assert.Equal(200, status);
+        Assert.Contains("<table class=\"cross\"", body);
+        var headers = ColumnHeader().Matches(body.Split("</thead>")[0]).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var built = File.ReadAllText(Path.Combine(_corpus.BuiltTables, Guangxi, "women.md"));
+        Assert.Equal(MarkdownHeader().Match(built).Groups[1].Value.Split(" | "), headers);
+        Assert.InRange(headers.Count, 2, CountryTables.MaxDistrictColumns);
+        // Downloads of the part, and a way back to the summary.
+        Assert.Contains($"/tables/download?plan=women&amp;part={Uri.EscapeDataString(Guangxi)}&amp;format=xlsx", body);
+        Assert.Contains("← 全国汇总", body);
+    }
+
+    [Fact]
+    public async Task A_split_province_lists_its_cities_and_each_city_is_a_table()
+    {
+        var (status, body) = await _corpus.Web.Get("/tables?plan=women&part=" + Uri.EscapeDataString(Guangdong));
+        Assert.Equal(200, status);
+        var cities = CityLink().Matches(body).Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).ToList();
+        var expected = Country.Parts.Where(p => p.Province == Guangdong && Country.Columns(Data.Tables.Single(t => t.Plan == PlanKind.Women), Country.Find(p.Folder)).Count > 0).Select(p => p.Folder).ToList();
+        Assert.Equal(expected, cities);
+        Assert.True(cities.Count > CountryTables.MaxDistrictColumns / 2);
+
+        var (cityStatus, city) = await _corpus.Web.Get("/tables?plan=women&part=" + Uri.EscapeDataString(cities[0]));
+        Assert.Equal(200, cityStatus);
+        Assert.Contains("<table class=\"cross\"", city);
+        Assert.True(File.Exists(Path.Combine(_corpus.BuiltTables, cities[0], "women.md")));
+    }
+
+    [Fact]
+    public async Task Filters_and_the_measures_view_keep_the_part()
+    {
+        var part = Uri.EscapeDataString(Guangxi);
+        var (status, body) = await _corpus.Web.Get($"/tables?plan=women&part={part}&domain={Uri.EscapeDataString("健康")}");
+        Assert.Equal(200, status);
+        var domains = DomainRow().Matches(body).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(domains);
+        Assert.All(domains, d => Assert.Contains("健康", d));
+        Assert.Contains($"<input type=\"hidden\" name=\"part\" value=\"{Guangxi}\">", body);
+
+        var (measuresStatus, measures) = await _corpus.Web.Get($"/tables?plan=women&view=measures&part={part}");
+        Assert.Equal(200, measuresStatus);
+        var expected = Data.Measures(PlanKind.Women, Country.Find(Guangxi)).Districts.Select(d => d.Name).ToList();
+        var headers = ColumnHeader().Matches(measures.Split("</thead>")[0]).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        Assert.Equal(expected, headers);
+        var built = File.ReadAllText(Path.Combine(_corpus.BuiltTables, Guangxi, "measures-women.md"));
+        Assert.All(expected, name => Assert.Contains(name, built));
+
+        // The national measures view is the list of parts: build writes no national measures table.
+        var (_, national) = await _corpus.Web.Get("/tables?plan=women&view=measures");
+        Assert.DoesNotContain("<table class=\"measures\"", national);
+        Assert.Contains("分表", national);
+    }
+
+    [Fact]
+    public async Task Downloads_are_the_summary_and_each_parts_table_as_build_writes_them()
+    {
+        var summary = await _corpus.Web.Client.GetStringAsync("/tables/download?plan=women&format=md");
+        Assert.Equal(WithoutLinks(File.ReadAllText(Path.Combine(_corpus.BuiltTables, "summary-women.md"))), WithoutLinks(summary));
+
+        var part = await _corpus.Web.Client.GetStringAsync("/tables/download?plan=women&format=md&part=" + Uri.EscapeDataString(Guangxi));
+        Assert.Equal(WithoutLinks(File.ReadAllText(Path.Combine(_corpus.BuiltTables, Guangxi, "women.md"))), WithoutLinks(part));
+
+        using var xlsx = await _corpus.Web.Client.GetAsync("/tables/download?plan=women&format=xlsx&part=" + Uri.EscapeDataString(Guangxi));
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+    }
+
+    [Fact]
+    public async Task A_whole_country_xlsx_or_an_unknown_part_is_a_one_line_refusal()
+    {
+        var (status, body) = await _corpus.Web.Get("/tables/download?plan=women&format=xlsx");
+        Assert.Equal(400, status);
+        Assert.Contains("全国汇总只有 md 格式", body);
+
+        var (unknown, page) = await _corpus.Web.Get("/tables?plan=women&part=" + Uri.EscapeDataString("火星省"));
+        Assert.Equal(404, unknown);
+        Assert.Contains("没有“火星省”这一分表", page);
+        Assert.DoesNotContain("   at ", page);
+    }
+
+    [Fact]
+    public void Publish_writes_the_summary_and_every_part_with_no_broken_link()
+    {
+        using var temp = new TempFolder();
+        var site = Path.Combine(temp.Path, "site");
+        var (code, _, stderr) = CliRunner.Run("publish", "--out", site, "--corpus", _corpus.Root);
+        Assert.True(code == 0, stderr);
+        Assert.True(File.Exists(Path.Combine(site, "summary-women.md")));
+        Assert.True(File.Exists(Path.Combine(site, $"women--{Guangxi}.xlsx")));
+        Assert.DoesNotContain("<table class=\"cross\"", File.ReadAllText(Path.Combine(site, "tables-women.html")));
+        Assert.Contains("<table class=\"cross\"", File.ReadAllText(Path.Combine(site, $"tables-women--{Guangxi}.html")));
+
+        var broken = new List<string>();
+        foreach (var page in Directory.GetFiles(site, "tables-*.html").Concat(Directory.GetFiles(site, "measures-*.html")))
+        {
+            foreach (var href in PageLink().Matches(File.ReadAllText(page)).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)))
+            {
+                var file = href.Split('#')[0];
+                if (file.Length > 0 && !File.Exists(Path.Combine(site, Uri.UnescapeDataString(file))))
+                {
+                    broken.Add($"{Path.GetFileName(page)} → {href}");
+                }
+            }
+        }
+
+        Assert.True(broken.Count == 0, "broken links:\n" + string.Join("\n", broken.Distinct().Take(20)));
+    }
+
+    // Build's links start at its tables folder, the web view's at the corpus's parent: the rest is the same file.
+    private static string WithoutLinks(string markdown) => MarkdownLink().Replace(markdown, "]()");
+
+    [GeneratedRegex("<tr><td>(?:<a href=\"[^\"]*\">)?([^<]+?)(?: " + Marks.NotInCatalog + ")?(?:</a>)?</td><td class=\"num\">(\\d+)</td>")]
+    private static partial Regex SummaryRow();
+
+    [GeneratedRegex("<th><a href=\"/district/[^\"]+\">([^<]+)</a></th>")]
+    private static partial Regex ColumnHeader();
+
+    [GeneratedRegex(@"^\| 指标 \| (.+) \|$", RegexOptions.Multiline)]
+    private static partial Regex MarkdownHeader();
+
+    [GeneratedRegex("<li><a href=\"/tables\\?plan=women&amp;part=([^\"&]+)\">")]
+    private static partial Regex CityLink();
+
+    [GeneratedRegex("<tr><th colspan=\"\\d+\">([^<]+)</th></tr>")]
+    private static partial Regex DomainRow();
+
+    [GeneratedRegex(@"\]\([^)]*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex("(?:href|src)=\"([^\"]+)\"")]
+    private static partial Regex PageLink();
+}
