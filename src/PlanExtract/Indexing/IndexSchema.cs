@@ -85,6 +85,7 @@ public static class IndexSchema
 
         var meta = result.Document.Metadata;
         var place = new Place(meta.DisplayName, meta.City, meta.Province, result.Document.Source);
+        var keywords = new Keywords();
         foreach (var plan in result.Plans.Plans)
         {
             var planName = plan.Kind.ToContractName();
@@ -94,7 +95,7 @@ public static class IndexSchema
             {
                 foreach (var item in section.Items)
                 {
-                    foreach (var document in ItemDocuments(place, planName, domain, section.Kind.ToContractName(), item, groups()))
+                    foreach (var document in ItemDocuments(keywords, place, planName, domain, section.Kind.ToContractName(), item, groups()))
                     {
                         yield return document;
                     }
@@ -103,7 +104,7 @@ public static class IndexSchema
 
             foreach (var item in plan.Projects)
             {
-                foreach (var document in ItemDocuments(place, planName, null, SectionKind.Project.ToContractName(), item, groups()))
+                foreach (var document in ItemDocuments(keywords, place, planName, null, SectionKind.Project.ToContractName(), item, groups()))
                 {
                     yield return document;
                 }
@@ -113,11 +114,35 @@ public static class IndexSchema
 
     private sealed record Place(string District, string? City, string? Province, string Source);
 
-    private static IEnumerable<Document> ItemDocuments(Place place, string plan, string? domain, string section, Item item, long group)
+    /// <summary>
+    /// The keyword fields of one corpus document's run of Lucene documents, one instance per name,
+    /// reused from document to document. A new StringField builds its own token stream, whose
+    /// attributes come from a locked factory: 9.6% of the index write (docs/PERFORMANCE.md). Safe
+    /// because the writer inverts and stores each document before the enumeration makes the next.
+    /// </summary>
+    private sealed class Keywords
+    {
+        private readonly Dictionary<string, StringField> _fields = new(StringComparer.Ordinal);
+
+        public StringField Of(string name, string value, Field.Store store)
+        {
+            if (_fields.TryGetValue(name, out var field))
+            {
+                field.SetStringValue(value);
+                return field;
+            }
+
+            field = new StringField(name, value, store);
+            _fields.Add(name, field);
+            return field;
+        }
+    }
+
+    private static IEnumerable<Document> ItemDocuments(Keywords keywords, Place place, string plan, string? domain, string section, Item item, long group)
     {
         // Cite the corpus-relative path the corpus layout gives, whatever the reader recorded.
-        var itemDocument = Common(place, plan, domain, section, item.Number, place.Source, item.Span.Line, item.Span.Page, item.Span.Line, group);
-        itemDocument.Add(new StringField(Kind, KindItem, Field.Store.YES));
+        var itemDocument = Common(keywords, place, plan, domain, section, item.Number, place.Source, item.Span.Line, item.Span.Page, item.Span.Line, group);
+        itemDocument.Add(keywords.Of(Kind, KindItem, Field.Store.YES));
         itemDocument.Add(new TextField(Text, item.Text, Field.Store.YES));
         itemDocument.Add(new TextField(Lead, LeadOf(item.Text), Field.Store.NO));
         yield return itemDocument;
@@ -125,18 +150,18 @@ public static class IndexSchema
         foreach (var target in item.Targets)
         {
             // The extractor fills domain and section from the same tree; prefer its values when set.
-            var document = Common(place, target.Plan, target.Domain ?? domain, target.Section, target.Item ?? item.Number,
+            var document = Common(keywords, place, target.Plan, target.Domain ?? domain, target.Section, target.Item ?? item.Number,
                 place.Source, target.Line, target.Page, item.Span.Line, group);
-            document.Add(new StringField(Kind, KindTarget, Field.Store.YES));
+            document.Add(keywords.Of(Kind, KindTarget, Field.Store.YES));
             document.Add(new TextField(Text, target.Text, Field.Store.YES));
             document.Add(new TextField(Lead, target.Indicator, Field.Store.NO));
             document.Add(new TextField(Indicator, target.Indicator, Field.Store.YES));
-            document.Add(new StringField(IndicatorKey, target.Indicator, Field.Store.NO));
-            document.Add(new StringField(Comparator, target.Comparator, Field.Store.YES));
+            document.Add(keywords.Of(IndicatorKey, target.Indicator, Field.Store.NO));
+            document.Add(keywords.Of(Comparator, target.Comparator, Field.Store.YES));
             if (target.IndicatorId is { } id)
             {
                 document.Add(new TextField(IndicatorId, id, Field.Store.YES));
-                document.Add(new StringField(IndicatorIdKey, id, Field.Store.NO));
+                document.Add(keywords.Of(IndicatorIdKey, id, Field.Store.NO));
             }
 
             // The contract keeps the value a string ("8"); the index compares it as the number it is.
@@ -151,7 +176,7 @@ public static class IndexSchema
 
             if (target.Unit is { } unit)
             {
-                document.Add(new StringField(Unit, unit, Field.Store.YES));
+                document.Add(keywords.Of(Unit, unit, Field.Store.YES));
             }
 
             if (target.Year is { } year)
@@ -164,31 +189,31 @@ public static class IndexSchema
         }
     }
 
-    private static Document Common(Place place, string plan, string? domain, string section, string? item, string source, int? line, int? page, int? itemLine, long group)
+    private static Document Common(Keywords keywords, Place place, string plan, string? domain, string section, string? item, string source, int? line, int? page, int? itemLine, long group)
     {
         var document = new Document
         {
             new NumericDocValuesField(ItemGroup, group),
             new TextField(District, place.District, Field.Store.YES),
-            new StringField(DistrictKey, place.District, Field.Store.NO),
+            keywords.Of(DistrictKey, place.District, Field.Store.NO),
             new SortedDocValuesField(DistrictKey, new BytesRef(place.District)),
-            new StringField(Plan, plan, Field.Store.YES),
-            new StringField(Section, section, Field.Store.YES),
-            new StringField(DomainKey, domain ?? NoDomain, Field.Store.NO),
+            keywords.Of(Plan, plan, Field.Store.YES),
+            keywords.Of(Section, section, Field.Store.YES),
+            keywords.Of(DomainKey, domain ?? NoDomain, Field.Store.NO),
             new SortedDocValuesField(DomainKey, new BytesRef(domain ?? NoDomain)),
-            new StringField(Source, source, Field.Store.YES),
+            keywords.Of(Source, source, Field.Store.YES),
         };
         Optional(document, City, place.City);
         Optional(document, Province, place.Province);
         Optional(document, Domain, domain);
         if (item is not null)
         {
-            document.Add(new StringField(Item, item, Field.Store.YES));
+            document.Add(keywords.Of(Item, item, Field.Store.YES));
         }
 
-        Number(document, Line, line);
-        Number(document, Page, page);
-        Number(document, ItemLine, itemLine);
+        Number(keywords, document, Line, line);
+        Number(keywords, document, Page, page);
+        Number(keywords, document, ItemLine, itemLine);
         return document;
     }
 
@@ -201,11 +226,11 @@ public static class IndexSchema
     }
 
     // Kept as strings: the numbers are only shown and matched exactly (line:93), never ranged.
-    private static void Number(Document document, string name, int? value)
+    private static void Number(Keywords keywords, Document document, string name, int? value)
     {
         if (value is { } v)
         {
-            document.Add(new StringField(name, v.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES));
+            document.Add(keywords.Of(name, v.ToString(System.Globalization.CultureInfo.InvariantCulture), Field.Store.YES));
         }
     }
 
