@@ -31,6 +31,9 @@ public sealed record BenchFigures
     /// <summary>The process working set (what <c>top</c> shows, mapped index files included) at its highest during the build, sampled every 50 ms.</summary>
     public required double BuildPeakMemoryMB { get; init; }
 
+    /// <summary>The highest working set of each phase (extract, build, tables, add, search), MB; empty where not measurable.</summary>
+    public IReadOnlyDictionary<string, double> PhasePeakMemoryMB { get; init; } = new Dictionary<string, double>();
+
     /// <summary>The index folder's size after the build.</summary>
     public required double IndexMB { get; init; }
 
@@ -92,6 +95,13 @@ public sealed record BenchFigures
             Number(w, "peak_memory_mb", PeakMemoryMB);
             Number(w, "peak_managed_mb", PeakManagedMB);
             Number(w, "build_peak_memory_mb", BuildPeakMemoryMB);
+            w.WriteStartObject("phase_peak_memory_mb");
+            foreach (var (phase, mb) in PhasePeakMemoryMB)
+            {
+                Number(w, phase, mb);
+            }
+
+            w.WriteEndObject();
             Number(w, "index_mb", IndexMB);
             Number(w, "index_mb_per_text_mb", IndexMB / (Bytes / 1e6));
             Number(w, "add_seconds", AddSeconds);
@@ -128,6 +138,10 @@ public sealed record BenchFigures
         Row("  read+extract only", $"{ExtractSeconds:F1} s", "all cores, nothing written", string.Empty);
         Row("peak memory", $"{PeakMemoryMB:F0} MB", $"managed heap peak {PeakManagedMB:F0} MB", "≤ 1024 MB");
         Row("  during the build", $"{BuildPeakMemoryMB:F0} MB", $"index {IndexMB:F0} MB ({IndexMB / (Bytes / 1e6):F2} MB per MB of text)", string.Empty);
+        if (PhasePeakMemoryMB.Count > 0)
+        {
+            Row("  by phase", string.Join(", ", PhasePeakMemoryMB.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F0}"))) + " MB", string.Empty, string.Empty);
+        }
         Row("add one document", $"{AddSeconds:F2} s", $"read+decode {AddBaselineSeconds * 1000:F1} ms; {AddReread} re-read", "≤ 2 s");
         Row("  with tables", $"{AddWithTablesSeconds:F2} s", string.Empty, string.Empty);
         Row("remove it again", $"{RemoveSeconds:F2} s", $"{RemoveReread} re-read", "≤ 2 s");

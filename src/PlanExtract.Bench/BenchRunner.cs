@@ -54,7 +54,8 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var reader = new CorpusReader(pipeline);
 
         // What bounds the build: reading and extraction alone on every core, nothing written.
-        var extractOnly = Time(() => reader.ReadStream(layout.Documents()).LongCount());
+        var phases = new PhasePeaks();
+        var extractOnly = phases.Measure("extract", () => Time(() => reader.ReadStream(layout.Documents()).LongCount()));
         log.WriteLine($"read+extract only (all cores, nothing written) {extractOnly:F1} s");
         GC.Collect();
         BuildSummary summary;
@@ -64,7 +65,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         using (var sampler = new MemorySampler())
         {
             clock.Restart();
-            summary = CorpusBuild.Run(layout, output, new BuildOptions(Full: true, Tables: false));
+            summary = phases.Measure("build", () => CorpusBuild.Run(layout, output, new BuildOptions(Full: true, Tables: false)));
             buildOnly = clock.Elapsed.TotalSeconds;
             managedPeak = sampler.PeakManagedMB;
             buildPeak = sampler.PeakWorkingSetMB;
@@ -75,11 +76,12 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var indexMB = new DirectoryInfo(Path.Combine(index, CorpusIndex.LiveGeneration(index) ?? string.Empty)).EnumerateFiles().Sum(f => f.Length) / 1e6;
 
         log.WriteLine($"build {buildOnly:F1} s; {summary.Failed} failed");
-        var tables = options.Tables ? TableTiming.Write(output, summary.Records) : double.NaN;
+        var tables = options.Tables ? phases.Measure("tables", () => TableTiming.Write(output, summary.Records)) : double.NaN;
         log.WriteLine($"tables {tables:F2} s");
         var tableBaseline = Time(() => ReadAndDecode([new OutputLayout(output).Targets]));
         var targets = summary.Documents.Sum(d => d.Targets);
 
+        phases.Reset();
         clock.Restart();
         var added = new CorpusAdder(pipeline, layout).Add(new AddRequest(extraPath, extra.Place.District, extra.Place.City, extra.Place.Province));
         if (!added.Usable)
@@ -89,15 +91,16 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
 
         var incremental = CorpusBuild.Run(layout, output, new BuildOptions(Tables: false));
         var add = clock.Elapsed.TotalSeconds;
+        phases.Record("add");
         var addTables = options.Tables ? TableTiming.Write(output, incremental.Records) : double.NaN;
         var addBaseline = Time(() => ReadAndDecode([extraPath]));
         log.WriteLine($"add {add:F2} s (+ tables {addTables:F2} s), re-read {incremental.Reread}");
 
-        var search = SearchLatency(new OutputLayout(output).Index);
+        var search = phases.Measure("search", () => SearchLatency(new OutputLayout(output).Index));
         log.WriteLine($"search p50 {search.P50:F2} ms p95 {search.P95:F2} ms");
 
         // Read before the scan: the scan holds all the text in memory, which the build never does.
-        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+        var peak = Math.Max(Process.GetCurrentProcess().PeakWorkingSet64 / 1e6, phases.Highest);
         var scan = SearchTiming.ScanPerQuery(documents.Select(d => d.FilePath).Append(extraPath));
         log.WriteLine($"scan {scan:F1} ms per query");
 
@@ -122,6 +125,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             PeakMemoryMB = peak,
             PeakManagedMB = managedPeak,
             BuildPeakMemoryMB = buildPeak,
+            PhasePeakMemoryMB = phases.Peaks,
             IndexMB = indexMB,
             AddSeconds = add,
             AddWithTablesSeconds = add + addTables,
@@ -174,6 +178,50 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         var clock = Stopwatch.StartNew();
         GC.KeepAlive(work());
         return clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The process's highest working set in each phase (Linux: the kernel's high-water mark, reset
+    /// before the phase through /proc/self/clear_refs), so the whole run's peak can be traced to the
+    /// phase that made it. Empty where the mark cannot be reset.
+    /// </summary>
+    private sealed class PhasePeaks
+    {
+        private readonly Dictionary<string, double> _peaks = [];
+        private bool _unavailable = !OperatingSystem.IsLinux();
+
+        public IReadOnlyDictionary<string, double> Peaks => _peaks;
+
+        /// <summary>The highest of the phases, 0 when none was measured.</summary>
+        public double Highest => _peaks.Count == 0 ? 0 : _peaks.Values.Max();
+
+        public T Measure<T>(string phase, Func<T> run)
+        {
+            Reset();
+            var result = run();
+            Record(phase);
+            return result;
+        }
+
+        public void Reset()
+        {
+            try
+            {
+                File.WriteAllText("/proc/self/clear_refs", "5");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+            {
+                _unavailable = true;
+            }
+        }
+
+        public void Record(string phase)
+        {
+            if (!_unavailable)
+            {
+                _peaks[phase] = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+            }
+        }
     }
 
     /// <summary>Samples the managed heap and the process working set while a phase runs.</summary>
