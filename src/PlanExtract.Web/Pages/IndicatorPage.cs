@@ -81,11 +81,14 @@ public static class IndicatorPage
     public static int PageCount(SiteData data, string id)
     {
         var values = Values(data, id, data.Catalog.Find(id));
-        return Paged(values) ? Math.Max(1, (values.Count + ValuesPerPage - 1) / ValuesPerPage) : 1;
+        return Paged(values) ? Pages(values.Count, ValuesPerPage) : 1;
     }
 
+    private static int Pages(int values, int perPage) => Math.Max(1, (values + perPage - 1) / perPage);
+
     /// <param name="page">The page of the values' list (from 1; out of range is the nearest page); only above <see cref="MostBarsDrawn"/> districts.</param>
-    public static PageResult Render(SiteData data, ISiteLinks links, string id, int page = 1)
+    /// <param name="valuesPerPage"><see cref="ValuesPerPage"/>; lower only to try the paging on a small corpus.</param>
+    public static PageResult Render(SiteData data, ISiteLinks links, string id, int page = 1, int valuesPerPage = ValuesPerPage)
     {
         var definition = data.Catalog.Find(id);
         var values = Values(data, id, definition);
@@ -105,7 +108,7 @@ public static class IndicatorPage
                 .Raw("</p>");
             if (Paged(values))
             {
-                Distribution(html, data, links, id, values, page);
+                Distribution(html, data, links, id, values, page, valuesPerPage);
             }
             else
             {
@@ -145,9 +148,9 @@ public static class IndicatorPage
     /// Per unit a histogram, min/median/max and the strictest and loosest districts; then one page of
     /// the values' list, in the same order as the bars were.
     /// </summary>
-    private static void Distribution(Html html, SiteData data, ISiteLinks links, string id, IReadOnlyList<IndicatorValue> values, int page)
+    private static void Distribution(Html html, SiteData data, ISiteLinks links, string id, IReadOnlyList<IndicatorValue> values, int page, int perPage)
     {
-        html.Element("p", $"地区超过 {MostBarsDrawn} 个：下面是数值的分布、最严与最宽的地区，各地区的数值按页列出（每页 {ValuesPerPage} 行）。", "meta");
+        html.Element("p", $"地区超过 {MostBarsDrawn} 个：下面是数值的分布、最严与最宽的地区，各地区的数值按页列出（每页 {perPage} 行）。", "meta");
         foreach (var group in values.Where(v => v.Number is not null).GroupBy(v => v.Unit ?? string.Empty))
         {
             // Already the most ambitious first: the head is the strictest, the tail the loosest.
@@ -165,10 +168,10 @@ public static class IndicatorPage
             Extremes(html, data, links, "最宽", Enumerable.Reverse(ordered).Take(ExtremesShown));
         }
 
-        var pages = Math.Max(1, (values.Count + ValuesPerPage - 1) / ValuesPerPage);
+        var pages = Pages(values.Count, perPage);
         page = Math.Clamp(page, 1, pages);
-        var first = (page - 1) * ValuesPerPage;
-        var shown = values.Skip(first).Take(ValuesPerPage).ToList();
+        var first = (page - 1) * perPage;
+        var shown = values.Skip(first).Take(perPage).ToList();
         html.Element("h2", "各地区数值");
         html.Element("p", $"第 {page}/{pages} 页：第 {first + 1}–{first + shown.Count} 个数值，共 {values.Count} 个", "meta");
         ValueTable(html, data, links, shown);
