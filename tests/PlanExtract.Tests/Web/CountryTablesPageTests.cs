@@ -201,6 +201,27 @@ public sealed partial class CountryTablesPageTests : IClassFixture<CountryTables
         Assert.True(broken.Count == 0, "broken links:\n" + string.Join("\n", broken.Distinct().Take(20)));
     }
 
+    [Fact]
+    public async Task The_unfiltered_summaries_are_made_as_the_site_starts_and_serve_the_page_and_the_md()
+    {
+        await Data.SummariesMade.WaitAsync(TimeSpan.FromMinutes(2));
+        var table = Data.Tables.Single(t => t.Plan == PlanKind.Women);
+        var kept = Data.Summary(PlanKind.Women, TableFilter.None, table);
+        // The same rows each time (made once), and the rows CountryTables makes.
+        Assert.Same(kept, Data.Summary(PlanKind.Women, TableFilter.None, table));
+        var made = CountryTables.SummaryRows(table, Country.PartOfColumns(table), Data.Catalog).ToList();
+        Assert.Equal(made.Select(d => (d.Domain.Domain, d.Rows.Select(r => (r.Row.Indicator, r.Districts, r.Spread)).ToList())).Select(x => x.Domain + string.Join(";", x.Item2)),
+            kept.Select(d => (d.Domain.Domain, d.Rows.Select(r => (r.Row.Indicator, r.Districts, r.Spread)).ToList())).Select(x => x.Domain + string.Join(";", x.Item2)));
+
+        // The md from the kept rows is the md made from scratch.
+        var (status, md) = await _corpus.Web.Get("/tables/download?plan=women&format=md");
+        Assert.Equal(200, status);
+        Assert.Equal(CountryTables.Summary(table, Country.PartOfColumns(table), Data.Catalog, Data.LinkFolder), md);
+        // A filtered summary is its own.
+        var filtered = Data.Table(PlanKind.Women, new TableFilter(Domain: "健康"))!;
+        Assert.NotSame(kept, Data.Summary(PlanKind.Women, new TableFilter(Domain: "健康"), filtered));
+    }
+
     /// <summary>The catalog indicator the most districts state: more than a page of bars can show.</summary>
     private (string Id, IReadOnlyList<PlanExtract.Web.Pages.IndicatorValue> Values) WidestIndicator()
     {
