@@ -29,6 +29,9 @@ public interface ISiteLinks
 
     string Indicator(string id);
 
+    /// <summary>A page of an indicator's values at country scale (page 1 is <see cref="Indicator(string)"/>).</summary>
+    string Indicator(string id, int page);
+
     string District(string documentId);
 
     /// <summary>The source view at a line (txt/md/docx) or page (pdf).</summary>
@@ -55,6 +58,8 @@ public sealed class ServerLinks : ISiteLinks
     public string SummaryDownload(TableParameters p) => Download(p with { Part = null }, "md");
 
     public string Indicator(string id) => "/indicator/" + Uri.EscapeDataString(id);
+
+    public string Indicator(string id, int page) => Indicator(id) + (page > 1 ? "?page=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
 
     public string District(string documentId) => "/district/" + Uri.EscapeDataString(documentId);
 
@@ -95,6 +100,8 @@ public sealed class StaticLinks : ISiteLinks
 
     public string Indicator(string id) => Escape(IndicatorFile(id));
 
+    public string Indicator(string id, int page) => Escape(IndicatorFile(id, page));
+
     public string District(string documentId) => Escape(DistrictFile(documentId));
 
     public string Source(string documentId, int? line, int? page) =>
@@ -108,7 +115,8 @@ public sealed class StaticLinks : ISiteLinks
     /// <summary>The national summary's name as build writes it under tables/.</summary>
     public static string SummaryFile(PlanKind plan) => $"{Reporting.CountryTables.SummaryPrefix}{plan.ToContractName()}.md";
 
-    public static string IndicatorFile(string id) => "indicator-" + Safe(id) + ".html";
+    /// <summary>indicator-孕产妇死亡率.html; its later pages at country scale indicator-孕产妇死亡率--p2.html.</summary>
+    public static string IndicatorFile(string id, int page = 1) => "indicator-" + Safe(id) + (page > 1 ? "--p" + page.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty) + ".html";
 
     public static string DistrictFile(string documentId) => "district-" + Safe(documentId) + ".html";
 

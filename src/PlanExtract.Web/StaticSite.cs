@@ -67,6 +67,10 @@ public static class StaticSite
         foreach (var id in data.IndicatorIds)
         {
             Write(StaticLinks.IndicatorFile(id), IndicatorPage.Render(data, links, id));
+            for (int page = 2, last = IndicatorPage.PageCount(data, id); page <= last; page++)
+            {
+                Write(StaticLinks.IndicatorFile(id, page), IndicatorPage.Render(data, links, id, page));
+            }
         }
 
         foreach (var document in data.Read)

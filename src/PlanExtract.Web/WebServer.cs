@@ -82,7 +82,8 @@ public static class WebServer
                 ? Results.File(file, type, data.Country is not null && p.PartName is null ? StaticLinks.SummaryFile(p.Plan) : StaticLinks.DownloadFile(p.Plan, format, p.PartName))
                 : BadRequest(links, refused!);
         });
-        app.MapGet("/indicator/{id}", (string id) => Page(IndicatorPage.Render(data, links, id)));
+        app.MapGet("/indicator/{id}", (string id, HttpRequest r) => Page(IndicatorPage.Render(data, links, id,
+            int.TryParse(Value(r, "page"), NumberStyles.None, CultureInfo.InvariantCulture, out var page) ? page : 1)));
         app.MapGet("/district/{id}", (string id) => Page(DistrictPage.Render(data, links, id)));
         app.MapGet("/source/{id}", (string id, HttpRequest r) => Page(SourcePage.Render(data, links, id,
             int.TryParse(Value(r, "line"), NumberStyles.None, CultureInfo.InvariantCulture, out var line) ? line : null)));

@@ -19,9 +19,25 @@ public sealed record IndicatorValue(DistrictColumn District, CellValue Cell, Tar
 /// <summary>
 /// One canonical indicator across every district: the values sorted from the most ambitious, a bar
 /// per value drawn on the server as SVG, the marks against the parent government, and the source line.
+/// Above <see cref="MostBarsDrawn"/> districts: the distribution instead of every bar, and the
+/// values' list a page at a time.
 /// </summary>
 public static class IndicatorPage
 {
+    /// <summary>
+    /// The most districts drawn a bar each: as many as a table shows columns, what a reader can
+    /// scan. At 3,200 districts the bars made a 2.6 MB page (3,798 values) nobody reads bar by bar.
+    /// </summary>
+    public const int MostBarsDrawn = CountryTables.MaxDistrictColumns;
+
+    /// <summary>Rows of the values' list a page once the bars give way to the distribution.</summary>
+    public const int ValuesPerPage = 100;
+
+    /// <summary>The extremes listed beside the distribution: the strictest and the loosest few.</summary>
+    public const int ExtremesShown = 5;
+
+    private const int Bins = 20;
+    private const int HistogramHeight = 160;
     private const int BarArea = 360;
     private const int LabelWidth = 170;
     private const int RowHeight = 24;
@@ -61,7 +77,18 @@ public static class IndicatorPage
             .ThenBy(v => v.District.Name, StringComparer.Ordinal)];
     }
 
-    public static PageResult Render(SiteData data, ISiteLinks links, string id)
+    /// <summary>How many pages the indicator's page has: one, or at country scale one per <see cref="ValuesPerPage"/> values.</summary>
+    public static int PageCount(SiteData data, string id)
+    {
+        var values = Values(data, id, data.Catalog.Find(id));
+        return Paged(values) ? Pages(values.Count, ValuesPerPage) : 1;
+    }
+
+    private static int Pages(int values, int perPage) => Math.Max(1, (values + perPage - 1) / perPage);
+
+    /// <param name="page">The page of the values' list (from 1; out of range is the nearest page); only above <see cref="MostBarsDrawn"/> districts.</param>
+    /// <param name="valuesPerPage"><see cref="ValuesPerPage"/>; lower only to try the paging on a small corpus.</param>
+    public static PageResult Render(SiteData data, ISiteLinks links, string id, int page = 1, int valuesPerPage = ValuesPerPage)
     {
         var definition = data.Catalog.Find(id);
         var values = Values(data, id, definition);
@@ -79,12 +106,20 @@ public static class IndicatorPage
                 .Text(definition?.Unit is { } unit ? $" · 单位：{unit}" : string.Empty)
                 .Text(definition is null ? string.Empty : definition.LowerIsBetter ? " · 越低越好，按数值从低到高排列" : " · 按数值从高到低排列")
                 .Raw("</p>");
-            foreach (var group in values.Where(v => v.Number is not null).GroupBy(v => v.Unit ?? string.Empty))
+            if (Paged(values))
             {
-                Chart(html, [.. group], group.Key);
+                Distribution(html, data, links, id, values, page, valuesPerPage);
+            }
+            else
+            {
+                foreach (var group in values.Where(v => v.Number is not null).GroupBy(v => v.Unit ?? string.Empty))
+                {
+                    Chart(html, [.. group], group.Key);
+                }
+
+                ValueTable(html, data, links, values);
             }
 
-            ValueTable(html, data, links, values);
             if (definition is { References.Count: > 0 })
             {
                 html.Element("h2", "参考值");
@@ -103,6 +138,115 @@ public static class IndicatorPage
             }
         });
         return new PageResult(200, body);
+    }
+
+    private static bool Paged(IReadOnlyList<IndicatorValue> values) => Districts(values) > MostBarsDrawn;
+
+    private static int Districts(IReadOnlyList<IndicatorValue> values) => values.Select(v => v.District.Name).Distinct().Count();
+
+    /// <summary>
+    /// Per unit a histogram, min/median/max and the strictest and loosest districts; then one page of
+    /// the values' list, in the same order as the bars were.
+    /// </summary>
+    private static void Distribution(Html html, SiteData data, ISiteLinks links, string id, IReadOnlyList<IndicatorValue> values, int page, int perPage)
+    {
+        html.Element("p", $"地区超过 {MostBarsDrawn} 个：下面是数值的分布、最严与最宽的地区，各地区的数值按页列出（每页 {perPage} 行）。", "meta");
+        foreach (var group in values.Where(v => v.Number is not null).GroupBy(v => v.Unit ?? string.Empty))
+        {
+            // Already the most ambitious first: the head is the strictest, the tail the loosest.
+            var ordered = group.ToList();
+            var numbers = ordered.Select(v => v.Number!.Value).Order().ToList();
+            var middle = numbers.Count / 2;
+            var median = numbers.Count % 2 == 1 ? numbers[middle] : (numbers[middle - 1] + numbers[middle]) / 2;
+            var unit = group.Key.Length > 0 ? $"（{group.Key}）" : string.Empty;
+            html.Element("h2", "数值分布" + unit);
+            html.Raw("<p class=\"spread\">")
+                .Text($"{ordered.Count} 个数值 · 最小值 {CountryTables.Number(numbers[0])} · 中位数 {CountryTables.Number(median)} · 最大值 {CountryTables.Number(numbers[^1])}")
+                .Raw("</p>");
+            Histogram(html, numbers, group.Key);
+            Extremes(html, data, links, "最严", ordered.Take(ExtremesShown));
+            Extremes(html, data, links, "最宽", Enumerable.Reverse(ordered).Take(ExtremesShown));
+        }
+
+        var pages = Pages(values.Count, perPage);
+        page = Math.Clamp(page, 1, pages);
+        var first = (page - 1) * perPage;
+        var shown = values.Skip(first).Take(perPage).ToList();
+        html.Element("h2", "各地区数值");
+        html.Element("p", $"第 {page}/{pages} 页：第 {first + 1}–{first + shown.Count} 个数值，共 {values.Count} 个", "meta");
+        ValueTable(html, data, links, shown);
+        html.Raw("<div class=\"pager\">");
+        if (page > 1)
+        {
+            html.Link(links.Indicator(id, page - 1), "‹ 上一页", "previous");
+        }
+
+        if (page < pages)
+        {
+            html.Link(links.Indicator(id, page + 1), "下一页 ›", "next");
+        }
+
+        html.Raw("</div>");
+    }
+
+    /// <summary>How many values fall in each of <see cref="Bins"/> equal ranges from the smallest to the largest, as columns.</summary>
+    private static void Histogram(Html html, IReadOnlyList<double> sorted, string unit)
+    {
+        var (min, max) = (sorted[0], sorted[^1]);
+        var counts = new int[Bins];
+        var span = max - min;
+        foreach (var n in sorted)
+        {
+            counts[span > 0 ? Math.Min(Bins - 1, (int)((n - min) / span * Bins)) : 0]++;
+        }
+
+        var tallest = counts.Max();
+        var column = BarArea / Bins;
+        var width = BarArea + 80;
+        var height = HistogramHeight + 40;
+        html.Raw(string.Create(CultureInfo.InvariantCulture, $"<div class=\"wide\"><svg class=\"histogram\" role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">"))
+            .Raw("<title>").Text("各地区目标值的分布" + (unit.Length > 0 ? $"（{unit}）" : string.Empty)).Raw("</title>");
+        for (var b = 0; b < Bins; b++)
+        {
+            if (counts[b] == 0)
+            {
+                continue;
+            }
+
+            var barHeight = Math.Max(1, counts[b] * (double)HistogramHeight / tallest);
+            var from = min + span * b / Bins;
+            var to = min + span * (b + 1) / Bins;
+            html.Raw(string.Create(CultureInfo.InvariantCulture, $"<rect x=\"{40 + b * column}\" y=\"{8 + HistogramHeight - barHeight:F1}\" width=\"{column - 2}\" height=\"{barHeight:F1}\" fill=\"#7a8fa6\"><title>"))
+                .Text($"{CountryTables.Number(from)}–{CountryTables.Number(to)}：{counts[b]} 个")
+                .Raw("</title></rect>");
+        }
+
+        html.Raw(string.Create(CultureInfo.InvariantCulture, $"<text x=\"40\" y=\"{HistogramHeight + 28}\">")).Text(CountryTables.Number(min)).Raw("</text>")
+            .Raw(string.Create(CultureInfo.InvariantCulture, $"<text x=\"{40 + BarArea}\" y=\"{HistogramHeight + 28}\" text-anchor=\"end\">")).Text(CountryTables.Number(max)).Raw("</text>")
+            .Raw(string.Create(CultureInfo.InvariantCulture, $"<text x=\"36\" y=\"20\" text-anchor=\"end\">{tallest}</text>"))
+            .Raw("</svg></div>");
+    }
+
+    private static void Extremes(Html html, SiteData data, ISiteLinks links, string label, IEnumerable<IndicatorValue> values)
+    {
+        html.Raw("<p class=\"extremes\">").Text(label + "：");
+        var first = true;
+        foreach (var v in values)
+        {
+            html.Raw(first ? string.Empty : "、").Link(links.District(v.District.Document.Id), v.District.Name).Raw(" ");
+            if (data.DocumentOf(v.Cell.Source) is { } document)
+            {
+                html.Link(links.Source(document.Document.Id, v.Cell.Line, v.Cell.Page), v.Cell.Text + Marks.Of(v.Cell));
+            }
+            else
+            {
+                html.Text(v.Cell.Text + Marks.Of(v.Cell));
+            }
+
+            first = false;
+        }
+
+        html.Raw("</p>");
     }
 
     /// <summary>Horizontal bars for the values of one unit, each as long as its value against the largest.</summary>

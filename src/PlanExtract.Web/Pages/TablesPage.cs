@@ -88,7 +88,7 @@ public static class TablesPage
                 }
 
                 return data.Download(p.Plan, p.Filter, null, format, () =>
-                    new System.Text.UTF8Encoding(false).GetBytes(CountryTables.Summary(table, country.PartOfColumns(table), data.Catalog, data.LinkFolder)));
+                    new System.Text.UTF8Encoding(false).GetBytes(CountryTables.Summary(table, data.Summary(p.Plan, p.Filter, table), data.LinkFolder)));
             }
 
             written = country.Part(table, choice.Part);

@@ -184,7 +184,11 @@ public static class CountryTables
     /// </summary>
     /// <param name="partOfColumn">Each district column's part.</param>
     /// <param name="maxColumns">The threshold the tables were split at, for the legend.</param>
-    public static string Summary(CrossTable table, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog, string linkFolder, int maxColumns = MaxDistrictColumns)
+    public static string Summary(CrossTable table, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog, string linkFolder, int maxColumns = MaxDistrictColumns) =>
+        Summary(table, SummaryRows(table, partOfColumn, catalog), linkFolder, maxColumns);
+
+    /// <summary>The national summary as Markdown from rows already made (<see cref="SummaryRows"/>): the web view keeps them.</summary>
+    public static string Summary(CrossTable table, IEnumerable<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)> summaryRows, string linkFolder, int maxColumns = MaxDistrictColumns)
     {
         var links = new SourceLinks(linkFolder);
         var file = table.Plan.ToContractName() + ".md";
@@ -196,7 +200,7 @@ public static class CountryTables
             .Append("）；本表每个指标一行，“分省表”链接到写了该指标的省的表（按市分的省链接到省的文件夹）。\n");
         text.Append("- 地区数：写了该指标的地区个数。最小值、中位数、最大值：各地区写的第一个数值水平（≥ ≤ = ≈ 等，不含 ↑↓ 与相对变化），只取“单位”一列的单位。\n");
         text.Append("- 最严、最宽：按指标目录所注的方向（越高越好或越低越好），目录未注时按比较符（多数为 ≤ < 的为越低越好）；同值时取语料中在先的地区，链接到原文所在行。\n\n");
-        foreach (var (domain, rows) in SummaryRows(table, partOfColumn, catalog))
+        foreach (var (domain, rows) in summaryRows)
         {
             text.Append("## ").Append(domain.Domain).Append("\n\n");
             text.Append("| 指标 | 地区数 | 单位 | 最小值 | 中位数 | 最大值 | 最严 | 最宽 | 分省表 |\n");

@@ -186,7 +186,7 @@ public sealed partial class CountryTablesPageTests : IClassFixture<CountryTables
         Assert.Contains("<table class=\"cross\"", File.ReadAllText(Path.Combine(site, $"tables-women--{Guangxi}.html")));
 
         var broken = new List<string>();
-        foreach (var page in Directory.GetFiles(site, "tables-*.html").Concat(Directory.GetFiles(site, "measures-*.html")))
+        foreach (var page in Directory.GetFiles(site, "tables-*.html").Concat(Directory.GetFiles(site, "measures-*.html")).Concat(Directory.GetFiles(site, "indicator-*.html")))
         {
             foreach (var href in PageLink().Matches(File.ReadAllText(page)).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)))
             {
@@ -199,6 +199,106 @@ public sealed partial class CountryTablesPageTests : IClassFixture<CountryTables
         }
 
         Assert.True(broken.Count == 0, "broken links:\n" + string.Join("\n", broken.Distinct().Take(20)));
+    }
+
+    [Fact]
+    public async Task The_unfiltered_summaries_are_made_as_the_site_starts_and_serve_the_page_and_the_md()
+    {
+        await Data.SummariesMade.WaitAsync(TimeSpan.FromMinutes(2));
+        var table = Data.Tables.Single(t => t.Plan == PlanKind.Women);
+        var kept = Data.Summary(PlanKind.Women, TableFilter.None, table);
+        // The same rows each time (made once), and the rows CountryTables makes.
+        Assert.Same(kept, Data.Summary(PlanKind.Women, TableFilter.None, table));
+        var made = CountryTables.SummaryRows(table, Country.PartOfColumns(table), Data.Catalog).ToList();
+        Assert.Equal(made.Select(d => (d.Domain.Domain, d.Rows.Select(r => (r.Row.Indicator, r.Districts, r.Spread)).ToList())).Select(x => x.Domain + string.Join(";", x.Item2)),
+            kept.Select(d => (d.Domain.Domain, d.Rows.Select(r => (r.Row.Indicator, r.Districts, r.Spread)).ToList())).Select(x => x.Domain + string.Join(";", x.Item2)));
+
+        // The md from the kept rows is the md made from scratch.
+        var (status, md) = await _corpus.Web.Get("/tables/download?plan=women&format=md");
+        Assert.Equal(200, status);
+        Assert.Equal(CountryTables.Summary(table, Country.PartOfColumns(table), Data.Catalog, Data.LinkFolder), md);
+        // A filtered summary is its own.
+        var filtered = Data.Table(PlanKind.Women, new TableFilter(Domain: "健康"))!;
+        Assert.NotSame(kept, Data.Summary(PlanKind.Women, new TableFilter(Domain: "健康"), filtered));
+    }
+
+    /// <summary>The catalog indicator the most districts state: more than a page of bars can show.</summary>
+    private (string Id, IReadOnlyList<PlanExtract.Web.Pages.IndicatorValue> Values) WidestIndicator()
+    {
+        var (id, values) = Data.IndicatorIds
+            .Select(i => (Id: i, Values: PlanExtract.Web.Pages.IndicatorPage.Values(Data, i, Data.Catalog.Find(i))))
+            .MaxBy(x => x.Values.Select(v => v.District.Name).Distinct().Count());
+        Assert.True(values.Select(v => v.District.Name).Distinct().Count() > PlanExtract.Web.Pages.IndicatorPage.MostBarsDrawn, id);
+        return (id, values);
+    }
+
+    [Fact]
+    public async Task An_indicator_of_more_districts_than_bars_shows_the_distribution_and_lists_the_values_in_order()
+    {
+        var (id, values) = WidestIndicator();
+        var (status, body) = await _corpus.Web.Get("/indicator/" + Uri.EscapeDataString(id));
+        Assert.Equal(200, status);
+        Assert.DoesNotContain("<svg class=\"bars\"", body);
+        Assert.Contains("<svg class=\"histogram\"", body);
+
+        // The spread of the first unit's numbers, as the summary writes numbers.
+        var unit = values.First(v => v.Number is not null).Unit;
+        var numbers = values.Where(v => v.Number is not null && v.Unit == unit).Select(v => v.Number!.Value).Order().ToList();
+        var median = numbers.Count % 2 == 1 ? numbers[numbers.Count / 2] : (numbers[numbers.Count / 2 - 1] + numbers[numbers.Count / 2]) / 2;
+        Assert.Contains($"{numbers.Count} 个数值 · 最小值 {CountryTables.Number(numbers[0])} · 中位数 {CountryTables.Number(median)} · 最大值 {CountryTables.Number(numbers[^1])}", WebUtility.HtmlDecode(body));
+        // The histogram's columns count every number once.
+        var histogram = body[body.IndexOf("<svg class=\"histogram\"", StringComparison.Ordinal)..];
+        histogram = histogram[..histogram.IndexOf("</svg>", StringComparison.Ordinal)];
+        Assert.Equal(numbers.Count, HistogramCount().Matches(histogram).Sum(m => int.Parse(m.Groups[1].Value)));
+        // The strictest is the first in the list's order, the loosest the last of that unit.
+        var strictest = Regex.Match(body, "<p class=\"extremes\">最严：<a href=\"/district/([^\"]+)\">").Groups[1].Value;
+        Assert.Equal(values.First(v => v.Number is not null && v.Unit == unit).District.Document.Id, Uri.UnescapeDataString(strictest));
+        var loosest = Regex.Match(body, "<p class=\"extremes\">最宽：<a href=\"/district/([^\"]+)\">").Groups[1].Value;
+        Assert.Equal(values.Last(v => v.Number is not null && v.Unit == unit).District.Document.Id, Uri.UnescapeDataString(loosest));
+
+        // Every value listed (fewer than a page here), in the page's order.
+        var rows = ValueRow().Matches(body).Select(m => Uri.UnescapeDataString(m.Groups[1].Value)).ToList();
+        Assert.Equal(values.Take(PlanExtract.Web.Pages.IndicatorPage.ValuesPerPage).Select(v => v.District.Document.Id), rows);
+    }
+
+    [Fact]
+    public void The_values_of_a_country_scale_indicator_come_a_page_at_a_time_with_links_both_ways()
+    {
+        var (id, values) = WidestIndicator();
+        const int perPage = 20;
+        var pages = (values.Count + perPage - 1) / perPage;
+        Assert.True(pages >= 3, $"{values.Count} values");
+        var links = new ServerLinks();
+        var seen = new List<string>();
+        for (var page = 1; page <= pages; page++)
+        {
+            var body = PlanExtract.Web.Pages.IndicatorPage.Render(Data, links, id, page, perPage).Html;
+            Assert.Contains($"第 {page}/{pages} 页", body);
+            seen.AddRange(ValueRow().Matches(body).Select(m => Uri.UnescapeDataString(m.Groups[1].Value)));
+            Assert.Equal(page > 1, body.Contains($"href=\"{Html.Attr(links.Indicator(id, page - 1))}\" class=\"previous\"", StringComparison.Ordinal));
+            Assert.Equal(page < pages, body.Contains($"href=\"{Html.Attr(links.Indicator(id, page + 1))}\" class=\"next\"", StringComparison.Ordinal));
+        }
+
+        // The pages together are the whole list, in order, each value once.
+        Assert.Equal(values.Select(v => v.District.Document.Id), seen);
+        // A page past the last is the last; page 2's link is ?page=2 and page 1's the bare address.
+        Assert.Contains($"第 {pages}/{pages} 页", PlanExtract.Web.Pages.IndicatorPage.Render(Data, links, id, pages + 5, perPage).Html);
+        Assert.Equal("/indicator/" + Uri.EscapeDataString(id) + "?page=2", links.Indicator(id, 2));
+        Assert.Equal(links.Indicator(id), links.Indicator(id, 1));
+    }
+
+    [Theory]
+    [InlineData("?page=2")]
+    [InlineData("?page=0")]
+    [InlineData("?page=-3")]
+    [InlineData("?page=abc")]
+    public async Task A_page_out_of_range_or_not_a_number_is_the_nearest_page_not_an_error(string query)
+    {
+        var (id, values) = WidestIndicator();
+        var (status, body) = await _corpus.Web.Get("/indicator/" + Uri.EscapeDataString(id) + query);
+        Assert.Equal(200, status);
+        var pages = (values.Count + PlanExtract.Web.Pages.IndicatorPage.ValuesPerPage - 1) / PlanExtract.Web.Pages.IndicatorPage.ValuesPerPage;
+        Assert.Contains(query == "?page=2" ? $"第 {Math.Min(2, pages)}/{pages} 页" : $"第 1/{pages} 页", body);
     }
 
     // Build's links start at its tables folder, the web view's at the corpus's parent: the rest is the same file.
@@ -221,6 +321,12 @@ public sealed partial class CountryTablesPageTests : IClassFixture<CountryTables
 
     [GeneratedRegex(@"\]\([^)]*\)")]
     private static partial Regex MarkdownLink();
+
+    [GeneratedRegex("<title>[^<：]*：(\\d+) 个</title></rect>")]
+    private static partial Regex HistogramCount();
+
+    [GeneratedRegex("<tr><td><a href=\"/district/([^\"]+)\">")]
+    private static partial Regex ValueRow();
 
     [GeneratedRegex("(?:href|src)=\"([^\"]+)\"")]
     private static partial Regex PageLink();
