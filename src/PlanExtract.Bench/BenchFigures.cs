@@ -31,7 +31,7 @@ public sealed record BenchFigures
     /// <summary>The process working set (what <c>top</c> shows, mapped index files included) at its highest during the build, sampled every 50 ms.</summary>
     public required double BuildPeakMemoryMB { get; init; }
 
-    /// <summary>The highest working set of each phase (extract, build, tables, add, search), MB; empty where not measurable.</summary>
+    /// <summary>The highest working set of each phase (synthesis+read, extract, build, tables, add, search), MB; empty where not measurable.</summary>
     public IReadOnlyDictionary<string, double> PhasePeakMemoryMB { get; init; } = new Dictionary<string, double>();
 
     /// <summary>The index folder's size after the build.</summary>
