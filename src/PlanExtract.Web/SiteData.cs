@@ -41,7 +41,7 @@ public sealed class SiteData : IDisposable
     private readonly RecentCache<(PlanKind Plan, TableFilter Filter, string? Part, string Format), byte[]> _downloads = new(TablesKept);
     private readonly Dictionary<PlanKind, Lazy<IReadOnlyList<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)>>> _wholeSummaries;
     private readonly ConcurrentDictionary<PlanKind, MeasuresTable> _measures = new();
-    private readonly ConcurrentDictionary<string, IReadOnlyList<AuditedNumber>> _unread = new(StringComparer.Ordinal);
+    private readonly RecentCache<string, IReadOnlyList<AuditedNumber>> _unread = new(FullDocumentsKept);
     private readonly Lazy<Pipeline> _pipeline;
     private readonly bool _wholeTrees;
 

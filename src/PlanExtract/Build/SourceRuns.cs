@@ -18,20 +18,21 @@ internal sealed class SourceRuns : IDisposable
     private readonly Dictionary<string, Run> _runs;
     private readonly byte[] _buffer = [];
 
-    private SourceRuns(SafeFileHandle? file, Dictionary<string, Run> runs)
+    private SourceRuns(SafeFileHandle? file, Dictionary<string, Run> runs, long length)
     {
         _file = file;
         _runs = runs;
+        Length = length;
         if (file is not null)
         {
             _buffer = new byte[1 << 20];
         }
     }
 
-    public static SourceRuns None { get; } = new(null, new Dictionary<string, Run>(StringComparer.Ordinal));
+    public static SourceRuns None { get; } = new(null, new Dictionary<string, Run>(StringComparer.Ordinal), 0);
 
     /// <summary>The file's length when loaded; 0 for <see cref="None"/>.</summary>
-    public long Length => _file is null ? 0 : RandomAccess.GetLength(_file);
+    public long Length { get; }
 
     /// <summary>Whether the file and its runs were loaded (an update can then patch the file in place).</summary>
     public bool Loaded => _file is not null;
@@ -75,7 +76,7 @@ internal sealed class SourceRuns : IDisposable
             return None;
         }
 
-        return new SourceRuns(file, runs);
+        return new SourceRuns(file, runs, length);
     }
 
     /// <summary>How many lines the document has in the file; 0 when none or not listed.</summary>
