@@ -8,7 +8,8 @@ using PlanExtract.Indexing;
 // - the relevance test's judged queries on the repository's corpus: builds the index into a
 //   temporary folder, warms up, then times every query many rounds and prints p50/p95;
 //   dotnet run -c Release --project bench/PlanExtract.Search.Bench [-- ROUNDS [QUERIES]]
-//   (QUERIES takes the first that many judged queries; 26: the set before issue 13's typed queries);
+//   (QUERIES takes the first that many judged queries; 26: the set before issue 13's typed queries;
+//   --per-query adds each plain query's median thread CPU);
 // - the country bench's query set on the index a `planextract bench --work DIR` run kept, beside
 //   the raw-text scan of DIR/corpus, so search can be timed again without a three-minute build;
 //   dotnet run -c Release --project bench/PlanExtract.Search.Bench -- --work DIR [ROUNDS [WARMUPS]]
@@ -24,10 +25,12 @@ if (args.Length > 0 && args[0] == "--work")
     return 0;
 }
 
-Judged(Number(args, 0, 200), Number(args, 1, int.MaxValue));
+var perQueryWanted = args.Contains("--per-query");
+args = [.. args.Where(a => a != "--per-query")];
+Judged(Number(args, 0, 200), Number(args, 1, int.MaxValue), perQueryWanted);
 return 0;
 
-static void Judged(int rounds, int take)
+static void Judged(int rounds, int take, bool perQueryWanted)
 {
     var root = RepoRoot();
     var queries = File.ReadLines(Path.Combine(root, "tests", "PlanExtract.Tests", "Gold", "search", "relevance.tsv"))
@@ -54,8 +57,18 @@ static void Judged(int rounds, int take)
         var filtered = queries.Select(q => new SearchRequest(q) { Plan = "women", Domain = "健康" }).ToList();
         Console.WriteLine($"corpus read {read.TotalMilliseconds:F0} ms; index written {written.TotalMilliseconds:F0} ms; opened {opened.TotalMilliseconds:F1} ms");
         Console.WriteLine($"{queries.Count} queries × {rounds} rounds, limit 10, snippets and counts included");
-        Print("plain queries", SearchTiming.Time(searcher, plain, warmups: 20, rounds));
+        var perQuery = plain.ToDictionary(q => q.Query, _ => new List<double>(), StringComparer.Ordinal);
+        Print("plain queries", SearchTiming.Time(searcher, plain, warmups: 20, rounds, (q, _, cpu) => perQuery[q.Query].Add(cpu)));
         Print("with --plan women --domain 健康", SearchTiming.Time(searcher, filtered, warmups: 0, rounds));
+        if (perQueryWanted)
+        {
+            // Thread CPU median per plain query: where a change of the mean comes from.
+            foreach (var (query, samples) in perQuery)
+            {
+                var found = searcher.Search(new SearchRequest(query));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {SearchTiming.Percentiles(samples).P50,7:F3} ms cpu p50\t{found.TotalHits,4} items\t{query}"));
+            }
+        }
     }
     finally
     {
@@ -80,7 +93,7 @@ static void Country(string work, int rounds, int warmups)
     var queries = SearchTiming.QuerySet.Select(q => new SearchRequest(q)).ToList();
     Print("one warm-up round (as the bench)", SearchTiming.Time(searcher, queries, warmups: 1, rounds));
     var perQuery = queries.ToDictionary(q => q.Query, _ => new List<double>(), StringComparer.Ordinal);
-    Print($"after {warmups} more warm-up rounds", SearchTiming.Time(searcher, queries, warmups, rounds, (q, ms) => perQuery[q.Query].Add(ms)));
+    Print($"after {warmups} more warm-up rounds", SearchTiming.Time(searcher, queries, warmups, rounds, (q, ms, _) => perQuery[q.Query].Add(ms)));
     foreach (var (query, samples) in perQuery)
     {
         var latency = SearchTiming.Percentiles(samples);

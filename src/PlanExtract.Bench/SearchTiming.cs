@@ -34,8 +34,8 @@ public static class SearchTiming
     /// Runs <paramref name="warmups"/> untimed rounds over <paramref name="queries"/>, then
     /// <paramref name="rounds"/> timed ones, every search with snippets and facet counts.
     /// </summary>
-    /// <param name="each">Receives every timed sample (query, milliseconds), for a per-query breakdown.</param>
-    public static Latency Time(CorpusSearcher searcher, IReadOnlyList<SearchRequest> queries, int warmups, int rounds, Action<SearchRequest, double>? each = null)
+    /// <param name="each">Receives every timed sample (query, wall and thread CPU milliseconds), for a per-query breakdown.</param>
+    public static Latency Time(CorpusSearcher searcher, IReadOnlyList<SearchRequest> queries, int warmups, int rounds, Action<SearchRequest, double, double>? each = null)
     {
         for (var round = 0; round < warmups; round++)
         {
@@ -56,9 +56,10 @@ public static class SearchTiming
                 clock.Restart();
                 searcher.Search(query);
                 var ms = clock.Elapsed.TotalMilliseconds;
-                cpuSamples.Add(ThreadCpu.Milliseconds() - cpu);
+                var cpuMs = ThreadCpu.Milliseconds() - cpu;
+                cpuSamples.Add(cpuMs);
                 samples.Add(ms);
-                each?.Invoke(query, ms);
+                each?.Invoke(query, ms, cpuMs);
             }
         }
 

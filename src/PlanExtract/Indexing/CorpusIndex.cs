@@ -205,7 +205,7 @@ public static class CorpusIndex
         DirectoryReader reader;
         try
         {
-            reader = DirectoryReader.Open(FSDirectory.Open(generationPath));
+            reader = DirectoryReader.Open(new UntrackedMMapDirectory(generationPath));
         }
         catch (Exception e) when (IsDamage(e))
         {
@@ -222,7 +222,7 @@ public static class CorpusIndex
     }
 
     // The live generation's folder as the pointer names it, or why there is none this version reads.
-    private static string LivePath(string indexFolder)
+    internal static string LivePath(string indexFolder)
     {
         var pointer = Path.Combine(indexFolder, PointerFile);
         if (!File.Exists(pointer))
