@@ -31,6 +31,9 @@ public static class CorpusIndex
     /// <summary>The ranking used at build and at search time; BM25 norms must be written by the same similarity.</summary>
     internal static Similarity Similarity { get; } = new BM25Similarity();
 
+    // Before any segment is read or written: segments name their codec, and readers look it up.
+    static CorpusIndex() => PlanCodec.Register();
+
     public static void Write(string indexFolder, IReadOnlyList<DocumentResult> results) => Write(indexFolder, results, beforeSwap: null);
 
     /// <param name="beforeSwap">Runs after the new generation is committed and before it goes live; tests throw here to play a killed build.</param>
@@ -171,6 +174,7 @@ public static class CorpusIndex
         OpenMode = mode,
         Similarity = Similarity,
         RAMBufferSizeMB = RamBufferMB,
+        Codec = new PlanCodec(),
     };
 
     /// <summary>Makes <paramref name="generation"/> the live one by replacing the pointer file, then drops the others.</summary>
