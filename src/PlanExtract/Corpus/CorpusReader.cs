@@ -30,7 +30,11 @@ public sealed class CorpusReader(Pipeline pipeline)
         ReadStamped(documents, progress).Select(r => r.Result);
 
     /// <summary>As <see cref="ReadStream"/>, each result with the stamp of the files it was read from.</summary>
-    public IEnumerable<(DocumentResult Result, DocumentStamp? Stamp)> ReadStamped(IReadOnlyList<CorpusDocument> documents, IProgress<BuildProgress>? progress = null)
+    /// <param name="onWorker">
+    /// Also run on the worker that read the document, with its place in <paramref name="documents"/>:
+    /// work that may happen in any order (indexing) runs on every core beside the reading.
+    /// </param>
+    public IEnumerable<(DocumentResult Result, DocumentStamp? Stamp)> ReadStamped(IReadOnlyList<CorpusDocument> documents, IProgress<BuildProgress>? progress = null, Action<int, DocumentResult, DocumentStamp?>? onWorker = null)
     {
         // Two per core: a worker that finishes early starts the next document while the consumer
         // still writes the previous one; more would only hold more trees.
@@ -42,11 +46,13 @@ public sealed class CorpusReader(Pipeline pipeline)
         {
             while (next < documents.Count && pending.Count < window)
             {
-                var document = documents[next++];
+                var place = next++;
+                var document = documents[place];
                 pending.Enqueue(Task.Run(() =>
                 {
                     var stamp = DocumentStamp.TryOf(document);
                     var result = ReadOne(document);
+                    onWorker?.Invoke(place, result, stamp);
                     progress?.Report(new BuildProgress(Interlocked.Increment(ref done), documents.Count, document.Source));
                     return (result, stamp);
                 }));

@@ -303,7 +303,14 @@ public sealed class CorpusIndexWriter : IDisposable
     private readonly IndexWriter _writer;
     private readonly Dictionary<string, IndexedDocument> _entries;
     private readonly System.Threading.Lock _entriesLock = new();
-    private long _nextGroup;
+    /// <summary>
+    /// Group numbers a document's items may take: far more than any readable plan holds (the
+    /// readers refuse absurd numbering), and 12,800 documents still number below 2^34.
+    /// </summary>
+    internal const long GroupsPerDocument = 1 << 20;
+
+    private readonly long _firstGroup;
+    private long _slotsUsed;
     private bool _committed;
 
     internal CorpusIndexWriter(string indexFolder, string generation, OpenMode mode, CorpusManifest previous, long nextGroup, string? fingerprint)
@@ -314,7 +321,7 @@ public sealed class CorpusIndexWriter : IDisposable
         _fresh = mode == OpenMode.CREATE;
         Previous = previous;
         _entries = new Dictionary<string, IndexedDocument>(previous.Documents, StringComparer.Ordinal);
-        _nextGroup = nextGroup;
+        _firstGroup = nextGroup;
         // Read by positioned reads, not mapped: a merge reads whole segments, and mapped they count
         // in the build's working set (1.2 GB of index at 3,200 documents). Searches map (CorpusIndex.OpenReader).
         _directory = new NIOFSDirectory(Path.Combine(indexFolder, generation));
@@ -330,11 +337,28 @@ public sealed class CorpusIndexWriter : IDisposable
 
     /// <summary>Adds a document's items and targets and records it in the manifest.</summary>
     /// <param name="stamp">The file's size, time and hash when read; null records it as needing a re-read.</param>
-    public void Add(DocumentResult result, DocumentStamp? stamp)
+    /// <remarks>For callers that add one document at a time; a build adding on several threads gives each document its <c>slot</c>.</remarks>
+    public void Add(DocumentResult result, DocumentStamp? stamp) => Add(result, stamp, Interlocked.Read(ref _slotsUsed));
+
+    /// <summary>Adds a document's items and targets, numbering its items from the range of <paramref name="slot"/>.</summary>
+    /// <param name="slot">
+    /// The document's place among those this writer adds (0, 1, …): documents are indexed on several
+    /// threads and land in the index in any order, and their items' group numbers still follow the
+    /// corpus order, which ranking ties go by (<see cref="CorpusSearcher"/>).
+    /// </param>
+    public void Add(DocumentResult result, DocumentStamp? stamp, long slot)
     {
+        var next = _firstGroup + (slot * GroupsPerDocument);
+        var end = next + GroupsPerDocument;
+
         // One block, never one AddDocument per item: the searcher closes an item when the group
         // number changes, so an item's documents must stay adjacent (a block keeps them so, through merges).
-        _writer.AddDocuments(IndexSchema.Documents(result, () => Interlocked.Increment(ref _nextGroup) - 1));
+        _writer.AddDocuments(IndexSchema.Documents(result, () => next < end ? next++ : throw new InvalidOperationException($"{result.Document.Source} holds more than {GroupsPerDocument} items")));
+        for (var used = Interlocked.Read(ref _slotsUsed); slot >= used; used = Interlocked.Read(ref _slotsUsed))
+        {
+            Interlocked.CompareExchange(ref _slotsUsed, slot + 1, used);
+        }
+
         var entry = new IndexedDocument(
             result.Document.Source,
             stamp?.Size ?? -1,
@@ -373,7 +397,7 @@ public sealed class CorpusIndexWriter : IDisposable
     /// <summary>Commits and writes the manifest without making the generation live; the caller swaps it in with the rest of its outputs.</summary>
     public string CommitUnpublished()
     {
-        _writer.SetCommitData(CorpusIndex.CommitData(Interlocked.Read(ref _nextGroup), _fingerprint));
+        _writer.SetCommitData(CorpusIndex.CommitData(_firstGroup + (Interlocked.Read(ref _slotsUsed) * GroupsPerDocument), _fingerprint));
         _writer.Commit();
         var generationPath = Path.Combine(_indexFolder, _generation);
         lock (_entriesLock)

@@ -439,7 +439,7 @@ public sealed class CorpusSearcher : IDisposable
     /// </remarks>
     private sealed class ItemCollector(int limit, bool collapse, GlobalOrdinals districts, GlobalOrdinals domains, ItemColumns? columns) : ICollector
     {
-        private readonly PriorityQueue<ScoreDoc, ScoreDoc> _top = new(Math.Min(limit, 1024) + 1, WorstFirst.Instance);
+        private readonly PriorityQueue<RankedHit, RankedHit> _top = new(Math.Min(limit, 1024) + 1, WorstFirst.Instance);
         private readonly int[] _districtCounts = new int[districts.Names.Count];
         private readonly int[] _domainCounts = new int[domains.Names.Count];
         private Scorer? _scorer;
@@ -454,6 +454,7 @@ public sealed class CorpusSearcher : IDisposable
         private int _docBase;
         private bool _open;
         private long _group;
+        private long _order;
         private int _bestDoc;
         private float _bestScore;
 
@@ -497,6 +498,10 @@ public sealed class CorpusSearcher : IDisposable
 
             Close();
             (_open, _group, _bestDoc, _bestScore) = (true, group, _docBase + doc, score);
+
+            // Ties go to the item first in the corpus: its group number when it has one (documents are
+            // indexed on several threads, so the document number follows no order), else its document.
+            _order = group >= 0 ? group : _docBase + doc;
             Items++;
 
             // Counted by the item's first matching document, as each item counts once.
@@ -552,27 +557,33 @@ public sealed class CorpusSearcher : IDisposable
             _open = false;
             if (_top.Count < limit)
             {
-                var hit = new ScoreDoc(_bestDoc, _bestScore);
+                var hit = new RankedHit(_bestDoc, _bestScore, _order);
                 _top.Enqueue(hit, hit);
             }
-            else if (WorstFirst.Better(_bestScore, _bestDoc, _top.Peek()))
+            else if (WorstFirst.Better(_bestScore, _order, _top.Peek()))
             {
-                var hit = new ScoreDoc(_bestDoc, _bestScore);
+                var hit = new RankedHit(_bestDoc, _bestScore, _order);
                 _top.EnqueueDequeue(hit, hit);
             }
         }
 
-        /// <summary>Lower score first, then later document: the heap's head is the hit to drop.</summary>
-        private sealed class WorstFirst : IComparer<ScoreDoc>
+        /// <summary>A kept item: its best document and score, and its place in the corpus for ties.</summary>
+        private sealed class RankedHit(int doc, float score, long order) : ScoreDoc(doc, score)
+        {
+            public long Order => order;
+        }
+
+        /// <summary>Lower score first, then later in the corpus: the heap's head is the hit to drop.</summary>
+        private sealed class WorstFirst : IComparer<RankedHit>
         {
             public static readonly WorstFirst Instance = new();
 
-            public int Compare(ScoreDoc? x, ScoreDoc? y) =>
-                x!.Score != y!.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
+            public int Compare(RankedHit? x, RankedHit? y) =>
+                x!.Score != y!.Score ? x.Score.CompareTo(y.Score) : y.Order.CompareTo(x.Order);
 
             /// <summary>Whether a hit not yet made would rank above <paramref name="worst"/>; most items of a common word do not, and make nothing.</summary>
-            public static bool Better(float score, int doc, ScoreDoc worst) =>
-                score != worst.Score ? score > worst.Score : doc < worst.Doc;
+            public static bool Better(float score, long order, RankedHit worst) =>
+                score != worst.Score ? score > worst.Score : order < worst.Order;
         }
     }
 }
