@@ -274,7 +274,7 @@ public sealed partial class EditorTablesTests
         Assert.Contains("error: ", err, StringComparison.Ordinal);
         Assert.Contains("no indicator matches --plan children --indicator 不存在的指标", err, StringComparison.Ordinal);
         // One error line; a stale output/ of the repository may add a note that the plans were read.
-        Assert.Single(err.Trim().Split('\n').Where(l => !l.StartsWith("note: ", StringComparison.Ordinal)));
+        Assert.Single(err.Trim().Split('\n'), l => !l.StartsWith("note: ", StringComparison.Ordinal));
     }
 
     /// <summary>Every link of a written table, whatever the format.</summary>
