@@ -96,7 +96,7 @@ internal static class TableCommand
     {
         if (outputFolder is not null)
         {
-            var (results, notCurrent) = BuiltRecords.LoadIfCurrent(corpus, outputFolder);
+            var (results, notCurrent) = BuiltRecords.LoadIfCurrent(corpus, outputFolder, kind);
             if (results is not null)
             {
                 return CorpusTables.Build(corpus, results, kind, filter);

@@ -1,5 +1,6 @@
 using PlanExtract.Corpus;
 using PlanExtract.Indexing;
+using PlanExtract.Model;
 
 namespace PlanExtract.Build;
 
@@ -31,7 +32,8 @@ public static class BuiltRecords
     /// unchanged since (as an incremental build decides it), none was added or removed, and the
     /// outputs are as that build left them. Otherwise null and why, in a few words.
     /// </summary>
-    public static (IReadOnlyList<DocumentResult>? Results, string? NotCurrent) LoadIfCurrent(CorpusLayout corpus, string outputFolder)
+    /// <param name="plan">Keep only what the cross tables of this plan kind read (both kinds when null): a country's whole records would take over 1 GB.</param>
+    public static (IReadOnlyList<DocumentResult>? Results, string? NotCurrent) LoadIfCurrent(CorpusLayout corpus, string outputFolder, PlanKind? plan = null)
     {
         var output = new OutputLayout(outputFolder);
         if (!File.Exists(output.Records))
@@ -66,14 +68,14 @@ public static class BuiltRecords
             }
         }
 
-        return (Parse(output.Records, documents), null);
+        return (Parse(output.Records, documents, RecordStore.ForCrossTables(plan)), null);
     }
 
-    private static IReadOnlyList<DocumentResult> Parse(string path, IReadOnlyList<CorpusDocument> documents)
+    private static IReadOnlyList<DocumentResult> Parse(string path, IReadOnlyList<CorpusDocument> documents, Func<PlanDocument, PlanDocument>? trim = null)
     {
         try
         {
-            return RecordStore.Load([path], documents);
+            return RecordStore.Load([path], documents, trim);
         }
         catch (System.Text.Json.JsonException e)
         {

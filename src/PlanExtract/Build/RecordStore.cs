@@ -29,10 +29,12 @@ internal static class RecordStore
     /// <paramref name="paths"/>; a later line of a document wins (a patch appends a changed
     /// document's new record after its old one). Lines are parsed on every core, a block at a time.
     /// </summary>
-    public static List<DocumentResult> Load(IReadOnlyList<string> paths, IReadOnlyList<CorpusDocument> documents) => Load(paths, documents, 8 << 20);
+    /// <param name="trim">Cuts each tree down further as it is parsed (to what one reader needs), so the whole never sits in memory.</param>
+    public static List<DocumentResult> Load(IReadOnlyList<string> paths, IReadOnlyList<CorpusDocument> documents, Func<PlanDocument, PlanDocument>? trim = null) =>
+        Load(paths, documents, 8 << 20, trim);
 
     /// <param name="blockSize">Bytes read at a time (tests make it small to cross lines over blocks).</param>
-    internal static List<DocumentResult> Load(IReadOnlyList<string> paths, IReadOnlyList<CorpusDocument> documents, int blockSize)
+    internal static List<DocumentResult> Load(IReadOnlyList<string> paths, IReadOnlyList<CorpusDocument> documents, int blockSize, Func<PlanDocument, PlanDocument>? trim = null)
     {
         var order = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++)
@@ -50,7 +52,8 @@ internal static class RecordStore
                 Parallel.For(0, block.Lines.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
                 {
                     var (start, length) = block.Lines[i];
-                    parsed[i] = JsonSerializer.Deserialize<RecordLine>(block.Bytes.AsSpan(start, length), _recordJson);
+                    var record = JsonSerializer.Deserialize<RecordLine>(block.Bytes.AsSpan(start, length), _recordJson);
+                    parsed[i] = trim is not null && record?.Tree is { } tree ? record with { Tree = trim(tree) } : record;
                 });
                 foreach (var record in parsed)
                 {
@@ -137,6 +140,25 @@ internal static class RecordStore
             Projects = [.. p.Projects.Where(i => i.Targets.Count > 0).Select(Cut)],
         });
         return result with { Plans = result.Plans with { Plans = [.. plans] } };
+    }
+
+    /// <summary>
+    /// What the cross tables read of a tree: the plans of <paramref name="plan"/>'s kind (every kind
+    /// when null), every domain (their order is the tables'), the items that have targets.
+    /// </summary>
+    public static Func<PlanDocument, PlanDocument> ForCrossTables(PlanKind? plan)
+    {
+        static IReadOnlyList<Section> Keep(IReadOnlyList<Section> sections) =>
+            [.. sections.Select(s => s with { Items = [.. s.Items.Where(i => i.Targets.Count > 0)] })];
+
+        return tree => tree with
+        {
+            Plans = [.. tree.Plans.Where(p => plan is null || p.Kind == plan).Select(p => p with
+            {
+                Sections = Keep(p.Sections),
+                Domains = [.. p.Domains.Select(d => d with { Sections = Keep(d.Sections) })],
+            })],
+        };
     }
 
     // Up to and with the first 。 or ；: what the measures table calls the heading.
