@@ -94,7 +94,7 @@ internal static class MaintainerCommands
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
             var summary = Progress.Run(stderr, "Checking", progress => CorpusCheck.Run(layout, progress, LimitsOption.Read(parse, limits)), layout);
-            foreach (var (result, report) in summary.Documents)
+            foreach (var (result, report, _) in summary.Documents)
             {
                 if (report is null)
                 {

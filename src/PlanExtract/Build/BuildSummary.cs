@@ -11,9 +11,9 @@ public sealed record BuiltDocument(CorpusDocument Document, int Plans, int Targe
 
 /// <summary>What <see cref="CorpusBuild.Run"/> did.</summary>
 /// <param name="Records">
-/// Every document as the tables need it (slimmed by <see cref="RecordStore.Slim"/>): in memory
-/// after a full build, loaded from <c>index/records.jsonl</c> on demand after an incremental one,
-/// so an update that writes no tables does not pay for reading them.
+/// Every document as the tables need it (slimmed by <see cref="RecordStore.Slim"/>), loaded from
+/// <c>index/records.jsonl</c> on demand, so a build that writes no tables does not pay for them
+/// and one that does holds them only after its index writer is closed.
 /// </param>
 public sealed record BuildSummary(IReadOnlyList<BuiltDocument> Documents, Func<IReadOnlyList<DocumentResult>> Records, bool Incremental)
 {

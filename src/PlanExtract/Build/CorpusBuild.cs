@@ -109,7 +109,6 @@ public static class CorpusBuild
         Directory.CreateDirectory(Path.GetDirectoryName(stagedRecords)!);
         Directory.CreateDirectory(Path.GetDirectoryName(OutputGeneration.Staged(output, pending, output.RunsOf(output.Records)))!);
         var built = new List<BuiltDocument>(documents.Count);
-        var records = index.Incremental ? null : new List<DocumentResult>(documents.Count);
         // Indexed on the worker that read it, so indexing runs on every core (one thread indexing
         // behind the readers held the build to 1.3 cores); the outputs below stay in corpus order.
         using (var fresh = reader.ReadStamped(toRead, progress, (place, result, stamp) => index.Add(result, stamp, place)).GetEnumerator())
@@ -145,7 +144,6 @@ public static class CorpusBuild
                 targetRuns.Write(document.Source, targets.Count, stream => JsonOutput.WriteJsonLines(stream, targets));
                 var slim = RecordStore.Slim(result);
                 recordRuns.Write(document.Source, 1, stream => RecordStore.Write(stream, slim));
-                records?.Add(slim);
                 built.Add(new BuiltDocument(document, result.Plans?.Plans.Count ?? 0, targets.Count, result.Error, Reread: true));
             }
 
@@ -158,10 +156,12 @@ public static class CorpusBuild
         var generation = Path.GetFileName(index.CommitUnpublished());
         // Before the commit the records are staged (whole, or the lines a patch appends to the live
         // file, read after it so a changed document's new record wins); after it they are in place.
+        // A full build does not keep them in memory for the tables either: at 3,200 documents they
+        // held some 300 MB through the whole index build, which took its peak over 1 GB; read back
+        // once the index writer is closed, they cost that only while the tables are made.
         var summary = new BuildSummary(
             built,
-            records is not null ? () => records
-                : patching ? () => RecordStore.Load(File.Exists(stagedRecords) ? [output.Records, stagedRecords] : [output.Records], documents)
+            patching ? () => RecordStore.Load(File.Exists(stagedRecords) ? [output.Records, stagedRecords] : [output.Records], documents)
                 : () => RecordStore.Load([File.Exists(stagedRecords) ? stagedRecords : output.Records], documents),
             index.Incremental)
         {

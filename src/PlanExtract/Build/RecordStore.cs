@@ -27,9 +27,14 @@ internal static class RecordStore
     /// <summary>
     /// The records of <paramref name="documents"/>, in their order, from the files in
     /// <paramref name="paths"/>; a later line of a document wins (a patch appends a changed
-    /// document's new record after its old one). Lines are parsed on every core.
+    /// document's new record after its old one). Lines are parsed on every core, a block at a time.
     /// </summary>
-    public static List<DocumentResult> Load(IReadOnlyList<string> paths, IReadOnlyList<CorpusDocument> documents)
+    /// <param name="trim">Cuts each tree down further as it is parsed (to what one reader needs), so the whole never sits in memory.</param>
+    public static List<DocumentResult> Load(IReadOnlyList<string> paths, IReadOnlyList<CorpusDocument> documents, Func<PlanDocument, PlanDocument>? trim = null) =>
+        Load(paths, documents, 8 << 20, trim);
+
+    /// <param name="blockSize">Bytes read at a time (tests make it small to cross lines over blocks).</param>
+    internal static List<DocumentResult> Load(IReadOnlyList<string> paths, IReadOnlyList<CorpusDocument> documents, int blockSize, Func<PlanDocument, PlanDocument>? trim = null)
     {
         var order = new Dictionary<string, int>(documents.Count, StringComparer.Ordinal);
         for (var i = 0; i < documents.Count; i++)
@@ -37,20 +42,77 @@ internal static class RecordStore
             order[documents[i].Source] = i;
         }
 
-        var lines = paths.SelectMany(File.ReadLines).Select((line, at) => (line, at));
-        var parsed = lines.AsParallel()
-            .Where(l => !string.IsNullOrWhiteSpace(l.line))
-            .Select(l => (Record: JsonSerializer.Deserialize<RecordLine>(l.line, _recordJson), l.at))
-            .Where(r => r.Record is not null && order.ContainsKey(r.Record.Source))
-            .ToList();
         var latest = new DocumentResult?[documents.Count];
-        foreach (var (record, _) in parsed.OrderBy(r => r.at))
+        foreach (var path in paths)
         {
-            var i = order[record!.Source];
-            latest[i] = new DocumentResult(documents[i], record.Tree, record.Error);
+            foreach (var block in Blocks(path, blockSize))
+            {
+                // Parsed from the UTF-8 bytes: through strings the text was decoded, then encoded again by the parser.
+                var parsed = new RecordLine?[block.Lines.Count];
+                Parallel.For(0, block.Lines.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+                {
+                    var (start, length) = block.Lines[i];
+                    var record = JsonSerializer.Deserialize<RecordLine>(block.Bytes.AsSpan(start, length), _recordJson);
+                    parsed[i] = trim is not null && record?.Tree is { } tree ? record with { Tree = trim(tree) } : record;
+                });
+                foreach (var record in parsed)
+                {
+                    if (record is not null && order.TryGetValue(record.Source, out var i))
+                    {
+                        latest[i] = new DocumentResult(documents[i], record.Tree, record.Error);
+                    }
+                }
+            }
         }
 
         return [.. latest.OfType<DocumentResult>()];
+    }
+
+    /// <summary>The file in blocks of whole lines (about <paramref name="blockSize"/> bytes each, more for a longer line); blank lines (a patch's) left out.</summary>
+    private static IEnumerable<(byte[] Bytes, List<(int Start, int Length)> Lines)> Blocks(string path, int blockSize)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[blockSize];
+        var filled = 0;
+        while (true)
+        {
+            var read = file.Read(buffer, filled, buffer.Length - filled);
+            filled += read;
+            var end = read == 0 ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            if (end == 0 && read > 0)
+            {
+                // No whole line yet: read on, into a larger buffer when a line is longer than it.
+                if (filled == buffer.Length)
+                {
+                    Array.Resize(ref buffer, buffer.Length * 2);
+                }
+
+                continue;
+            }
+
+            var lines = new List<(int, int)>();
+            for (var at = 0; at < end;)
+            {
+                var next = buffer.AsSpan(at, end - at).IndexOf((byte)'\n');
+                var length = next < 0 ? end - at : next;
+                if (!buffer.AsSpan(at, length).Trim(" \t\r"u8).IsEmpty)
+                {
+                    lines.Add((at, length));
+                }
+
+                at += length + 1;
+            }
+
+            yield return (buffer, lines);
+            if (read == 0)
+            {
+                yield break;
+            }
+
+            // The block's lines are parsed before the next read reuses the buffer; its unfinished line moves to the front.
+            buffer.AsSpan(end, filled - end).CopyTo(buffer);
+            filled -= end;
+        }
     }
 
     /// <summary>
@@ -78,6 +140,25 @@ internal static class RecordStore
             Projects = [.. p.Projects.Where(i => i.Targets.Count > 0).Select(Cut)],
         });
         return result with { Plans = result.Plans with { Plans = [.. plans] } };
+    }
+
+    /// <summary>
+    /// What the cross tables read of a tree: the plans of <paramref name="plan"/>'s kind (every kind
+    /// when null), every domain (their order is the tables'), the items that have targets.
+    /// </summary>
+    public static Func<PlanDocument, PlanDocument> ForCrossTables(PlanKind? plan)
+    {
+        static IReadOnlyList<Section> Keep(IReadOnlyList<Section> sections) =>
+            [.. sections.Select(s => s with { Items = [.. s.Items.Where(i => i.Targets.Count > 0)] })];
+
+        return tree => tree with
+        {
+            Plans = [.. tree.Plans.Where(p => plan is null || p.Kind == plan).Select(p => p with
+            {
+                Sections = Keep(p.Sections),
+                Domains = [.. p.Domains.Select(d => d with { Sections = Keep(d.Sections) })],
+            })],
+        };
     }
 
     // Up to and with the first 。 or ；: what the measures table calls the heading.

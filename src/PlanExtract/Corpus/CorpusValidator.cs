@@ -22,32 +22,53 @@ public static class CorpusValidator
 
     /// <param name="norms">Per plan kind and domain, what the corpus sets, to flag a domain with far fewer targets; null to skip.</param>
     /// <param name="indicators">The catalog matcher, to suggest the nearest catalog entry for unknown indicators.</param>
-    public static ValidationReport Validate(PlanDocument document, DomainNorms? norms = null, Indicators.IndicatorMatcher? indicators = null)
+    public static ValidationReport Validate(PlanDocument document, DomainNorms? norms = null, Indicators.IndicatorMatcher? indicators = null) =>
+        Draft(document, indicators).Finish(norms);
+
+    /// <summary>
+    /// Everything the report needs of the document, taken from its tree now, so that the tree can
+    /// go before the corpus's norms are known: check streams a country's documents and keeps only
+    /// these (whole trees of 3,200 documents held over 1 GB).
+    /// </summary>
+    public static ValidationDraft Draft(PlanDocument document, Indicators.IndicatorMatcher? indicators = null)
+    {
+        var plans = document.Plans.Select(plan => new PlanFacts(
+            new PlanSummary(plan.Kind, plan.Title, TemplateDomains(plan.Kind), [.. plan.Domains.Select(Summarize)], plan.Projects.Count, plan.Projects.Sum(p => p.Targets.Count)),
+            StructureMissing(plan))).ToList();
+        var targets = document.AllTargets().ToList();
+
+        // With the catalog at hand, each unknown name comes with the entry a maintainer would alias it to.
+        var unknown = indicators is null
+            ? targets.Where(t => t.IndicatorId is null).Select(t => t.Indicator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
+            : [.. indicators.Unmatched(targets).Select(u => u.Nearest is null || u.NearestScore < SoundSuggestion ? u.Indicator : string.Create(CultureInfo.InvariantCulture, $"{u.Indicator} (nearest: {u.Nearest} {u.NearestScore:0.00})"))];
+        var report = new ValidationReport(document.Source, document.District, [.. plans.Select(p => p.Summary)], [], UnattachedNumbers(document), unknown);
+        return new ValidationDraft(report, plans, targets.Count);
+    }
+
+    /// <summary>The template findings of one document, in the order the report lists them.</summary>
+    internal static List<Finding> Findings(IReadOnlyList<PlanFacts> plans, int targets, DomainNorms? norms)
     {
         var findings = new List<Finding>();
-        if (document.Plans.Count == 0)
+        if (plans.Count == 0)
         {
             findings.Add(new Finding(Severity.Error, "no women's or children's plan found"));
         }
 
-        var plans = new List<PlanSummary>();
-        foreach (var plan in document.Plans)
+        foreach (var (plan, missing) in plans)
         {
-            var domains = plan.Domains.Select(Summarize).ToList();
-            var template = TemplateDomains(plan.Kind);
             var name = plan.Title.Length > 0 ? plan.Title : $"{plan.Kind.ToContractName()} plan";
-            if (StructureMissing(plan) is { Count: > 0 } missing)
+            if (missing.Count > 0)
             {
                 // A plan read as far as it goes (issue 11): say what was not there, do not refuse it.
                 findings.Add(new Finding(Severity.Warning, $"{name}: structure not found: {string.Join(", ", missing)}"));
             }
 
-            if (domains.Count > 0 && domains.Count != template)
+            if (plan.Domains.Count > 0 && plan.Domains.Count != plan.TemplateDomains)
             {
-                findings.Add(new Finding(Severity.Warning, $"{plan.Title}: {domains.Count} domains, the national template has {template}"));
+                findings.Add(new Finding(Severity.Warning, $"{plan.Title}: {plan.Domains.Count} domains, the national template has {plan.TemplateDomains}"));
             }
 
-            foreach (var d in domains)
+            foreach (var d in plan.Domains)
             {
                 if (d.Goals + d.Indicators == 0)
                 {
@@ -64,21 +85,14 @@ public static class CorpusValidator
                     findings.Add(new Finding(Severity.Warning, string.Create(CultureInfo.InvariantCulture, $"{plan.Title} / {d.Name}: {d.Targets} targets, {plan.Kind.ToContractName()} plans set {norms.Median(plan.Kind, d.Name):0.#} there (median)")));
                 }
             }
-
-            plans.Add(new PlanSummary(plan.Kind, plan.Title, template, domains, plan.Projects.Count, plan.Projects.Sum(p => p.Targets.Count)));
         }
 
-        var targets = document.AllTargets().ToList();
-        if (document.Plans.Count > 0 && targets.Count == 0)
+        if (plans.Count > 0 && targets == 0)
         {
             findings.Add(new Finding(Severity.Error, "no quantitative targets found"));
         }
 
-        // With the catalog at hand, each unknown name comes with the entry a maintainer would alias it to.
-        var unknown = indicators is null
-            ? targets.Where(t => t.IndicatorId is null).Select(t => t.Indicator).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()
-            : [.. indicators.Unmatched(targets).Select(u => u.Nearest is null || u.NearestScore < SoundSuggestion ? u.Indicator : string.Create(CultureInfo.InvariantCulture, $"{u.Indicator} (nearest: {u.Nearest} {u.NearestScore:0.00})"))];
-        return new ValidationReport(document.Source, document.District, plans, findings, UnattachedNumbers(document), unknown);
+        return findings;
     }
 
     /// <summary>What a plan read without its full structure lacks: its title, its domains, its 主要目标/策略措施.</summary>
@@ -124,4 +138,17 @@ public static class CorpusValidator
         [.. new NumberAudit().Audit(document)
             .Where(n => n.Fate == NumberFate.Unread)
             .Select(n => $"{(n.Line is { } line ? "L" + line.ToString(CultureInfo.InvariantCulture) : "p." + n.Page?.ToString(CultureInfo.InvariantCulture))} {n.Number}: {n.Excerpt()}")];
+}
+
+/// <summary>A plan's summary and what of its structure was not found: all its findings need of it.</summary>
+public sealed record PlanFacts(PlanSummary Summary, IReadOnlyList<string> Missing);
+
+/// <summary>
+/// A document's report before the corpus's norms are known (<see cref="CorpusValidator.Draft"/>):
+/// the report without its template findings, and what they are made from.
+/// </summary>
+public sealed record ValidationDraft(ValidationReport Report, IReadOnlyList<PlanFacts> Plans, int Targets)
+{
+    /// <summary>The report with its findings, the far-below ones against <paramref name="norms"/> (null to skip).</summary>
+    public ValidationReport Finish(DomainNorms? norms) => Report with { Findings = CorpusValidator.Findings(Plans, Targets, norms) };
 }

@@ -30,6 +30,13 @@ public sealed class DomainNorms
         return new DomainNorms(counts.ToDictionary(g => g.Key, g => Median([.. g.Order()])));
     }
 
+    /// <summary>The same norms from the plans' summaries (a domain's <see cref="DomainSummary.Targets"/> is what <see cref="Of(IEnumerable{PlanDocument})"/> counts).</summary>
+    public static DomainNorms Of(IEnumerable<PlanSummary> plans)
+    {
+        var counts = plans.SelectMany(p => p.Domains.Select(d => (Key: (p.Kind, d.Name), d.Targets))).GroupBy(x => x.Key, x => x.Targets);
+        return new DomainNorms(counts.ToDictionary(g => g.Key, g => Median([.. g.Order()])));
+    }
+
     /// <summary>The median count of the domain, or null when no plan of the kind has it.</summary>
     public double? Median(PlanKind kind, string domain) =>
         _medians.TryGetValue((kind, domain), out var median) ? median : null;

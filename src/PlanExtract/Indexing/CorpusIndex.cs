@@ -126,6 +126,38 @@ public static class CorpusIndex
         return new CorpusIndexWriter(indexFolder, generation, OpenMode.APPEND, manifest, nextGroup, fingerprint);
     }
 
+    /// <summary>
+    /// The manifest of the live generation when it was built by <paramref name="fingerprint"/>'s
+    /// code and catalog, else null (no index, another format or build, no manifest). Reads the last
+    /// commit's user data only: no writer, no lock, no segment opened.
+    /// </summary>
+    public static CorpusManifest? LiveManifest(string indexFolder, string fingerprint)
+    {
+        string live;
+        try
+        {
+            live = LivePath(indexFolder);
+            using var directory = FSDirectory.Open(live);
+            var commit = new SegmentInfos();
+            commit.Read(directory);
+            if (!commit.UserData.TryGetValue(CommitFormatKey, out var format) || format != FormatVersion.ToString(CultureInfo.InvariantCulture)
+                || !commit.UserData.TryGetValue(FingerprintKey, out var built) || built != fingerprint)
+            {
+                return null;
+            }
+        }
+        catch (PlanExtractException)
+        {
+            return null;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            return null;
+        }
+
+        return CorpusManifest.Read(Path.Combine(live, ManifestFile));
+    }
+
     // The small files (segments, .si, .cfe, .fnm, doc-value metadata) are read whole against their
     // checksums, as opening a reader did; the codec footer at the end of every other file shows it
     // whole without reading it (a truncated _0.cfs crashed every later build). Reading every byte
