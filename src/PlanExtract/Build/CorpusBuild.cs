@@ -49,7 +49,7 @@ public static class CorpusBuild
         TableFiles? tables = null;
         try
         {
-            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress);
+            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, recordsWanted: options.Tables);
             if (options.Tables)
             {
                 tables = CrossReferenceTables.WriteMarkdown(pending, output.Root, summary.Records());
@@ -74,7 +74,8 @@ public static class CorpusBuild
     /// Reads what changed, indexes it into a new generation (committed, not yet live) and stages
     /// targets.jsonl and records.jsonl in <paramref name="pending"/>; no tables.
     /// </summary>
-    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress)
+    /// <param name="recordsWanted">The tables follow: the records are read back while the index commits and merges.</param>
+    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress, bool recordsWanted = false)
     {
         var inventory = corpus.Inventory();
         var documents = inventory.Documents;
@@ -151,18 +152,23 @@ public static class CorpusBuild
             recordRuns.Save(OutputGeneration.Staged(output, pending, output.RunsOf(output.Records)));
         }
 
-        // No forced merge of the deletions: the searcher lists only districts a live document holds
-        // (GlobalOrdinals.LiveNames), and Lucene's merges reclaim the space as the index grows.
-        var generation = Path.GetFileName(index.CommitUnpublished());
         // Before the commit the records are staged (whole, or the lines a patch appends to the live
         // file, read after it so a changed document's new record wins); after it they are in place.
         // A full build does not keep them in memory for the tables either: at 3,200 documents they
-        // held some 300 MB through the whole index build, which took its peak over 1 GB; read back
-        // once the index writer is closed, they cost that only while the tables are made.
+        // held some 300 MB through the whole index build, which took its peak over 1 GB. Read back
+        // once the documents are indexed, they cost that only from the commit on; and read while
+        // the index commits and waits for its merges, which leave a core idle, they cost no time.
+        Func<IReadOnlyList<DocumentResult>> load = patching
+            ? () => RecordStore.Load(File.Exists(stagedRecords) ? [output.Records, stagedRecords] : [output.Records], documents)
+            : () => RecordStore.Load([File.Exists(stagedRecords) ? stagedRecords : output.Records], documents);
+        var records = recordsWanted ? Task.Run(load) : null;
+
+        // No forced merge of the deletions: the searcher lists only districts a live document holds
+        // (GlobalOrdinals.LiveNames), and Lucene's merges reclaim the space as the index grows.
+        var generation = Path.GetFileName(index.CommitUnpublished());
         var summary = new BuildSummary(
             built,
-            patching ? () => RecordStore.Load(File.Exists(stagedRecords) ? [output.Records, stagedRecords] : [output.Records], documents)
-                : () => RecordStore.Load([File.Exists(stagedRecords) ? stagedRecords : output.Records], documents),
+            records is null ? load : () => records.GetAwaiter().GetResult(),
             index.Incremental)
         {
             Findings = inventory.Findings,
