@@ -60,6 +60,10 @@ public sealed record BenchFigures
 
     /// <summary>Baseline: one ordinal <see cref="string.IndexOf(string, StringComparison)"/> scan of all the decoded text, per query.</summary>
     public required double ScanMs { get; init; }
+
+    /// <summary>Reading the build's records back before the tables (a build with tables does it while its index commits).</summary>
+    public double RecordsReadSeconds { get; init; } = double.NaN;
+
     public required double TableSeconds { get; init; }
 
     /// <summary>Which code wrote the tables (the library's writer, or the bench's stand-in when it is absent).</summary>
@@ -117,6 +121,7 @@ public sealed record BenchFigures
             Number(w, "scan_ms", ScanMs);
             Number(w, "scan_to_search_p95_ratio", ScanToSearchP95);
             Number(w, "table_seconds", TableSeconds);
+            Number(w, "records_read_seconds", RecordsReadSeconds);
             w.WriteString("table_writer", TableWriter);
             Number(w, "table_baseline_seconds", TableBaselineSeconds);
             Number(w, "table_to_baseline_ratio", TableSeconds / TableBaselineSeconds);
