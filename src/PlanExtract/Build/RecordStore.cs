@@ -11,7 +11,6 @@ namespace PlanExtract.Build;
 /// </summary>
 internal static class RecordStore
 {
-    private static readonly JsonSerializerOptions _recordJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private sealed record RecordLine(
         [property: JsonPropertyName("source")] string Source,
@@ -20,7 +19,7 @@ internal static class RecordStore
 
     public static void Write(Stream output, DocumentResult slim)
     {
-        JsonSerializer.Serialize(output, new RecordLine(slim.Document.Source, slim.Error, slim.Plans), _recordJson);
+        JsonSerializer.Serialize(output, new RecordLine(slim.Document.Source, slim.Error, slim.Plans), RecordJson.Serializer);
         output.WriteByte((byte)'\n');
     }
 
@@ -52,7 +51,7 @@ internal static class RecordStore
                 Parallel.For(0, block.Lines.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
                 {
                     var (start, length) = block.Lines[i];
-                    var record = JsonSerializer.Deserialize<RecordLine>(block.Bytes.AsSpan(start, length), _recordJson);
+                    var record = JsonSerializer.Deserialize<RecordLine>(block.Bytes.AsSpan(start, length), RecordJson.Serializer);
                     parsed[i] = trim is not null && record?.Tree is { } tree ? record with { Tree = trim(tree) } : record;
                 });
                 foreach (var record in parsed)

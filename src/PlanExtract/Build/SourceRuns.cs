@@ -1,3 +1,4 @@
+using PlanExtract.Corpus;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Win32.SafeHandles;
@@ -12,7 +13,6 @@ namespace PlanExtract.Build;
 /// </summary>
 internal sealed class SourceRuns : IDisposable
 {
-    private static readonly JsonSerializerOptions _json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly SafeFileHandle? _file;
     private readonly Dictionary<string, Run> _runs;
@@ -57,7 +57,7 @@ internal sealed class SourceRuns : IDisposable
         {
             foreach (var line in File.ReadLines(runsPath))
             {
-                if (line.Length > 0 && JsonSerializer.Deserialize<Run>(line, _json) is { Source: not null } run)
+                if (line.Length > 0 && JsonSerializer.Deserialize<Run>(line, RecordJson.Serializer) is { Source: not null } run)
                 {
                     runs[run.Source] = run;
                 }
@@ -165,7 +165,7 @@ internal sealed class SourceRuns : IDisposable
             using var writer = new StreamWriter(runsPath, append: false, new System.Text.UTF8Encoding(false));
             foreach (var run in _written)
             {
-                writer.Write(JsonSerializer.Serialize(run, _json));
+                writer.Write(JsonSerializer.Serialize(run, RecordJson.Serializer));
                 writer.Write('\n');
             }
         }

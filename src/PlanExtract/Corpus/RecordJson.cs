@@ -14,6 +14,9 @@ public static class RecordJson
 
     public static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
+    /// <summary>The serializer's side of <see cref="Compact"/>, for the files written by serializing records (records, runs, manifest).</summary>
+    public static readonly JsonSerializerOptions Serializer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void WriteNumberOrNull(this Utf8JsonWriter w, string name, int? value)
     {
         if (value is { } v)

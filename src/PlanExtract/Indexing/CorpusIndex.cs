@@ -467,7 +467,6 @@ public sealed record IndexedDocument(
 /// <summary>The documents an index generation holds (<c>manifest.jsonl</c> beside its Lucene files).</summary>
 public sealed class CorpusManifest(IReadOnlyDictionary<string, IndexedDocument> documents)
 {
-    private static readonly JsonSerializerOptions _json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static CorpusManifest Empty { get; } = new(new Dictionary<string, IndexedDocument>(StringComparer.Ordinal));
 
@@ -486,7 +485,7 @@ public sealed class CorpusManifest(IReadOnlyDictionary<string, IndexedDocument> 
             var entries = new Dictionary<string, IndexedDocument>(StringComparer.Ordinal);
             foreach (var line in File.ReadLines(path))
             {
-                if (line.Length > 0 && JsonSerializer.Deserialize<IndexedDocument>(line, _json) is { } entry)
+                if (line.Length > 0 && JsonSerializer.Deserialize<IndexedDocument>(line, RecordJson.Serializer) is { } entry)
                 {
                     entries[entry.Source] = entry;
                 }
@@ -507,7 +506,7 @@ public sealed class CorpusManifest(IReadOnlyDictionary<string, IndexedDocument> 
         {
             foreach (var entry in documents.Values.OrderBy(e => e.Source, StringComparer.Ordinal))
             {
-                writer.Write(JsonSerializer.Serialize(entry, _json));
+                writer.Write(JsonSerializer.Serialize(entry, RecordJson.Serializer));
                 writer.Write('\n');
             }
         }
