@@ -11,8 +11,12 @@ using PlanExtract.Web;
 //   dotnet run -c Release --project bench/PlanExtract.Web.Bench [-- ROUNDS]
 // On the synthetic corpus and index a `planextract bench --work DIR` run kept (3,200 documents):
 //   dotnet run -c Release --project bench/PlanExtract.Web.Bench -- ROUNDS --work DIR
+// The server warms up in the background as it starts (SiteWarmUp), and the bench waits for that
+// before its first requests; --no-warm-up times a server that does not (the first requests then
+// compile the code).
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var work = args.Length > 2 && args[1] == "--work" ? args[2] : null;
+var warmUp = !args.Contains("--no-warm-up");
 var corpus = work is null ? Path.Combine(RepoRoot(), "corpus") : Path.Combine(work, "corpus");
 var folder = work is null ? Path.Combine(Path.GetTempPath(), "planextract-web-bench-" + Guid.NewGuid().ToString("N")[..8]) : Path.Combine(work, "output");
 try
@@ -32,8 +36,13 @@ try
     GC.WaitForPendingFinalizers();
     var loadedSet = Environment.WorkingSet;
     var loadedPeak = Process.GetCurrentProcess().PeakWorkingSet64;
-    await using var app = WebServer.Create(data, new ServeOptions(Port: 0));
+    clock.Restart();
+    await using var app = WebServer.Create(data, new ServeOptions(Port: 0) { WarmUp = warmUp });
     await app.StartAsync();
+    var warm = await WebServer.WarmedUp(app);
+    Console.WriteLine(warmUp
+        ? string.Create(CultureInfo.InvariantCulture, $"warm-up: {warm.Pages.Count} pages ({warm.Pages.Count(p => p.Status != 200)} not 200) and {warm.SearchRounds} rounds of {warm.Pages.Count(p => p.Path.StartsWith("/search", StringComparison.Ordinal))} searches in {warm.Took.TotalSeconds:F1} s, done {clock.Elapsed.TotalSeconds:F1} s after the server was made{(warm.Failed is null ? string.Empty : "; stopped: " + warm.Failed)}; load {Load()}")
+        : "no warm-up");
     using var client = new HttpClient { BaseAddress = new Uri(WebServer.Addresses(app)[0]) };
 
     // The repository's 清城区, or the first synthetic district, with a line that holds a goal.

@@ -255,6 +255,16 @@ public sealed partial class CountryTablesPageTests : IClassFixture<CountryTables
         $"{r.Row.Indicator} {r.Districts} {string.Join("、", r.Provinces.Select(p => p.Folder))} "
         + (r.Spread is not { } s ? "-" : $"{s.Unit} {s.Min} {s.Median} {s.Max} {s.Strictest.Column}:{s.Strictest.Value.Text}@{s.Strictest.Value.Line} {s.Loosest.Column}:{s.Loosest.Value.Text}@{s.Loosest.Value.Line}");
 
+    [Fact]
+    public async Task At_country_scale_the_warm_up_also_asks_for_a_parts_pages_and_the_summary_and_each_answers()
+    {
+        var report = await _corpus.Web.WarmedUp.WaitAsync(TimeSpan.FromMinutes(2));
+        WarmUpTests.AssertWarmedUp(report);
+        Assert.Contains(report.Pages, p => p.Path.StartsWith("/tables?", StringComparison.Ordinal) && p.Path.Contains("&part=", StringComparison.Ordinal));
+        Assert.Contains(report.Pages, p => p.Path.StartsWith("/tables/download?", StringComparison.Ordinal) && p.Path.Contains("&part=", StringComparison.Ordinal) && p.Path.EndsWith("format=xlsx", StringComparison.Ordinal));
+        Assert.Contains(report.Pages, p => p.Path.StartsWith("/indicator/", StringComparison.Ordinal) && p.Path.EndsWith("?page=2", StringComparison.Ordinal));
+    }
+
     /// <summary>The catalog indicator the most districts state: more than a page of bars can show.</summary>
     private (string Id, IReadOnlyList<PlanExtract.Web.Pages.IndicatorValue> Values) WidestIndicator()
     {

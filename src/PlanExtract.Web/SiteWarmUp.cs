@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using PlanExtract.Model;
+using PlanExtract.Reporting;
+using PlanExtract.Web.Pages;
+
+namespace PlanExtract.Web;
+
+/// <summary>What the warm-up asked for and how long it took; <see cref="Failed"/> says why it stopped early, if it did.</summary>
+public sealed record WarmUpReport(IReadOnlyList<(string Path, int Status)> Pages, int SearchRounds, TimeSpan Took, string? Failed = null)
+{
+    public static WarmUpReport None { get; } = new([], 0, TimeSpan.Zero);
+}
+
+/// <summary>
+/// Asks the server, over its own loopback address, for every kind of page once and a few searches
+/// <see cref="SearchRounds"/> times, in the background as it starts, so that a reader's first
+/// request is not the one that compiles the code. At 3,200 documents the first request of a page
+/// was mostly the JIT's first compile of its code (the xlsx writer, the pipeline reading a
+/// district's document, SmartCn's dictionaries for a search, the endpoint's request delegate:
+/// 0.2-0.6 s each, 1-2 s with tiering off), and the search pages stayed slow for dozens of requests
+/// while the tiered JIT compiled the search's code again, optimised (40-120 ms of JIT per request,
+/// docs/WEB.md). The searches are of a word few items hold: the code is the same as for a common
+/// word, and it is calls, not matches, that the JIT counts.
+/// </summary>
+/// <remarks>
+/// It opens the last document and the part holding it, not the first ones a reader (or the bench)
+/// is likely to open first: what it leaves in the caches is not what is then timed.
+/// </remarks>
+public static class SiteWarmUp
+{
+    /// <summary>
+    /// Rounds of the searches: the tiered JIT optimises a method after 30 calls, once no new code
+    /// has been compiled for a moment, and a search calls most of its methods once.
+    /// </summary>
+    public const int SearchRounds = 40;
+
+    public static async Task<WarmUpReport> Run(SiteData data, Uri server, CancellationToken stop)
+    {
+        var clock = Stopwatch.StartNew();
+        var pages = new List<(string, int)>();
+        var rounds = 0;
+        try
+        {
+            using var client = new HttpClient { BaseAddress = server };
+            async Task<int> Ask(string path)
+            {
+                using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead, stop);
+                return (int)response.StatusCode;
+            }
+
+            var links = new ServerLinks();
+            foreach (var path in Pages(data, links))
+            {
+                pages.Add((path, await Ask(path)));
+            }
+
+            var searches = Searches(data, links);
+            for (; rounds < (searches.Count == 0 ? 0 : SearchRounds); rounds++)
+            {
+                foreach (var path in searches)
+                {
+                    var status = await Ask(path);
+                    if (rounds == 0)
+                    {
+                        pages.Add((path, status));
+                    }
+                }
+            }
+
+            return new WarmUpReport(pages, rounds, clock.Elapsed);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            // Only speed is at stake: a stopping server stops warming up, and a page that failed
+            // here gives its one-line error when a reader asks for it.
+            return new WarmUpReport(pages, rounds, clock.Elapsed, e.Message);
+        }
+    }
+
+    /// <summary>Where a client reaches a server listening on <paramref name="address"/>: any address is reached on the loopback one.</summary>
+    public static Uri Reach(string address)
+    {
+        var uri = new Uri(address);
+        var host = uri.Host.Trim('[', ']') switch
+        {
+            "0.0.0.0" or "+" or "*" => ServeOptions.Loopback,
+            "::" => "[::1]",
+            _ => uri.Host,
+        };
+        return new UriBuilder(uri) { Host = host }.Uri;
+    }
+
+    // One of each kind of page.
+    private static List<string> Pages(SiteData data, ISiteLinks links)
+    {
+        var paths = new List<string> { links.Home };
+        var document = data.Read.LastOrDefault();
+        var downloaded = false;
+        foreach (var table in data.Tables)
+        {
+            var whole = new TableParameters(table.Plan);
+            var part = data.Country is { } country && document is not null && table.Districts.Any(d => ReferenceEquals(d.Document, document.Document))
+                ? country.Parts[country.PartOf(document.Document.Source)].Folder
+                : null;
+            var filtered = whole with { Domain = table.Domains.LastOrDefault()?.Domain };
+            paths.AddRange([links.Tables(whole), links.Tables(filtered), links.Tables(whole with { Measures = true })]);
+            if (data.Country is not null)
+            {
+                paths.Add(links.SummaryDownload(filtered));
+            }
+
+            if (part is not null)
+            {
+                paths.AddRange([links.Tables(whole with { Part = part }), links.Tables(filtered with { Part = part }), links.Tables(whole with { Part = part, Measures = true })]);
+            }
+
+            if (!downloaded && (data.Country is null || part is not null))
+            {
+                downloaded = true;
+                // One table in each format: the Office writers' first use is most of what a download costs.
+                paths.AddRange(CrossTableWriters.Formats.Select(f => links.Download(whole with { Part = part }, f)));
+            }
+        }
+
+        // The indicator most plans state: at country scale its page is the distribution and a list in pages.
+        if (data.Read.SelectMany(r => r.Plans!.AllTargets()).Select(t => t.IndicatorId).OfType<string>().CountBy(i => i).MaxBy(c => c.Value).Key is { } indicator)
+        {
+            paths.AddRange([links.Indicator(indicator), links.Indicator(indicator, 2)]);
+        }
+
+        if (document is not null)
+        {
+            var line = document.Plans!.AllTargets().Select(t => t.Line).FirstOrDefault(l => l is not null);
+            paths.AddRange([links.District(document.Document.Id), links.Source(document.Document.Id, line, null)]);
+        }
+
+        return paths;
+    }
+
+    // The written name of the last document's least written indicator (one with a domain): alone,
+    // on a later page, under its plan and domain, and beside a second word (the relaxed steps).
+    private static List<string> Searches(SiteData data, ISiteLinks links)
+    {
+        if (data.Searcher is null || data.Read.LastOrDefault()?.Plans?.AllTargets().ToList() is not { Count: > 0 } targets)
+        {
+            return [];
+        }
+
+        var written = data.Read.SelectMany(r => r.Plans!.AllTargets()).CountBy(t => t.Indicator).ToDictionary(StringComparer.Ordinal);
+        var target = targets.OrderBy(t => t.Domain is null).ThenBy(t => written[t.Indicator]).First();
+        var other = targets.Select(t => t.Indicator).FirstOrDefault(i => i != target.Indicator) ?? target.Indicator;
+        return
+        [
+            links.SearchPage(new(target.Indicator)),
+            links.SearchPage(new(target.Indicator, Page: 2)),
+            links.SearchPage(new(target.Indicator, Plan: target.Plan, Domain: target.Domain)),
+            links.SearchPage(new(target.Indicator + " " + other)),
+        ];
+    }
+}
