@@ -116,6 +116,7 @@ public sealed class SiteData : IDisposable
         {
             // The server answers many searches: a common word's counts come from arrays, not doc values.
             searcher.KeepColumns();
+            searcher.KeepFilters();
             return new SiteData(corpus, BuiltRecords.Load(corpus, sources.Index), wholeTrees: false, searcher);
         }
         catch
