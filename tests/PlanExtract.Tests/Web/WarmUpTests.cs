@@ -37,6 +37,21 @@ public sealed class WarmUpTests(WebFixture web) : IClassFixture<WebFixture>
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task A_server_stopped_while_warming_up_stops_at_once()
+    {
+        var app = WebServer.Create(web.Data, new ServeOptions(Port: 0));
+        await app.StartAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await app.StopAsync();
+        await ((IAsyncDisposable)app).DisposeAsync();
+        var report = await WebServer.WarmedUp(app).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"stopping took {clock.Elapsed}");
+
+        // Either it was done already or it says it stopped; it asked for nothing more after.
+        Assert.True(report.Failed is not null || report.SearchRounds == SiteWarmUp.SearchRounds, report.Failed);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:43203", "http://127.0.0.1:43203/")]
     [InlineData("http://0.0.0.0:5080", "http://127.0.0.1:5080/")]
