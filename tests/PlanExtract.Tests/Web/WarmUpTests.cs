@@ -14,10 +14,10 @@ public sealed class WarmUpTests(WebFixture web) : IClassFixture<WebFixture>
         var report = await web.WarmedUp.WaitAsync(TimeSpan.FromMinutes(2));
         AssertWarmedUp(report);
 
-        // Every format the download links offer, and the searches' four kinds (alone, page 2, filtered, two words).
+        // Every format the download links offer, and the searches' five kinds (a phrase, a bigram, a later page, filtered, two words).
         Assert.Equal(4, report.Pages.Count(p => p.Path.StartsWith("/tables/download?", StringComparison.Ordinal)));
-        Assert.Equal(4, report.Pages.Count(p => p.Path.StartsWith("/search?", StringComparison.Ordinal)));
-        Assert.Contains(report.Pages, p => p.Path.Contains("&page=2", StringComparison.Ordinal));
+        Assert.Equal(5, report.Pages.Count(p => p.Path.StartsWith("/search?", StringComparison.Ordinal)));
+        Assert.Contains(report.Pages, p => p.Path.Contains("&page=5", StringComparison.Ordinal));
         Assert.Contains(report.Pages, p => p.Path.Contains("&plan=", StringComparison.Ordinal) && p.Path.Contains("&domain=", StringComparison.Ordinal));
 
         // The pages still answer as before once it is done.
