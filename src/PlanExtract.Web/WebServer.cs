@@ -53,7 +53,17 @@ public static class WebServer
         if (options.WarmUp)
         {
             app.Lifetime.ApplicationStarted.Register(() => Task.Run(async () =>
-                warmUp.SetResult(await SiteWarmUp.Run(data, SiteWarmUp.Reach(app.Urls.First()), app.Lifetime.ApplicationStopping))));
+            {
+                try
+                {
+                    warmUp.SetResult(await SiteWarmUp.Run(data, SiteWarmUp.Reach(app.Urls.First()), app.Lifetime.ApplicationStopping));
+                }
+                catch (Exception e)
+                {
+                    // Whatever went wrong, only speed is at stake: the server serves on, and stopping does not wait for a warm-up that never ends.
+                    warmUp.SetResult(WarmUpReport.None with { Failed = e.Message });
+                }
+            }));
 
             // The site's data is disposed once the server has stopped: the page the warm-up has in hand finishes first.
             app.Lifetime.ApplicationStopping.Register(() => warmUp.Task.Wait(TimeSpan.FromSeconds(30)));
