@@ -11,8 +11,12 @@ using PlanExtract.Web;
 //   dotnet run -c Release --project bench/PlanExtract.Web.Bench [-- ROUNDS]
 // On the synthetic corpus and index a `planextract bench --work DIR` run kept (3,200 documents):
 //   dotnet run -c Release --project bench/PlanExtract.Web.Bench -- ROUNDS --work DIR
+// The server warms up in the background as it starts (SiteWarmUp), and the bench waits for that
+// before its first requests; --no-warm-up times a server that does not (the first requests then
+// compile the code).
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var work = args.Length > 2 && args[1] == "--work" ? args[2] : null;
+var warmUp = !args.Contains("--no-warm-up");
 var corpus = work is null ? Path.Combine(RepoRoot(), "corpus") : Path.Combine(work, "corpus");
 var folder = work is null ? Path.Combine(Path.GetTempPath(), "planextract-web-bench-" + Guid.NewGuid().ToString("N")[..8]) : Path.Combine(work, "output");
 try
@@ -32,8 +36,13 @@ try
     GC.WaitForPendingFinalizers();
     var loadedSet = Environment.WorkingSet;
     var loadedPeak = Process.GetCurrentProcess().PeakWorkingSet64;
-    await using var app = WebServer.Create(data, new ServeOptions(Port: 0));
+    clock.Restart();
+    await using var app = WebServer.Create(data, new ServeOptions(Port: 0) { WarmUp = warmUp });
     await app.StartAsync();
+    var warm = await WebServer.WarmedUp(app);
+    Console.WriteLine(warmUp
+        ? string.Create(CultureInfo.InvariantCulture, $"warm-up: {warm.Pages.Count} pages ({warm.Pages.Count(p => p.Status != 200)} not 200) and {warm.SearchRounds} rounds of {warm.Pages.Count(p => p.Path.StartsWith("/search", StringComparison.Ordinal))} searches in {warm.Took.TotalSeconds:F1} s, done {clock.Elapsed.TotalSeconds:F1} s after the server was made{(warm.Failed is null ? string.Empty : "; stopped: " + warm.Failed)}; load {Load()}")
+        : "no warm-up");
     using var client = new HttpClient { BaseAddress = new Uri(WebServer.Addresses(app)[0]) };
 
     // The repository's 清城区, or the first synthetic district, with a line that holds a goal.
@@ -79,13 +88,16 @@ try
 
     Console.WriteLine($"{data.Read.Count} documents; index built {built.TotalMilliseconds:F0} ms; site loaded {loaded.TotalMilliseconds:F0} ms; {warmups} warm-up and {rounds} timed requests per page; load {Load()}");
     // CPU of the whole process (server, client, GC) per request: what a page costs on a machine the
-    // other agents' load does not share; the wall-clock columns move 1.3-5x with that load.
-    Console.WriteLine($"{"page",-28} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"cpu ms",8} {"bytes",9}");
+    // other agents' load does not share; the wall-clock columns move 1.3-5x with that load. The GC's
+    // pauses and the JIT's compiles per request (a few rounds still run tier-0 code) say how much of
+    // it is neither the page nor the search.
+    Console.WriteLine($"{"page",-28} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"cpu ms",8} {"gc ms",7} {"jit ms",7} {"gen2",4} {"bytes",9}");
     foreach (var (label, path) in pages)
     {
         var samples = new List<double>(rounds);
         long bytes = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var (paused, jitted, gen2) = (GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime(), GC.CollectionCount(2));
         for (var round = 0; round < rounds; round++)
         {
             clock.Restart();
@@ -95,8 +107,10 @@ try
         }
 
         var cpuPerRequest = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / samples.Count;
+        var gcPerRequest = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / samples.Count;
+        var jitPerRequest = (System.Runtime.JitInfo.GetCompilationTime() - jitted).TotalMilliseconds / samples.Count;
         samples.Sort();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-28} {samples[samples.Count / 2],8:F2} {samples[(int)(samples.Count * 0.95)],8:F2} {samples[^1],8:F2} {cpuPerRequest,8:F2} {bytes,9}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label,-28} {samples[samples.Count / 2],8:F2} {samples[(int)(samples.Count * 0.95)],8:F2} {samples[^1],8:F2} {cpuPerRequest,8:F2} {gcPerRequest,7:F2} {jitPerRequest,7:F2} {GC.CollectionCount(2) - gen2,4} {bytes,9}"));
     }
 
     Console.WriteLine($"load {Load()}");

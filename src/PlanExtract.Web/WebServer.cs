@@ -14,6 +14,9 @@ public sealed record ServeOptions(string Host = ServeOptions.Loopback, int Port 
 {
     public const string Loopback = "127.0.0.1";
     public const int DefaultPort = 5080;
+
+    /// <summary>Ask for each kind of page in the background as the server starts (<see cref="SiteWarmUp"/>).</summary>
+    public bool WarmUp { get; init; } = true;
 }
 
 /// <summary>
@@ -26,6 +29,8 @@ public static class WebServer
     // escaping still could not run a script.
     private const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebApplication, Task<WarmUpReport>> WarmUps = [];
 
     private static readonly Dictionary<string, string> DownloadTypes = new(StringComparer.Ordinal)
     {
@@ -43,6 +48,30 @@ public static class WebServer
         var host = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host;
         builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{options.Port}"));
         var app = builder.Build();
+        var warmUp = new TaskCompletionSource<WarmUpReport>(TaskCreationOptions.RunContinuationsAsynchronously);
+        WarmUps.AddOrUpdate(app, warmUp.Task);
+        if (options.WarmUp)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => Task.Run(async () =>
+            {
+                try
+                {
+                    warmUp.SetResult(await SiteWarmUp.Run(data, SiteWarmUp.Reach(app.Urls.First()), app.Lifetime.ApplicationStopping));
+                }
+                catch (Exception e)
+                {
+                    // Whatever went wrong, only speed is at stake: the server serves on, and stopping does not wait for a warm-up that never ends.
+                    warmUp.SetResult(WarmUpReport.None with { Failed = e.Message });
+                }
+            }));
+
+            // The site's data is disposed once the server has stopped: the page the warm-up has in hand finishes first.
+            app.Lifetime.ApplicationStopping.Register(() => warmUp.Task.Wait(TimeSpan.FromSeconds(30)));
+        }
+        else
+        {
+            warmUp.SetResult(WarmUpReport.None);
+        }
         app.Use(async (context, next) =>
         {
             context.Response.Headers.XContentTypeOptions = "nosniff";
@@ -95,6 +124,10 @@ public static class WebServer
 
         return app;
     }
+
+    /// <summary>Done when the warm-up started with the application has asked for every page it asks for.</summary>
+    public static Task<WarmUpReport> WarmedUp(WebApplication app) =>
+        WarmUps.TryGetValue(app, out var warmUp) ? warmUp : Task.FromResult(WarmUpReport.None);
 
     /// <summary>Where the started application listens, the free port filled in.</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app) => [.. app.Urls];

@@ -24,6 +24,7 @@ public sealed class CorpusSearcher : IDisposable
     private readonly GlobalOrdinals _domainOrdinals;
     private readonly IReadOnlyList<string> _domains;
     private volatile ItemColumns? _columns;
+    private volatile KeptFilters? _filters;
 
     private CorpusSearcher(DirectoryReader reader)
     {
@@ -47,6 +48,12 @@ public sealed class CorpusSearcher : IDisposable
     /// spend more reading them than it saves.
     /// </summary>
     public void KeepColumns() => _columns ??= ItemColumns.Of(_reader, _districtOrdinals, _domainOrdinals);
+
+    /// <summary>
+    /// Keeps each filter (plan, domain, district …) as a bit set once used (<see cref="KeptFilters"/>):
+    /// for a searcher that answers many queries, where the same few filters come back.
+    /// </summary>
+    public void KeepFilters() => _filters ??= new KeptFilters();
 
     /// <summary>Every district display name in the index, ordinal order.</summary>
     public IReadOnlyList<string> Districts => _districtOrdinals.LiveNames;
@@ -260,7 +267,7 @@ public sealed class CorpusSearcher : IDisposable
 
     private static int? Number(string? value) => value is null ? null : int.Parse(value, CultureInfo.InvariantCulture);
 
-    private QueryWrapperFilter? Filter(SearchRequest request)
+    private Filter? Filter(SearchRequest request)
     {
         var clauses = new List<Query>();
         if (request.TargetsOnly)
@@ -326,7 +333,7 @@ public sealed class CorpusSearcher : IDisposable
             all.Add(clause, Occur.MUST);
         }
 
-        return new QueryWrapperFilter(all);
+        return _filters is { } kept ? kept.For(all) : new QueryWrapperFilter(all);
     }
 
     /// <summary>An indicator by canonical id or as written; by part of the name when neither matches whole.</summary>

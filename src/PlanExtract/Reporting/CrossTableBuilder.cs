@@ -157,6 +157,38 @@ public static class CrossTableBuilder
         return new CrossTable(plan, columns, domains);
     }
 
+    /// <summary>
+    /// The table <see cref="Build"/> makes with <paramref name="filter"/>'s domain and indicator,
+    /// picked out of <paramref name="whole"/> (built without a filter) rather than built again: a
+    /// row's domain and cells do not depend on the filter, only which rows are kept. The rows are
+    /// <paramref name="whole"/>'s own objects, so what was made per row (the national summary's
+    /// spread) can be looked up rather than made again. Districts are never filtered here, as in Build.
+    /// </summary>
+    public static CrossTable Filter(CrossTable whole, TableFilter filter)
+    {
+        if (filter.Domain is null && filter.Indicator is null)
+        {
+            return whole;
+        }
+
+        var domains = new List<DomainTable>();
+        foreach (var domain in whole.Domains.Where(d => filter.KeepsDomain(d.Domain)))
+        {
+            var rows = filter.Indicator is null ? domain.Rows : [.. domain.Rows.Where(r => Keeps(filter, r))];
+            if (rows.Count > 0)
+            {
+                domains.Add(rows.Count == domain.Rows.Count ? domain : new DomainTable(domain.Domain, rows));
+            }
+        }
+
+        return whole with { Domains = domains };
+    }
+
+    /// <summary>As <see cref="Build"/> keeps a row: by its label, or by any indicator name its targets are written with.</summary>
+    private static bool Keeps(TableFilter filter, IndicatorRow row) =>
+        filter.KeepsIndicator(row.Indicator)
+        || row.Cells.SelectMany(c => c).SelectMany(v => v.Targets).Select(t => t.Indicator).Distinct(StringComparer.Ordinal).Any(filter.KeepsIndicator);
+
     /// <summary>The districts with a plan of this kind, in corpus order, each with the government above it.</summary>
     public static IReadOnlyList<DistrictColumn> Columns(IReadOnlyList<DocumentResult> results, PlanKind plan)
     {

@@ -222,6 +222,49 @@ public sealed partial class CountryTablesPageTests : IClassFixture<CountryTables
         Assert.NotSame(kept, Data.Summary(PlanKind.Women, new TableFilter(Domain: "健康"), filtered));
     }
 
+    [Theory]
+    [InlineData("健康", null)]
+    [InlineData(null, "率")]
+    [InlineData("健康", "率")]
+    public async Task A_filtered_summary_is_picked_from_the_whole_ones_rows_and_is_the_summary_of_the_table_built_with_the_filter(string? domain, string? indicator)
+    {
+        await Data.SummariesMade.WaitAsync(TimeSpan.FromMinutes(2));
+        var filter = new TableFilter(domain, indicator);
+        var built = CrossTableBuilder.Build(Data.Read, PlanKind.Women, Data.Catalog, filter);
+        Assert.NotEmpty(built.Domains);
+        var query = (domain is null ? string.Empty : "&domain=" + Uri.EscapeDataString(domain)) + (indicator is null ? string.Empty : "&indicator=" + Uri.EscapeDataString(indicator));
+
+        // The md download and the page's rows are those made from scratch.
+        var (status, md) = await _corpus.Web.Get("/tables/download?plan=women&format=md" + query);
+        Assert.Equal(200, status);
+        Assert.Equal(CountryTables.Summary(built, Country.PartOfColumns(built), Data.Catalog, Data.LinkFolder), md);
+        var (pageStatus, page) = await _corpus.Web.Get("/tables?plan=women" + query);
+        Assert.Equal(200, pageStatus);
+        var fromScratch = CountryTables.SummaryRows(built, Country.PartOfColumns(built), Data.Catalog).SelectMany(d => d.Rows).ToList();
+        Assert.All(fromScratch, r => Assert.Contains(System.Net.WebUtility.HtmlEncode(r.Row.Indicator), page));
+
+        // Not made again: the whole summary's own rows, for the whole table's own rows.
+        var whole = Data.Summary(PlanKind.Women, TableFilter.None, Data.Tables.Single(t => t.Plan == PlanKind.Women)).SelectMany(d => d.Rows).ToList();
+        var picked = Data.Summary(PlanKind.Women, filter, Data.Table(PlanKind.Women, filter)!);
+        Assert.Equal(fromScratch.Select(Said), picked.SelectMany(d => d.Rows).Select(Said));
+        Assert.All(picked.SelectMany(d => d.Rows), r => Assert.Contains(r, whole, ReferenceEqualityComparer.Instance));
+    }
+
+    // What a summary row says: its cells' values compare by text and line (each table has its own value objects).
+    private static string Said(SummaryRow r) =>
+        $"{r.Row.Indicator} {r.Districts} {string.Join("、", r.Provinces.Select(p => p.Folder))} "
+        + (r.Spread is not { } s ? "-" : $"{s.Unit} {s.Min} {s.Median} {s.Max} {s.Strictest.Column}:{s.Strictest.Value.Text}@{s.Strictest.Value.Line} {s.Loosest.Column}:{s.Loosest.Value.Text}@{s.Loosest.Value.Line}");
+
+    [Fact]
+    public async Task At_country_scale_the_warm_up_also_asks_for_a_parts_pages_and_the_summary_and_each_answers()
+    {
+        var report = await _corpus.Web.WarmedUp.WaitAsync(TimeSpan.FromMinutes(2));
+        WarmUpTests.AssertWarmedUp(report);
+        Assert.Contains(report.Pages, p => p.Path.StartsWith("/tables?", StringComparison.Ordinal) && p.Path.Contains("&part=", StringComparison.Ordinal));
+        Assert.Contains(report.Pages, p => p.Path.StartsWith("/tables/download?", StringComparison.Ordinal) && p.Path.Contains("&part=", StringComparison.Ordinal) && p.Path.EndsWith("format=xlsx", StringComparison.Ordinal));
+        Assert.Contains(report.Pages, p => p.Path.StartsWith("/indicator/", StringComparison.Ordinal) && p.Path.EndsWith("?page=2", StringComparison.Ordinal));
+    }
+
     /// <summary>The catalog indicator the most districts state: more than a page of bars can show.</summary>
     private (string Id, IReadOnlyList<PlanExtract.Web.Pages.IndicatorValue> Values) WidestIndicator()
     {

@@ -39,6 +39,9 @@ public sealed class WebFixture : IDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The warm-up the server started with (<see cref="SiteWarmUp"/>).</summary>
+    public Task<WarmUpReport> WarmedUp => WebServer.WarmedUp(_app);
+
     public async Task<(int Status, string Body)> Get(string path)
     {
         using var response = await Client.GetAsync(path);
