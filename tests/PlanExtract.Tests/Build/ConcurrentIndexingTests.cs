@@ -1,9 +1,7 @@
 using Lucene.Net.Index;
-using PlanExtract.Benchmarking;
 using PlanExtract.Build;
 using PlanExtract.Corpus;
 using PlanExtract.Indexing;
-using PlanExtract.Tests.Cli;
 
 namespace PlanExtract.Tests.Build;
 
@@ -18,11 +16,8 @@ public sealed class ConcurrentIndexingTests
     [Fact]
     public void Group_numbers_follow_the_corpus_and_ranking_matches_a_sequential_index()
     {
-        using var temp = new TempFolder();
-        var root = Path.Combine(temp.Path, "corpus");
-        new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(root, 8);
-        var layout = new CorpusLayout(root);
-        var output = Path.Combine(temp.Path, "output");
+        using var temp = new SyntheticCorpus(8);
+        var (layout, output) = (temp.Layout, temp.Output);
         CorpusBuild.Run(layout, output, new BuildOptions(Tables: false));
 
         var place = layout.Documents().Select((d, i) => (d.Source, i)).ToDictionary(p => p.Source, p => p.i, StringComparer.Ordinal);

@@ -45,11 +45,8 @@ public sealed class TableFromRecordsTests
     [Fact]
     public void On_a_synthetic_corpus_the_records_give_the_same_bytes_and_a_change_falls_back_with_a_note()
     {
-        using var temp = new TempFolder();
-        var root = Path.Combine(temp.Path, "corpus");
-        new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(root, 9);
-        var layout = new CorpusLayout(root);
-        var output = Path.Combine(temp.Path, "output");
+        using var temp = new SyntheticCorpus(9);
+        var (root, layout, output) = (temp.Root, temp.Layout, temp.Output);
         var index = Path.Combine(output, "index");
         CorpusBuild.Run(layout, output, new BuildOptions(Tables: false));
         Assert.Equal(9, BuiltRecords.LoadIfCurrent(layout, output).Results?.Count);
@@ -88,11 +85,8 @@ public sealed class TableFromRecordsTests
     {
         // A same-size edit with the time put back is one the build's stamps cannot see (a build keeps
         // that document too): the table shows the built value, so it came from the records.
-        using var temp = new TempFolder();
-        var root = Path.Combine(temp.Path, "corpus");
-        new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(root, 3);
-        var layout = new CorpusLayout(root);
-        var output = Path.Combine(temp.Path, "output");
+        using var temp = new SyntheticCorpus(3);
+        var (root, layout, output) = (temp.Root, temp.Layout, temp.Output);
         CorpusBuild.Run(layout, output, new BuildOptions(Tables: false));
         var document = layout.Documents()[1];
         var before = CliRunner.Run("table", "--corpus", root, "--index", Path.Combine(output, "index"), "--format", "csv");
