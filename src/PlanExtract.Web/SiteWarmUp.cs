@@ -150,7 +150,7 @@ public static class SiteWarmUp
         }
 
         // The indicator most plans state: at country scale its page is the distribution and a list in pages.
-        if (data.Read.SelectMany(r => r.Plans!.AllTargets()).Select(t => t.IndicatorId).OfType<string>().CountBy(i => i).MaxBy(c => c.Value).Key is { } indicator)
+        if (data.Read.SelectMany(r => r.Plans!.AllTargets()).Select(t => t.IndicatorId).OfType<string>().CountBy(i => i).OrderByDescending(c => c.Value).Select(c => c.Key).FirstOrDefault() is { } indicator)
         {
             paths.AddRange([links.Indicator(indicator), links.Indicator(indicator, 2)]);
         }

@@ -52,6 +52,8 @@ public static class WebServer
         WarmUps.AddOrUpdate(app, warmUp.Task);
         if (options.WarmUp)
         {
+            var started = false;
+            app.Lifetime.ApplicationStarted.Register(() => Volatile.Write(ref started, true));
             app.Lifetime.ApplicationStarted.Register(() => Task.Run(async () =>
             {
                 try
@@ -66,7 +68,8 @@ public static class WebServer
             }));
 
             // The site's data is disposed once the server has stopped: the page the warm-up has in hand finishes first.
-            app.Lifetime.ApplicationStopping.Register(() => warmUp.Task.Wait(TimeSpan.FromSeconds(30)));
+            // A server that never started has no warm-up to wait for.
+            app.Lifetime.ApplicationStopping.Register(() => _ = Volatile.Read(ref started) && warmUp.Task.Wait(TimeSpan.FromSeconds(30)));
         }
         else
         {

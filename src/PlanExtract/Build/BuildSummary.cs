@@ -12,8 +12,8 @@ public sealed record BuiltDocument(CorpusDocument Document, int Plans, int Targe
 /// <summary>What <see cref="CorpusBuild.Run"/> did.</summary>
 /// <param name="Records">
 /// Every document as the tables need it (slimmed by <see cref="RecordStore.Slim"/>), loaded from
-/// <c>index/records.jsonl</c> on demand, so a build that writes no tables does not pay for them
-/// and one that does holds them only after its index writer is closed.
+/// <c>index/records.jsonl</c>, so a build that writes no tables does not pay for them and one that
+/// does holds them only from its index commit on (read while the index commits and merges).
 /// </param>
 public sealed record BuildSummary(IReadOnlyList<BuiltDocument> Documents, Func<IReadOnlyList<DocumentResult>> Records, bool Incremental)
 {

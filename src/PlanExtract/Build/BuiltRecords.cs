@@ -77,8 +77,9 @@ public static class BuiltRecords
         {
             return RecordStore.Load([path], documents, trim);
         }
-        catch (System.Text.Json.JsonException e)
+        catch (Exception e) when (e is System.Text.Json.JsonException || (e is AggregateException a && a.Flatten().InnerExceptions.All(x => x is System.Text.Json.JsonException)))
         {
+            // Parsed on every core: a damaged line comes wrapped in the parallel loop's exception.
             throw new UnusableIndexException(path, "a line of the records is damaged", inner: e);
         }
     }

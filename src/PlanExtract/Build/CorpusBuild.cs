@@ -165,7 +165,18 @@ public static class CorpusBuild
 
         // No forced merge of the deletions: the searcher lists only districts a live document holds
         // (GlobalOrdinals.LiveNames), and Lucene's merges reclaim the space as the index grows.
-        var generation = Path.GetFileName(index.CommitUnpublished());
+        string generation;
+        try
+        {
+            generation = Path.GetFileName(index.CommitUnpublished());
+        }
+        catch when (records is not null)
+        {
+            // The staged records go with the failed build: the read must be over before they are deleted.
+            records.ContinueWith(static t => t.Exception, TaskScheduler.Default).Wait();
+            throw;
+        }
+
         var summary = new BuildSummary(
             built,
             records is null ? load : () => records.GetAwaiter().GetResult(),

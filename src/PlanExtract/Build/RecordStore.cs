@@ -11,7 +11,6 @@ namespace PlanExtract.Build;
 /// </summary>
 internal static class RecordStore
 {
-
     private sealed record RecordLine(
         [property: JsonPropertyName("source")] string Source,
         [property: JsonPropertyName("error")] string? Error,

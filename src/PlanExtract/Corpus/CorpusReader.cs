@@ -42,23 +42,38 @@ public sealed class CorpusReader(Pipeline pipeline)
         var pending = new Queue<Task<(DocumentResult, DocumentStamp?)>>();
         var done = 0;
         var next = 0;
-        while (next < documents.Count || pending.Count > 0)
+        try
         {
-            while (next < documents.Count && pending.Count < window)
+            while (next < documents.Count || pending.Count > 0)
             {
-                var place = next++;
-                var document = documents[place];
-                pending.Enqueue(Task.Run(() =>
+                while (next < documents.Count && pending.Count < window)
                 {
-                    var stamp = DocumentStamp.TryOf(document);
-                    var result = ReadOne(document);
-                    onWorker?.Invoke(place, result, stamp);
-                    progress?.Report(new BuildProgress(Interlocked.Increment(ref done), documents.Count, document.Source));
-                    return (result, stamp);
-                }));
-            }
+                    var place = next++;
+                    var document = documents[place];
+                    pending.Enqueue(Task.Run(() =>
+                    {
+                        var stamp = DocumentStamp.TryOf(document);
+                        var result = ReadOne(document);
+                        onWorker?.Invoke(place, result, stamp);
+                        progress?.Report(new BuildProgress(Interlocked.Increment(ref done), documents.Count, document.Source));
+                        return (result, stamp);
+                    }));
+                }
 
-            yield return pending.Dequeue().GetAwaiter().GetResult();
+                yield return pending.Dequeue().GetAwaiter().GetResult();
+            }
+        }
+        finally
+        {
+            // A consumer that stops early (its write failed) disposes what onWorker writes to next:
+            // no worker may still be at it. Their own failures are the consumer's to report, not these.
+            try
+            {
+                Task.WaitAll([.. pending]);
+            }
+            catch (AggregateException)
+            {
+            }
         }
     }
 

@@ -15,7 +15,13 @@ public static class RecordJson
     public static readonly JsonWriterOptions Indented = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
     /// <summary>The serializer's side of <see cref="Compact"/>, for the files written by serializing records (records, runs, manifest).</summary>
-    public static readonly JsonSerializerOptions Serializer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonSerializerOptions Serializer = ReadOnly(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+    private static JsonSerializerOptions ReadOnly(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 
     public static void WriteNumberOrNull(this Utf8JsonWriter w, string name, int? value)
     {

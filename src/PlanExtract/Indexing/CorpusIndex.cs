@@ -467,7 +467,6 @@ public sealed record IndexedDocument(
 /// <summary>The documents an index generation holds (<c>manifest.jsonl</c> beside its Lucene files).</summary>
 public sealed class CorpusManifest(IReadOnlyDictionary<string, IndexedDocument> documents)
 {
-
     public static CorpusManifest Empty { get; } = new(new Dictionary<string, IndexedDocument>(StringComparer.Ordinal));
 
     public IReadOnlyDictionary<string, IndexedDocument> Documents => documents;

@@ -492,7 +492,8 @@ public sealed class CorpusSearcher : IDisposable
         public void Collect(int doc)
         {
             var score = _scorer!.GetScore();
-            var group = !collapse ? -1 - (_docBase + doc) : _groupColumn is { } column ? column[doc] : _groups is not null ? _groups.Get(doc) : -1 - (_docBase + doc);
+            var itemGroup = _groupColumn is { } column ? column[doc] : _groups is not null ? _groups.Get(doc) : -1;
+            var group = collapse && itemGroup >= 0 ? itemGroup : -1 - (_docBase + doc);
             if (_open && group == _group)
             {
                 if (score > _bestScore)
@@ -506,9 +507,11 @@ public sealed class CorpusSearcher : IDisposable
             Close();
             (_open, _group, _bestDoc, _bestScore) = (true, group, _docBase + doc, score);
 
-            // Ties go to the item first in the corpus: its group number when it has one (documents are
-            // indexed on several threads, so the document number follows no order), else its document.
-            _order = group >= 0 ? group : _docBase + doc;
+            // Ties go to the item first in the corpus as the index was built: its group number (documents
+            // are indexed on several threads, so document numbers follow no order across them), then
+            // its document, which within one corpus document's block is the corpus order. Documents an
+            // incremental build re-read number after all the others, as they did before.
+            _order = itemGroup;
             Items++;
 
             // Counted by the item's first matching document, as each item counts once.
@@ -567,7 +570,7 @@ public sealed class CorpusSearcher : IDisposable
                 var hit = new RankedHit(_bestDoc, _bestScore, _order);
                 _top.Enqueue(hit, hit);
             }
-            else if (WorstFirst.Better(_bestScore, _order, _top.Peek()))
+            else if (WorstFirst.Better(_bestScore, _order, _bestDoc, _top.Peek()))
             {
                 var hit = new RankedHit(_bestDoc, _bestScore, _order);
                 _top.EnqueueDequeue(hit, hit);
@@ -586,11 +589,11 @@ public sealed class CorpusSearcher : IDisposable
             public static readonly WorstFirst Instance = new();
 
             public int Compare(RankedHit? x, RankedHit? y) =>
-                x!.Score != y!.Score ? x.Score.CompareTo(y.Score) : y.Order.CompareTo(x.Order);
+                x!.Score != y!.Score ? x.Score.CompareTo(y.Score) : x.Order != y.Order ? y.Order.CompareTo(x.Order) : y.Doc.CompareTo(x.Doc);
 
             /// <summary>Whether a hit not yet made would rank above <paramref name="worst"/>; most items of a common word do not, and make nothing.</summary>
-            public static bool Better(float score, long order, RankedHit worst) =>
-                score != worst.Score ? score > worst.Score : order < worst.Order;
+            public static bool Better(float score, long order, int doc, RankedHit worst) =>
+                score != worst.Score ? score > worst.Score : order != worst.Order ? order < worst.Order : doc < worst.Doc;
         }
     }
 }

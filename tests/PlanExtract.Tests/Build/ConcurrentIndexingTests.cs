@@ -39,9 +39,12 @@ public sealed class ConcurrentIndexingTests
         CorpusIndex.Write(sequential, new CorpusReader(Pipeline.Default).ReadAll(layout));
         using var built = CorpusSearcher.Open(Path.Combine(output, "index"));
         using var oneByOne = CorpusSearcher.Open(sequential);
-        foreach (var query in new[] { "孕产妇死亡率", "托育", "妇女 就业", "心理健康" })
+        var requests = new[] { "孕产妇死亡率", "托育", "妇女 就业", "心理健康" }.Select(q => new SearchRequest(q) { Limit = 40 })
+            .Append(new SearchRequest("妇女") { Limit = 40, Comparator = ">=" })
+            .Append(new SearchRequest("儿童") { Limit = 40, Comparator = "<=" });
+        foreach (var request in requests)
         {
-            var request = new SearchRequest(query) { Limit = 40 };
+            var query = request.Query + (request.TargetsOnly ? " (targets)" : "");
             var expected = oneByOne.Search(request);
             var actual = built.Search(request);
             Assert.True(expected.Hits.Count > 10, $"{query}: too few hits to show the order of ties");

@@ -31,6 +31,20 @@ public sealed class UntrackedMMapDirectoryTests(IndexFixture index) : IClassFixt
         Assert.Equal(ours.ReadByte(), clone.ReadByte());
     }
 
+    [Fact]
+    public void A_clone_read_after_its_file_closed_throws_rather_than_reading_unmapped_memory()
+    {
+        // What the clone table guarded against, now answered by the disposed view (J2N, pinned in
+        // Directory.Packages.props): an exception, not an access violation that ends the process.
+        using var untracked = new UntrackedMMapDirectory(CorpusIndex.LivePath(index.IndexFolder));
+        var file = untracked.ListAll().First(f => f.StartsWith("segments_", StringComparison.Ordinal));
+        var input = untracked.OpenInput(file, IOContext.READ_ONCE);
+        var clone = (IndexInput)input.Clone();
+        input.Dispose();
+
+        Assert.ThrowsAny<ObjectDisposedException>(() => clone.ReadByte());
+    }
+
     [Theory]
     [InlineData("孕产妇死亡率")]
     [InlineData("托育")]
