@@ -45,7 +45,7 @@ internal static class TableCommand
             var kind = PlanKindNames.Parse(parse.GetValue(plan));
             var filter = new TableFilter(parse.GetValue(domain), parse.GetValue(indicator), parse.GetValue(province), parse.GetValue(city));
             var layoutOfCorpus = new CorpusLayout(parse.GetValue(corpus)!);
-            var set = Tables(layoutOfCorpus, BuildOutput(parse.GetValue(index), layoutOfCorpus), kind, filter, stderr);
+            var set = Tables(layoutOfCorpus, BuildOutput(parse.GetValue(index), layoutOfCorpus), parse.GetValue(index) is not null, kind, filter, stderr);
             foreach (var failed in set.Failed)
             {
                 stderr.WriteLine($"error: {failed.Error}");
@@ -92,7 +92,8 @@ internal static class TableCommand
     /// country's plans read again cost 45 s and over 1 GB at 3,200 documents), else from every plan
     /// read again, with a note saying why. The two give the same bytes.
     /// </summary>
-    private static CorpusTableSet Tables(CorpusLayout corpus, string? outputFolder, PlanKind? kind, TableFilter filter, TextWriter stderr)
+    /// <param name="indexNamed">--index was given: a build the user named and that cannot be used is said, even when there is none (a mistyped folder).</param>
+    private static CorpusTableSet Tables(CorpusLayout corpus, string? outputFolder, bool indexNamed, PlanKind? kind, TableFilter filter, TextWriter stderr)
     {
         if (outputFolder is not null)
         {
@@ -102,8 +103,9 @@ internal static class TableCommand
                 return CorpusTables.Build(corpus, results, kind, filter);
             }
 
-            // Said only when there is a build to speak of: without one, reading the plans is simply how table works.
-            if (File.Exists(new OutputLayout(outputFolder).Records))
+            // Said when there is a build to speak of or the user named one: otherwise reading the
+            // plans is simply how table works.
+            if (indexNamed || File.Exists(new OutputLayout(outputFolder).Records))
             {
                 stderr.WriteLine($"note: reading every plan: {notCurrent}; run build to make table read its records");
             }
