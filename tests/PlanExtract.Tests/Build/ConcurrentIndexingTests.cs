@@ -2,6 +2,7 @@ using Lucene.Net.Index;
 using PlanExtract.Build;
 using PlanExtract.Corpus;
 using PlanExtract.Indexing;
+using PlanExtract.Tests.Indexing;
 
 namespace PlanExtract.Tests.Build;
 
@@ -48,8 +49,7 @@ public sealed class ConcurrentIndexingTests
             var expected = oneByOne.Search(request);
             var actual = built.Search(request);
             Assert.True(expected.Hits.Count > 10, $"{query}: too few hits to show the order of ties");
-            Assert.Equal(expected.TotalHits, actual.TotalHits);
-            Assert.Equal(expected.Hits.Select(h => (h.Source, h.Line, h.Score)), actual.Hits.Select(h => (h.Source, h.Line, h.Score)));
+            SameSearchResult.Equal(expected, actual);
         }
     }
 }

@@ -20,10 +20,7 @@ public sealed class ItemColumnsTests(IndexFixture index) : IClassFixture<IndexFi
         var actual = kept.Search(request);
 
         Assert.True(expected.TotalHits > 0);
-        Assert.Equal(expected.TotalHits, actual.TotalHits);
-        Assert.Equal(expected.ByDistrict, actual.ByDistrict);
-        Assert.Equal(expected.ByDomain, actual.ByDomain);
-        Assert.Equal(expected.Hits.Select(h => (h.Score, h.Source, h.Line, h.Kind)), actual.Hits.Select(h => (h.Score, h.Source, h.Line, h.Kind)));
+        SameSearchResult.Equal(expected, actual);
     }
 
     [Fact]

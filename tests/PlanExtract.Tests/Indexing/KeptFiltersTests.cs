@@ -35,11 +35,7 @@ public sealed class KeptFiltersTests(IndexFixture index) : IClassFixture<IndexFi
         for (var round = 0; round < 2; round++)
         {
             var actual = kept.Search(request);
-            Assert.Equal(expected.TotalHits, actual.TotalHits);
-            Assert.Equal(expected.ByDistrict, actual.ByDistrict);
-            Assert.Equal(expected.ByDomain, actual.ByDomain);
-            Assert.Equal(expected.Relaxed, actual.Relaxed);
-            Assert.Equal(expected.Hits.Select(h => (h.Score, h.Source, h.Line, h.Kind)), actual.Hits.Select(h => (h.Score, h.Source, h.Line, h.Kind)));
+            SameSearchResult.Equal(expected, actual);
         }
     }
 
