@@ -99,12 +99,19 @@ public static partial class RunInSplitter
     private const string SentenceEnd = @"[。；;！!？?：:][”’""]?\s*";
     private const string Heading = @"(?:\d{1,2}\s*[.、]\s*)?(?:主要目标|主要指标|策略措施|主要措施|总目标|主要目标指标)";
 
+    //
+    // Each branch but the fourth first looks at the one character its "at" can start with
+    // ((?=[…]), implied by the branch, so it matches exactly what it did without it): the
+    // lookbehinds are tried right to left at every position of every line, and the third one's
+    // lazy {1,10} made this pattern a third of read + extract (docs/PERFORMANCE.md, issue 18).
+    private const string HeadingStart = @"\d主策总";
+
     [GeneratedRegex(
-        @"(?<=" + SentenceEnd + @")(?<at>#{1,6}|[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|" + Heading + @"|\d{1,2}\s*(?:[.、](?!\d))|[①-⑳])"
-        + @"|(?<=[^第\s(])(?<at>\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\)|[①-⑳])"
-        + @"|(?<=\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*(?:妇女|儿童|女性)(?:与|参与)[^。；:,，()]{1,10}?)(?<at>" + Heading + @")"
+        @"(?=[#一二三四五六七八九十(①-⑳" + HeadingStart + @"])(?<=" + SentenceEnd + @")(?<at>#{1,6}|[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|" + Heading + @"|\d{1,2}\s*(?:[.、](?!\d))|[①-⑳])"
+        + @"|(?=[(①-⑳])(?<=[^第\s(])(?<at>\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\)|[①-⑳])"
+        + @"|(?=[" + HeadingStart + @"])(?<=\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*(?:妇女|儿童|女性)(?:与|参与)[^。；:,，()]{1,10}?)(?<at>" + Heading + @")"
         + @"|(?<=(?:^|" + SentenceEnd + @"|#\s*)" + Heading + @"\s*[:：]\s*)(?<at>\S)"
-        + @"|(?<=(?:^|" + SentenceEnd + @"|#\s*)" + Heading + @")(?<at>\d{1,2}\s*[.、](?!\d)|\(\s*\d{1,2}\s*\)|[①-⑳])")]
+        + @"|(?=[\d(①-⑳])(?<=(?:^|" + SentenceEnd + @"|#\s*)" + Heading + @")(?<at>\d{1,2}\s*[.、](?!\d)|\(\s*\d{1,2}\s*\)|[①-⑳])")]
     private static partial Regex Boundary();
 
     [GeneratedRegex(@"^(\s*#{0,6}\s*\*\*[^*]{1,30}\*\*)\s*([^*\s].*)$")]
