@@ -78,7 +78,10 @@ public static partial class RunInSplitter
             }
         }
 
-        foreach (System.Text.RegularExpressions.Match m in Boundary().Matches(folded))
+        // Without a colon the fourth branch (what follows "主要目标：") cannot match, and the pattern
+        // without it need not try every character: its matches start at 一…十, digits, ( or ①.
+        var boundary = folded.AsSpan().IndexOfAny(':', '：') < 0 ? BoundaryWithoutColon() : Boundary();
+        foreach (System.Text.RegularExpressions.Match m in boundary.Matches(folded))
         {
             var at = m.Groups["at"].Index;
             if (at > 0 && at < folded.Length && !char.IsWhiteSpace(folded[at]))
@@ -96,23 +99,27 @@ public static partial class RunInSplitter
     //  - after any character: （一） and （1） ① (no sentence runs into them), and 主要目标 glued to a
     //    domain heading without its full stop: "（一）妇女与健康主要目标：";
     //  - after "主要目标：" and its kin: whatever follows is the section's text.
+    //
+    // Each branch but the one after a colon first looks at the one character its "at" can start
+    // with ((?=[…]), implied by the branch, so it matches exactly what it did without it): the
+    // lookbehinds are tried right to left, and the lazy {1,10} of the domain heading's made this
+    // pattern a third of read + extract (docs/PERFORMANCE.md, issue 18).
     private const string SentenceEnd = @"[。；;！!？?：:][”’""]?\s*";
     private const string Heading = @"(?:\d{1,2}\s*[.、]\s*)?(?:主要目标|主要指标|策略措施|主要措施|总目标|主要目标指标)";
-
-    //
-    // Each branch but the fourth first looks at the one character its "at" can start with
-    // ((?=[…]), implied by the branch, so it matches exactly what it did without it): the
-    // lookbehinds are tried right to left at every position of every line, and the third one's
-    // lazy {1,10} made this pattern a third of read + extract (docs/PERFORMANCE.md, issue 18).
     private const string HeadingStart = @"\d主策总";
 
-    [GeneratedRegex(
-        @"(?=[#一二三四五六七八九十(①-⑳" + HeadingStart + @"])(?<=" + SentenceEnd + @")(?<at>#{1,6}|[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|" + Heading + @"|\d{1,2}\s*(?:[.、](?!\d))|[①-⑳])"
-        + @"|(?=[(①-⑳])(?<=[^第\s(])(?<at>\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\)|[①-⑳])"
-        + @"|(?=[" + HeadingStart + @"])(?<=\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*(?:妇女|儿童|女性)(?:与|参与)[^。；:,，()]{1,10}?)(?<at>" + Heading + @")"
-        + @"|(?<=(?:^|" + SentenceEnd + @"|#\s*)" + Heading + @"\s*[:：]\s*)(?<at>\S)"
-        + @"|(?=[\d(①-⑳])(?<=(?:^|" + SentenceEnd + @"|#\s*)" + Heading + @")(?<at>\d{1,2}\s*[.、](?!\d)|\(\s*\d{1,2}\s*\)|[①-⑳])")]
+    private const string AfterSentence = @"(?=[#一二三四五六七八九十(①-⑳" + HeadingStart + @"])(?<=" + SentenceEnd + @")(?<at>#{1,6}|[一二三四五六七八九十]{1,3}、|\(\s*[一二三四五六七八九十\d]{1,3}\s*\)|" + Heading + @"|\d{1,2}\s*(?:[.、](?!\d))|[①-⑳])";
+    private const string AfterAnyCharacter = @"(?=[(①-⑳])(?<=[^第\s(])(?<at>\(\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})\s*\)|[①-⑳])";
+    private const string AfterDomainHeading = @"(?=[" + HeadingStart + @"])(?<=\(\s*[一二三四五六七八九十]{1,3}\s*\)\s*(?:妇女|儿童|女性)(?:与|参与)[^。；:,，()]{1,10}?)(?<at>" + Heading + @")";
+    private const string AfterHeadingColon = @"(?<=(?:^|" + SentenceEnd + @"|#\s*)" + Heading + @"\s*[:：]\s*)(?<at>\S)";
+    private const string AfterHeading = @"(?=[\d(①-⑳])(?<=(?:^|" + SentenceEnd + @"|#\s*)" + Heading + @")(?<at>\d{1,2}\s*[.、](?!\d)|\(\s*\d{1,2}\s*\)|[①-⑳])";
+
+    [GeneratedRegex(AfterSentence + "|" + AfterAnyCharacter + "|" + AfterDomainHeading + "|" + AfterHeadingColon + "|" + AfterHeading)]
     private static partial Regex Boundary();
+
+    /// <summary><see cref="Boundary"/> for a line without a colon: the same branches in the same order, less the one that needs it.</summary>
+    [GeneratedRegex(AfterSentence + "|" + AfterAnyCharacter + "|" + AfterDomainHeading + "|" + AfterHeading)]
+    private static partial Regex BoundaryWithoutColon();
 
     [GeneratedRegex(@"^(\s*#{0,6}\s*\*\*[^*]{1,30}\*\*)\s*([^*\s].*)$")]
     private static partial Regex BoldHeading();
