@@ -23,7 +23,7 @@ public sealed record Clause(string Text, string Folded, int Offset)
     public int? YearAt(int offset)
     {
         int? year = null;
-        foreach (Match m in ClauseSplitter.DeadlinePattern().Matches(Folded))
+        for (var m = ClauseSplitter.DeadlinePattern().Match(Folded); m.Success; m = m.NextMatch())
         {
             if (m.Index >= offset)
             {

@@ -76,13 +76,16 @@ public static partial class IndicatorText
             end -= tail.Length;
         }
 
-        var text = clause.Text[start..end].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim('“', '”', '"');
+        var text = clause.Text[start..end].Replace(" ", string.Empty, StringComparison.Ordinal).Replace("\u3000", string.Empty, StringComparison.Ordinal).Trim(Quotes);
         return (start, text);
     }
 
     /// <summary>Names of what a plan measures end in one of these: the test for "is this a quantity".</summary>
     /// <remarks>Read in simplified script: "志願者中未成年人數量" ends in 数量 too.</remarks>
     public static bool EndsWithMeasure(string indicator) => MeasureHead().IsMatch(CharFold.ToSimplified(indicator));
+
+    // Held once: a params array of them would be made for every indicator trimmed.
+    private static readonly char[] Quotes = ['“', '”', '"'];
 
     private static bool IsDash(char c) => c is '-' or '—' or '–' or '－';
 

@@ -25,6 +25,13 @@ public static partial class QuantityReader
     /// <summary>Reads the quantity starting at <paramref name="at"/> (spaces skipped), or null.</summary>
     public static Quantity? ReadAt(string folded, int at)
     {
+        // Callers try every position of a clause (ServiceRadiusRule); most hold no number, and this
+        // says so without starting the pattern.
+        if (at < folded.Length && !CanStart(folded[at]))
+        {
+            return null;
+        }
+
         var m = QuantityPattern().Match(folded, at);
         if (!m.Success || m.Index != at)
         {
@@ -86,6 +93,12 @@ public static partial class QuantityReader
             }
         }
     }
+
+    /// <summary>
+    /// What <see cref="QuantityPattern"/> can start with, a superset of its branches' first characters:
+    /// the spaces it skips, a digit, 百 (百分之), 半, or a Chinese numeral.
+    /// </summary>
+    private static bool CanStart(char c) => char.IsWhiteSpace(c) || char.IsDigit(c) || c == '半' || ChineseNumber.IsNumeralChar(c);
 
     public static string NormalizeUnit(string unit)
     {

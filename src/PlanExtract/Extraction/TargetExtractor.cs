@@ -52,12 +52,13 @@ public sealed class TargetExtractor(IReadOnlyList<ITargetRule> rules) : ITargetE
             }
 
             // A value belongs to the first rule that reads it; that rule may give it several records (coordinated names).
-            var owners = new Dictionary<int, ITargetRule>();
+            // Made at the clause's first target: most clauses have none.
+            Dictionary<int, ITargetRule>? owners = null;
             foreach (var rule in rules)
             {
                 foreach (var match in rule.Match(clause))
                 {
-                    if (owners.TryGetValue(match.Anchor, out var owner) && !ReferenceEquals(owner, rule))
+                    if (owners is not null && owners.TryGetValue(match.Anchor, out var owner) && !ReferenceEquals(owner, rule))
                     {
                         continue;
                     }
@@ -75,7 +76,7 @@ public sealed class TargetExtractor(IReadOnlyList<ITargetRule> rules) : ITargetE
                     }
 
                     candidate = candidate with { Indicator = IndicatorSubject.Complete(candidate.Indicator, clause, candidate.TextStart, item) };
-                    owners[match.Anchor] = rule;
+                    (owners ??= [])[match.Anchor] = rule;
                     found.Add(new FoundTarget(ToRecord(item, context, clause, candidate), clause, candidate));
                 }
             }

@@ -81,7 +81,7 @@ public static partial class RunInSplitter
         // Without a colon the fourth branch (what follows "主要目标：") cannot match, and the pattern
         // without it need not try every character: its matches start at 一…十, digits, ( or ①.
         var boundary = folded.AsSpan().IndexOfAny(':', '：') < 0 ? BoundaryWithoutColon() : Boundary();
-        foreach (System.Text.RegularExpressions.Match m in boundary.Matches(folded))
+        for (var m = boundary.Match(folded); m.Success; m = m.NextMatch())
         {
             var at = m.Groups["at"].Index;
             if (at > 0 && at < folded.Length && !char.IsWhiteSpace(folded[at]))

@@ -12,7 +12,7 @@ public sealed partial class CountedThingsRule : ITargetRule
 {
     public IEnumerable<TargetCandidate> Match(Clause clause)
     {
-        foreach (Match m in VerbThenNumber().Matches(clause.Folded))
+        for (var m = VerbThenNumber().Match(clause.Folded); m.Success; m = m.NextMatch())
         {
             var position = m.Index + m.Length;
             var atLeast = m.Groups["pre"].Success || m.Groups["pre2"].Success;
@@ -43,7 +43,7 @@ public sealed partial class CountedThingsRule : ITargetRule
             }
         }
 
-        foreach (Match m in VerbThingNumber().Matches(clause.Folded))
+        for (var m = VerbThingNumber().Match(clause.Folded); m.Success; m = m.NextMatch())
         {
             // The verb starts the phrase (全区建成母婴室65家以上), not the middle of a name (儿童友好社区建设数量达到10个).
             // 面向职工子女、困境青少年…等开办“爱心暑托班”250个: a list closed by 等 says whom for, and names no thing.
@@ -64,6 +64,9 @@ public sealed partial class CountedThingsRule : ITargetRule
             yield return new TargetCandidate(thing, bound.Success ? Comparator.AtLeast : Comparator.Equal, q.Value, q.Unit, q.Start, m.Index, bound.Success ? q.End + bound.Length : q.End);
         }
     }
+
+    // Held once: a params array of them would be made for every thing counted.
+    private static readonly char[] Quotes = ['“', '”', '"'];
 
     private static bool IsCounter(string unit) => unit is not ("%" or "‰" or "个百分点" or "岁" or "年" or "天" or "元" or "万元") && !unit.StartsWith("1/", StringComparison.Ordinal);
 
@@ -101,7 +104,7 @@ public sealed partial class CountedThingsRule : ITargetRule
             thing = thing[duty..task.Index] + "的" + thing[..duty];
         }
 
-        return thing.TrimEnd('等').Trim('“', '”', '"');
+        return thing.TrimEnd('等').Trim(Quotes);
     }
 
     [GeneratedRegex(@"(?:(?<pre>至少|不少于)?(?:" + Vocabulary.BuildVerbs + @")|(?<pre>至少)有)(?<pre2>至少|不少于)?(?=\s*(?:\d|" + Vocabulary.ChineseDigit + @"{1,3}\s*[个所名张间家支处项次]))")]

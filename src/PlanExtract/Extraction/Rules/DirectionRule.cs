@@ -12,7 +12,7 @@ public sealed partial class DirectionRule : ITargetRule
 {
     public IEnumerable<TargetCandidate> Match(Clause clause)
     {
-        foreach (Match m in Pattern().Matches(clause.Folded))
+        for (var m = Pattern().Match(clause.Folded); m.Success; m = m.NextMatch())
         {
             var (start, indicator) = IndicatorText.LeftOf(clause, m.Index);
             if (indicator.Length == 0 || !IndicatorText.EndsWithMeasure(indicator))

@@ -10,7 +10,7 @@ public sealed partial class MembersInBodyRule : ITargetRule
 {
     public IEnumerable<TargetCandidate> Match(Clause clause)
     {
-        foreach (Match m in Pattern().Matches(clause.Folded))
+        for (var m = Pattern().Match(clause.Folded); m.Success; m = m.NextMatch())
         {
             var q = QuantityReader.ReadAt(clause.Folded, m.Groups["q"].Index);
             if (q?.Unit is not ("名" or "人"))

@@ -10,7 +10,7 @@ public sealed partial class PerCapitaRule : ITargetRule
 {
     public IEnumerable<TargetCandidate> Match(Clause clause)
     {
-        foreach (Match m in Pattern().Matches(clause.Folded))
+        for (var m = Pattern().Match(clause.Folded); m.Success; m = m.NextMatch())
         {
             var q = QuantityReader.ReadAt(clause.Folded, m.Index + m.Length);
             if (q?.Unit is null)

@@ -12,7 +12,7 @@ public sealed partial class StaffingNormRule : ITargetRule
 {
     public IEnumerable<TargetCandidate> Match(Clause clause)
     {
-        foreach (Match m in Pattern().Matches(clause.Folded))
+        for (var m = Pattern().Match(clause.Folded); m.Success; m = m.NextMatch())
         {
             var q = QuantityReader.ReadAt(clause.Folded, m.Groups["q"].Index);
             if (q?.Unit is not ("名" or "人" or "个" or "所" or "张" or "间"))

@@ -14,7 +14,7 @@ public sealed partial class ValueTargetRule : ITargetRule
     {
         var floor = 0;
         string? previous = null;
-        foreach (Match verb in VerbPattern().Matches(clause.Folded))
+        for (var verb = VerbPattern().Match(clause.Folded); verb.Success; verb = verb.NextMatch())
         {
             if (verb.Index < floor)
             {
@@ -153,9 +153,11 @@ public sealed partial class ValueTargetRule : ITargetRule
     /// </summary>
     internal static bool CountsThings(Quantity value) => value.Unit is { } unit && ThingCounter().IsMatch(unit);
 
+    private static readonly char[] PhraseEnds = [',', '，', '。', '；', ';'];
+
     private static bool DefinesAThing(string folded, int end)
     {
-        var stop = folded.IndexOfAny([',', '，', '。', '；', ';'], end);
+        var stop = folded.IndexOfAny(PhraseEnds, end);
         var phrase = folded.AsSpan(end, (stop < 0 ? folded.Length : stop) - end);
         return phrase.Contains('的');
     }

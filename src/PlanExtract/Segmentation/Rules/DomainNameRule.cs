@@ -13,10 +13,13 @@ public static partial class DomainNameRule
     /// <summary>The bare name when the heading text is a domain name (trailing 。 or ： taken off), else null.</summary>
     public static string? Recognize(string title)
     {
-        var bare = title.Trim().TrimEnd('。', '.', '：', ':', '；').Trim();
+        var bare = title.Trim().TrimEnd(HeadingEnds).Trim();
         var simplified = CharFold.ToSimplified(bare);
         return Pattern().IsMatch(simplified) && !ProjectWord().IsMatch(simplified) ? simplified : null;
     }
+
+    // Held once: a params array of them would be made for every line.
+    private static readonly char[] HeadingEnds = ['。', '.', '：', ':', '；'];
 
     /// <summary>Which plan a domain belongs to: "儿童与家庭" is the children's plan's.</summary>
     public static bool IsChildren(string name) => name.StartsWith("儿童", StringComparison.Ordinal);

@@ -93,7 +93,7 @@ public static partial class PlanTitleRule
             yield break;
         }
 
-        foreach (System.Text.RegularExpressions.Match m in TitleInsidePattern().Matches(folded))
+        for (var m = TitleInsidePattern().Match(folded); m.Success; m = m.NextMatch())
         {
             if (m.Index > 0 && TitleLengthAtStart(folded[m.Index..]) > 0)
             {
