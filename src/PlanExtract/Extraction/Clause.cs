@@ -55,7 +55,8 @@ public static partial class ClauseSplitter
             {
                 var sentence = text[start..i];
                 var folded = CharFold.Fold(sentence);
-                var year = YearPattern().Match(folded) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+                // Every deadline ends in 年; most sentences have none, and are not scanned.
+                var year = folded.Contains('年') && YearPattern().Match(folded) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
                 yield return new Clause(sentence, folded, start) { Year = year, Opening = opening };
                 opening = i < text.Length && text[i] is '；' or ';' ? opening ?? folded : null;
             }

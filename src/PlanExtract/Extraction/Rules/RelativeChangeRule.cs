@@ -10,7 +10,10 @@ public sealed partial class RelativeChangeRule : ITargetRule
 {
     public IEnumerable<TargetCandidate> Match(Clause clause)
     {
-        for (var m = Pattern().Match(clause.Folded); m.Success; m = m.NextMatch())
+        // The pattern's lookahead wants a value in % or 个百分点, and Doubling wants 翻番: a clause
+        // without them is not scanned (most are not; issue 18).
+        var rated = clause.Folded.Contains('%') || clause.Folded.Contains("个百分点", StringComparison.Ordinal);
+        for (var m = rated ? Pattern().Match(clause.Folded) : System.Text.RegularExpressions.Match.Empty; m.Success; m = m.NextMatch())
         {
             var q = QuantityReader.ReadAt(clause.Folded, m.Index + m.Length);
             if (q?.Unit is null)
@@ -38,7 +41,8 @@ public sealed partial class RelativeChangeRule : ITargetRule
             }
         }
 
-        for (var m = Doubling().Match(clause.Folded); m.Success; m = m.NextMatch())
+        var doubled = clause.Folded.Contains("翻番", StringComparison.Ordinal);
+        for (var m = doubled ? Doubling().Match(clause.Folded) : System.Text.RegularExpressions.Match.Empty; m.Success; m = m.NextMatch())
         {
             var (start, indicator) = IndicatorText.LeftOf(clause, m.Index);
             if (indicator.Length > 0)

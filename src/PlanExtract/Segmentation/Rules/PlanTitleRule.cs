@@ -86,9 +86,10 @@ public static partial class PlanTitleRule
     /// </summary>
     public static IEnumerable<int> TitleStartsInside(string folded)
     {
-        // Every title holds 发展; the pattern, led by a lookbehind, is otherwise tried at every
-        // position of every line (5% of read + extract before this test).
-        if (!folded.Contains("发展", StringComparison.Ordinal))
+        // Every title holds 发展, 规划 or 纲要, and the ( of its period; the pattern, led by a
+        // lookbehind, is otherwise tried at every position of every line (5% of read + extract).
+        if (!folded.Contains('(') || !folded.Contains("发展", StringComparison.Ordinal)
+            || (!folded.Contains("规划", StringComparison.Ordinal) && !folded.Contains("纲要", StringComparison.Ordinal)))
         {
             yield break;
         }
