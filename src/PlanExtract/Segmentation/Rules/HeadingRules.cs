@@ -43,11 +43,14 @@ public static partial class SubHeadingRule
         }
 
         var rest = line.Text[m.Groups[2].Index..].Trim();
-        var stop = rest.IndexOfAny(['。', '：', ':']);
+        var stop = rest.IndexOfAny(TitleEnds);
         var title = (stop < 0 ? rest : rest[..stop]).Trim();
         var body = stop < 0 ? string.Empty : rest[(stop + 1)..].Trim();
         return new Match(number, title, body, rest);
     }
+
+    // Held once: a collection expression here made an array for every line.
+    private static readonly char[] TitleEnds = ['。', '：', ':'];
 
     [GeneratedRegex(@"^\(\s*([一二三四五六七八九十]{1,3})\s*\)\s*(.*)$")]
     private static partial Regex Pattern();
