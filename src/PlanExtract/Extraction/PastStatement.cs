@@ -37,7 +37,7 @@ public static partial class PastStatement
     /// 均: 平均水平). Most sentences hold none; the pattern's own search tries every character of them
     /// (a tenth of extraction before this test). A new branch adds its character here.
     /// </summary>
-    private static bool MayHoldMarker(string folded) => folded.AsSpan().IndexOfAny(MarkerCharacters) >= 0;
+    internal static bool MayHoldMarker(string folded) => folded.AsSpan().IndexOfAny(MarkerCharacters) >= 0;
 
     private static readonly System.Buffers.SearchValues<char> MarkerCharacters = System.Buffers.SearchValues.Create("年截五了标直均");
 
@@ -46,7 +46,7 @@ public static partial class PastStatement
     // 由2010年的33.23/10万降至15.07/10万 (a value before the change), 普惠性幼儿园覆盖率达88.84%，实现连续七年提升,
     // 城镇单位女性从业人员比重一直保持在40%左右, 全市出生缺陷率控制在6.14‰，低于全省平均水平: reports.
     [GeneratedRegex(@"从\s*20[01]\d\s*年|由\s*20[01]\d\s*年\s*的|截至|20[01]\d\s*年以来|比\s*20[01]\d\s*年|(?:比|较|由|从)\s*“?十[一二三]五”?(?:末|期末|时期)|(?:提高|下降|增长|增加|降低|上升|减少)了|(?:高于|低于|超过|超出)\s*\d+(?:\.\d+)?\s*%?\s*的?(?:省|市|国家|全国|全省|全市)?目标|(?:\d+|[一二两三四五六七八九十几多近]+)\s*年来|连续\s*(?:\d+|[一二两三四五六七八九十]+)\s*年|一直(?:保持|稳定|维持|处于)|(?:高于|低于|高出|优于|好于)\s*(?:全国|全省|全市|全区|国家|省|市)\s*(?:的)?\s*平\s*均\s*水\s*平")]
-    private static partial Regex Marker();
+    internal static partial Regex Marker();
 
     // 湖塘镇 5年来，…; 数据显示，2011年，…; 去年我市…; 当年，全市托育总位数达到3.5万余个; 至2024年底，全市学前三年毛入园率达100%.
     [GeneratedRegex(@"^[^\p{L}\p{N}]*(?:(?:\d+|[一二两三四五六七八九十几多近]+)\s*年来|(?:数据|统计|监测)(?:结果)?显示|去年|上年|当年)|^[^\p{L}\p{N}]*至\s*20\d[1-46-9]\s*年\s*(?:底|末)")]

@@ -98,7 +98,7 @@ public static partial class QuantityReader
     /// What <see cref="QuantityPattern"/> can start with, a superset of its branches' first characters:
     /// the spaces it skips, a digit, 百 (百分之), 半, or a Chinese numeral.
     /// </summary>
-    private static bool CanStart(char c) => char.IsWhiteSpace(c) || char.IsDigit(c) || c == '半' || ChineseNumber.IsNumeralChar(c);
+    internal static bool CanStart(char c) => char.IsWhiteSpace(c) || char.IsDigit(c) || c == '半' || ChineseNumber.IsNumeralChar(c);
 
     public static string NormalizeUnit(string unit)
     {
@@ -118,5 +118,5 @@ public static partial class QuantityReader
     private static partial Regex Ratio();
 
     [GeneratedRegex(@"\G\s*(?:百分之(?<percentOf>[零一二三四五六七八九十百]+)|(?<arabic>" + Vocabulary.ArabicNumber + @")(?:\s*[—–~-]\s*(?<upper>\d+(?:\.\d+)?)(?=\s*(?:" + Vocabulary.Units + @")))?\s*(?<unit>" + Vocabulary.Units + @")?|(?<half>半)(?<unit>小时)|(?<chinese>" + Vocabulary.ChineseDigit + @"{1,4})\s*(?<unit>" + Vocabulary.Counters + "))")]
-    private static partial Regex QuantityPattern();
+    internal static partial Regex QuantityPattern();
 }

@@ -115,11 +115,11 @@ public static partial class RunInSplitter
     private const string AfterHeading = @"(?=[\d(①-⑳])(?<=(?:^|" + SentenceEnd + @"|#\s*)" + Heading + @")(?<at>\d{1,2}\s*[.、](?!\d)|\(\s*\d{1,2}\s*\)|[①-⑳])";
 
     [GeneratedRegex(AfterSentence + "|" + AfterAnyCharacter + "|" + AfterDomainHeading + "|" + AfterHeadingColon + "|" + AfterHeading)]
-    private static partial Regex Boundary();
+    internal static partial Regex Boundary();
 
     /// <summary><see cref="Boundary"/> for a line without a colon: the same branches in the same order, less the one that needs it.</summary>
     [GeneratedRegex(AfterSentence + "|" + AfterAnyCharacter + "|" + AfterDomainHeading + "|" + AfterHeading)]
-    private static partial Regex BoundaryWithoutColon();
+    internal static partial Regex BoundaryWithoutColon();
 
     [GeneratedRegex(@"^(\s*#{0,6}\s*\*\*[^*]{1,30}\*\*)\s*([^*\s].*)$")]
     private static partial Regex BoldHeading();

@@ -58,10 +58,10 @@ public sealed partial class RelativeChangeRule : ITargetRule
 
     // 高品质幼儿园数量在2020年基础上翻番: doubled is up by 100%.
     [GeneratedRegex(@"(?:(?:在|比|较)\s*(?<basis>20\d\d\s*年|基线)\s*(?:的)?(?:基础上|水平上)?\s*)?(?<double>翻番)")]
-    private static partial Regex Doubling();
+    internal static partial Regex Doubling();
 
     [GeneratedRegex(@"(?:以\s*(?<basis>20\d\d\s*年|基线)\s*(?:数据|水平|数)?为基[数线]\s*[,，]?|(?:在|比|较)\s*(?<basis>20\d\d\s*年|基线)\s*(?:基础上|水平上|的基础上)?|每年|年均|(?<=[率例重数量]))\s*(?<verb>下降|降低|减少|提高|增长|增加|上升)(?=\s*\d+(?:\.\d+)?\s*(?:%|个百分点))")]
-    private static partial Regex Pattern();
+    internal static partial Regex Pattern();
 
     [GeneratedRegex(@"\G\s*(?:以上|左右)")]
     private static partial Regex BoundPattern();
