@@ -78,7 +78,8 @@ public sealed partial class PlanSegmenter
                 written += next.Written;
             }
 
-            if (PlanTitleRule.Recognize(Text.CharFold.Fold(text)) is { } match)
+            // One line is already folded (every line is tried as a title: no second copy of each).
+            if (PlanTitleRule.Recognize(count == 1 ? lines[i].Folded : Text.CharFold.Fold(text)) is { } match)
             {
                 // "荔浦市妇女发展规划" with its period on the next line, or over the next few:
                 // "中国儿童发展纲要" / "(" / "2011-2020" / "年)" in a PDF's text copied to a page.

@@ -33,7 +33,14 @@ public static class CharFold
     /// </summary>
     public static string ToSimplified(string text)
     {
-        if (text.Length == 0)
+        // Plans are written in simplified script: most names come back unchanged, and uncopied.
+        var first = 0;
+        while (first < text.Length && SimplifiedTable[text[first]] == text[first])
+        {
+            first++;
+        }
+
+        if (first == text.Length)
         {
             return text;
         }
