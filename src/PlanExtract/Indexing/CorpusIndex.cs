@@ -22,7 +22,7 @@ namespace PlanExtract.Indexing;
 /// </remarks>
 public static class CorpusIndex
 {
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
     public const string PointerFile = "CURRENT";
     private const string FormatHeader = "planextract-index";
     private const string CommitFormatKey = "planextract.format";
