@@ -21,6 +21,7 @@ public sealed class CorpusSearcher : IDisposable
     /// <summary>What a word the index lacks may be close to: canonical ids first, then written names.</summary>
     private readonly IReadOnlyList<string> _indicatorsToSuggest;
     private readonly LoneCharacters _loneCharacters;
+    private readonly PlaceNames _places;
     private readonly GlobalOrdinals _districtOrdinals;
     private readonly GlobalOrdinals _domainOrdinals;
     private readonly IReadOnlyList<string> _domains;
@@ -32,6 +33,7 @@ public sealed class CorpusSearcher : IDisposable
         _reader = reader;
         _searcher = new IndexSearcher(reader) { Similarity = CorpusIndex.Similarity };
         _loneCharacters = new LoneCharacters(reader);
+        _places = PlaceNames.Of(reader);
         _districtOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DistrictKey);
         _domainOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DomainKey);
         _domains = [.. _domainOrdinals.LiveNames.Where(d => d != IndexSchema.NoDomain)];
@@ -89,7 +91,7 @@ public sealed class CorpusSearcher : IDisposable
             return TargetList(request, filter);
         }
 
-        var builder = new QueryBuilder(_queryAnalyzer, _wordAnalyzer, request.Chain);
+        var builder = new QueryBuilder(_queryAnalyzer, _wordAnalyzer, request.Chain, _places);
         var plan = builder.Build(request.Query);
         var keep = request.Offset + request.Limit;
         var query = plan.Strict.Query;

@@ -38,7 +38,7 @@ internal sealed class LoneCharacters(IndexReader reader)
 
     /// <summary>The analyzed fields a Han character can stand in; keyword fields hold whole values.</summary>
     private static readonly HashSet<string> AnalyzedFields =
-        [IndexSchema.Text, IndexSchema.Lead, IndexSchema.Indicator, IndexSchema.District, IndexSchema.City, IndexSchema.Province, IndexSchema.Domain];
+        [IndexSchema.Text, IndexSchema.Lead, IndexSchema.Indicator, IndexSchema.IndicatorId];
 
     private readonly ConcurrentDictionary<(string Field, char Character, Sides Sides), Term[]> _terms = new();
 
