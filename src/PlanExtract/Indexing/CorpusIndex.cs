@@ -22,7 +22,7 @@ namespace PlanExtract.Indexing;
 /// </remarks>
 public static class CorpusIndex
 {
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
     public const string PointerFile = "CURRENT";
     private const string FormatHeader = "planextract-index";
     private const string CommitFormatKey = "planextract.format";
@@ -69,36 +69,27 @@ public static class CorpusIndex
     /// <param name="fingerprint">The code and catalog that would build it now; an index built by others is rebuilt, since its entries would be stale.</param>
     public static CorpusIndexWriter? OpenForUpdate(string indexFolder, string fingerprint)
     {
-        string live;
-        long nextGroup;
-        ICollection<string> files;
-        try
+        // The last commit's segments file, not a reader: opening every segment (its terms and
+        // stored-field indexes) cost more than the whole update at 3,200 documents.
+        long nextGroup = 0;
+        ICollection<string> files = [];
+        var livePath = LiveCommit(indexFolder, fingerprint, (directory, commit) =>
         {
-            // The last commit's segments file, not a reader: opening every segment (its terms and
-            // stored-field indexes) cost more than the whole update at 3,200 documents.
-            live = Path.GetFileName(LivePath(indexFolder));
-            using var directory = FSDirectory.Open(Path.Combine(indexFolder, live));
-            var commit = new SegmentInfos();
-            commit.Read(directory);
-            if (!commit.UserData.TryGetValue(CommitFormatKey, out var format) || format != FormatVersion.ToString(CultureInfo.InvariantCulture)
-                || !commit.UserData.TryGetValue(NextGroupKey, out var next) || !long.TryParse(next, CultureInfo.InvariantCulture, out nextGroup)
-                || !commit.UserData.TryGetValue(FingerprintKey, out var built) || built != fingerprint)
+            if (!commit.UserData.TryGetValue(NextGroupKey, out var next) || !long.TryParse(next, CultureInfo.InvariantCulture, out nextGroup))
             {
-                return null;
+                return false;
             }
 
             files = commit.GetFiles(directory, includeSegmentsFile: true);
             VerifyFooters(directory, files);
-        }
-        catch (PlanExtractException)
-        {
-            return null;
-        }
-        catch (Exception e) when (IsDamage(e))
+            return true;
+        });
+        if (livePath is null)
         {
             return null;
         }
 
+        var live = Path.GetFileName(livePath);
         var manifest = CorpusManifest.Read(Path.Combine(indexFolder, live, ManifestFile));
         if (manifest is null)
         {
@@ -131,20 +122,25 @@ public static class CorpusIndex
     /// code and catalog, else null (no index, another format or build, no manifest). Reads the last
     /// commit's user data only: no writer, no lock, no segment opened.
     /// </summary>
-    public static CorpusManifest? LiveManifest(string indexFolder, string fingerprint)
+    public static CorpusManifest? LiveManifest(string indexFolder, string fingerprint) =>
+        LiveCommit(indexFolder, fingerprint, (_, _) => true) is { } live ? CorpusManifest.Read(Path.Combine(live, ManifestFile)) : null;
+
+    /// <summary>
+    /// The live generation's folder when its last commit was written in this format by
+    /// <paramref name="fingerprint"/>'s code and catalog and <paramref name="accept"/> takes it;
+    /// null for no index, another build, or damage.
+    /// </summary>
+    private static string? LiveCommit(string indexFolder, string fingerprint, Func<Lucene.Net.Store.Directory, SegmentInfos, bool> accept)
     {
-        string live;
         try
         {
-            live = LivePath(indexFolder);
+            var live = LivePath(indexFolder);
             using var directory = FSDirectory.Open(live);
             var commit = new SegmentInfos();
             commit.Read(directory);
-            if (!commit.UserData.TryGetValue(CommitFormatKey, out var format) || format != FormatVersion.ToString(CultureInfo.InvariantCulture)
-                || !commit.UserData.TryGetValue(FingerprintKey, out var built) || built != fingerprint)
-            {
-                return null;
-            }
+            return commit.UserData.TryGetValue(CommitFormatKey, out var format) && format == FormatVersion.ToString(CultureInfo.InvariantCulture)
+                && commit.UserData.TryGetValue(FingerprintKey, out var built) && built == fingerprint
+                && accept(directory, commit) ? live : null;
         }
         catch (PlanExtractException)
         {
@@ -154,8 +150,6 @@ public static class CorpusIndex
         {
             return null;
         }
-
-        return CorpusManifest.Read(Path.Combine(live, ManifestFile));
     }
 
     // The small files (segments, .si, .cfe, .fnm, doc-value metadata) are read whole against their

@@ -12,7 +12,7 @@ public sealed class CorpusSearcher : IDisposable
 {
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
-    private readonly Analyzer _indexAnalyzer = IndexSchema.CreateAnalyzer(forIndex: true);
+    private readonly Analyzer _snippetAnalyzer = PlanAnalyzer.ForSnippets();
     private readonly Analyzer _queryAnalyzer = IndexSchema.CreateAnalyzer(forIndex: false);
     private readonly WordAnalyzer _wordAnalyzer = new();
     private readonly IReadOnlyList<string> _indicatorIds;
@@ -20,6 +20,8 @@ public sealed class CorpusSearcher : IDisposable
 
     /// <summary>What a word the index lacks may be close to: canonical ids first, then written names.</summary>
     private readonly IReadOnlyList<string> _indicatorsToSuggest;
+    private readonly LoneCharacters _loneCharacters;
+    private readonly PlaceNames _places;
     private readonly GlobalOrdinals _districtOrdinals;
     private readonly GlobalOrdinals _domainOrdinals;
     private readonly IReadOnlyList<string> _domains;
@@ -30,6 +32,8 @@ public sealed class CorpusSearcher : IDisposable
     {
         _reader = reader;
         _searcher = new IndexSearcher(reader) { Similarity = CorpusIndex.Similarity };
+        _loneCharacters = new LoneCharacters(reader);
+        _places = PlaceNames.Of(reader);
         _districtOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DistrictKey);
         _domainOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DomainKey);
         _domains = [.. _domainOrdinals.LiveNames.Where(d => d != IndexSchema.NoDomain)];
@@ -87,7 +91,7 @@ public sealed class CorpusSearcher : IDisposable
             return TargetList(request, filter);
         }
 
-        var builder = new QueryBuilder(_queryAnalyzer, _wordAnalyzer, request.Chain);
+        var builder = new QueryBuilder(_queryAnalyzer, _wordAnalyzer, request.Chain, _places);
         var plan = builder.Build(request.Query);
         var keep = request.Offset + request.Limit;
         var query = plan.Strict.Query;
@@ -108,7 +112,7 @@ public sealed class CorpusSearcher : IDisposable
         if (collector.Items == 0 && plan.Plain && request.Chain != QueryChain.Bigrams)
         {
             // Nothing as written: a typo (心里健康, 家庭暴历) is one character off text the index holds.
-            suggestions = new Suggestions(_reader, _searcher, builder, _indicatorsToSuggest).For(plan.Chunks);
+            suggestions = new Suggestions(_reader, _searcher, _loneCharacters, builder, _indicatorsToSuggest).For(plan.Chunks);
             if (suggestions.Count > 0 && !suggestions[0].EndsWith(Suggestions.IndicatorMark, StringComparison.Ordinal))
             {
                 var corrected = builder.Build(suggestions[0]).Strict.Query;
@@ -146,7 +150,7 @@ public sealed class CorpusSearcher : IDisposable
             }
         }
 
-        var snippets = new Snippets(_indexAnalyzer, _searcher.Rewrite(query));
+        var snippets = new Snippets(_snippetAnalyzer, _searcher.Rewrite(query));
         var hits = collector.Best().Skip(request.Offset).Select(d => Hit(d, snippets)).ToList();
         return new SearchResult(hits, collector.Items, collector.ByDistrict, collector.ByDomain)
         {
@@ -160,7 +164,7 @@ public sealed class CorpusSearcher : IDisposable
     private ItemCollector Run(Query query, Filter? filter, int keep, bool targetsOnly)
     {
         var collector = Collector(keep, targetsOnly);
-        _searcher.Search(query, filter, collector);
+        _searcher.Search(_loneCharacters.Expand(query), filter, collector);
         return collector;
     }
 
@@ -183,7 +187,7 @@ public sealed class CorpusSearcher : IDisposable
     private bool Any(Query query, Filter filter)
     {
         var counter = new TotalHitCountCollector();
-        _searcher.Search(query, filter, counter);
+        _searcher.Search(_loneCharacters.Expand(query), filter, counter);
         return counter.TotalHits > 0;
     }
 
@@ -196,7 +200,7 @@ public sealed class CorpusSearcher : IDisposable
     {
         var all = new AllDocs();
         _searcher.Search(new MatchAllDocsQuery(), filter, all);
-        var none = new Snippets(_indexAnalyzer, new BooleanQuery());
+        var none = new Snippets(_snippetAnalyzer, new BooleanQuery());
         IEnumerable<SearchHit> rows = all.Docs.Select(d => Hit(new ScoreDoc(d, 1f), none));
         if (request.Indicator is not null)
         {
@@ -228,7 +232,7 @@ public sealed class CorpusSearcher : IDisposable
     public void Dispose()
     {
         _reader.Dispose();
-        _indexAnalyzer.Dispose();
+        _snippetAnalyzer.Dispose();
         _queryAnalyzer.Dispose();
         _wordAnalyzer.Dispose();
     }

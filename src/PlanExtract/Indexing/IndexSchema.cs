@@ -14,11 +14,13 @@ namespace PlanExtract.Indexing;
 /// </summary>
 public static class IndexSchema
 {
-    // Analyzed with the Chinese chain, stored for display.
+    // Stored for display; typed as district:清城 they are found among the names their keyword field holds (PlaceNames).
     public const string District = "district";
     public const string City = "city";
     public const string Province = "province";
     public const string Domain = "domain";
+
+    // Analyzed with the Chinese chain, stored for display.
     public const string IndicatorId = "indicator_id";
     public const string Text = "text";
 
@@ -48,6 +50,10 @@ public static class IndexSchema
     public const string DistrictKey = "district_key";
     public const string DomainKey = "domain_key";
 
+    /// <summary>Exact city and province names, for <c>city:清远</c> and <c>province:广西</c>.</summary>
+    public const string CityKey = "city_key";
+    public const string ProvinceKey = "province_key";
+
     /// <summary>Exact written indicator and canonical id of a target, for <c>--indicator</c>.</summary>
     public const string IndicatorKey = "indicator_key";
     public const string IndicatorIdKey = "indicator_id_key";
@@ -64,7 +70,21 @@ public static class IndexSchema
     /// <summary>Domain key of items outside the development areas (plan-level sections, key projects).</summary>
     public const string NoDomain = "";
 
-    private static readonly string[] KeywordFields = [Plan, Section, Item, Value, Unit, Comparator, Year, Source, Kind, Line, Page, DistrictKey, DomainKey, IndicatorKey, IndicatorIdKey, ItemLine];
+    private static readonly string[] KeywordFields = [Plan, Section, Item, Value, Unit, Comparator, Year, Source, Kind, Line, Page, DistrictKey, DomainKey, CityKey, ProvinceKey, IndicatorKey, IndicatorIdKey, ItemLine];
+
+    /// <summary>
+    /// The keyword field holding a place field's whole names. The place is the same on every item
+    /// of a plan, so analysing it on each was a tenth of the index's tokens; a typed district:清城
+    /// is looked up among the few thousand names instead.
+    /// </summary>
+    internal static string? KeyOf(string field) => field switch
+    {
+        District => DistrictKey,
+        City => CityKey,
+        Province => ProvinceKey,
+        Domain => DomainKey,
+        _ => null,
+    };
 
     /// <summary>Chinese analysis for text fields, keywords kept whole so <c>section:goal</c> is one term.</summary>
     public static Analyzer CreateAnalyzer(bool forIndex)
@@ -194,7 +214,7 @@ public static class IndexSchema
         var document = new Document
         {
             new NumericDocValuesField(ItemGroup, group),
-            new TextField(District, place.District, Field.Store.YES),
+            new StoredField(District, place.District),
             keywords.Of(DistrictKey, place.District, Field.Store.NO),
             new SortedDocValuesField(DistrictKey, new BytesRef(place.District)),
             keywords.Of(Plan, plan, Field.Store.YES),
@@ -206,6 +226,15 @@ public static class IndexSchema
         Optional(document, City, place.City);
         Optional(document, Province, place.Province);
         Optional(document, Domain, domain);
+        if (!string.IsNullOrEmpty(place.City))
+        {
+            document.Add(keywords.Of(CityKey, place.City, Field.Store.NO));
+        }
+
+        if (!string.IsNullOrEmpty(place.Province))
+        {
+            document.Add(keywords.Of(ProvinceKey, place.Province, Field.Store.NO));
+        }
         if (item is not null)
         {
             document.Add(keywords.Of(Item, item, Field.Store.YES));
@@ -221,7 +250,7 @@ public static class IndexSchema
     {
         if (!string.IsNullOrEmpty(value))
         {
-            document.Add(new TextField(name, value, Field.Store.YES));
+            document.Add(new StoredField(name, value));
         }
     }
 

@@ -14,20 +14,29 @@ namespace PlanExtract.Indexing;
 /// each found as its characters here.
 /// </summary>
 /// <remarks>
-/// The index side keeps the unigrams too, so a one-character query (癌, 孕) finds every item holding
-/// that character. The query side emits bigrams only (a lone character still comes out as a
-/// unigram), so 乳腺癌 becomes the phrase "乳腺 腺癌" rather than a phrase over alternatives of
-/// unigrams and bigrams that would score every position twice.
+/// The index and queries both keep bigrams only (a lone character between signs or digits comes out
+/// as itself), so 乳腺癌 is the phrase "乳腺 腺癌". The index kept a unigram of every character as
+/// well until the country-scale build: a third of its tokens and a quarter of the build's CPU
+/// (docs/PERFORMANCE.md). A one-character query (癌, the 万 of 8/10万) is found through the
+/// bigrams that hold the character (<see cref="LoneCharacters"/>). Snippets still mark single
+/// characters, with the chain that makes unigrams (<see cref="ForSnippets"/>).
 /// </remarks>
 public sealed class PlanAnalyzer(bool outputUnigrams) : Analyzer
 {
     public static readonly LuceneVersion Version = LuceneVersion.LUCENE_48;
 
-    /// <summary>What the index stores: bigrams and unigrams.</summary>
-    public static PlanAnalyzer ForIndex() => new(outputUnigrams: true);
+    /// <summary>What the index stores and queries are cut into: bigrams, and unigrams only for lone characters.</summary>
+    public static PlanAnalyzer ForIndex() => new(outputUnigrams: false);
 
-    /// <summary>What queries are cut into: bigrams, and unigrams only for lone characters.</summary>
-    public static PlanAnalyzer ForQuery() => new(outputUnigrams: false);
+    /// <summary>The same chain for queries.</summary>
+    public static PlanAnalyzer ForQuery() => ForIndex();
+
+    /// <summary>
+    /// Bigrams and a unigram of every character, at the positions the index gives its bigrams:
+    /// what snippets match a query's terms against, so that 癌 or the 万 of 8/10万 is marked
+    /// where the index holds it only inside a bigram.
+    /// </summary>
+    public static PlanAnalyzer ForSnippets() => new(outputUnigrams: true);
 
     protected override TextReader InitReader(string fieldName, TextReader reader) => Fold(reader);
 

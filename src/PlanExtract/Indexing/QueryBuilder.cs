@@ -50,7 +50,7 @@ internal sealed record QueryPlan(QueryStep Strict, IEnumerable<QueryStep> Relaxe
 /// required, a match in an item's first sentence weighted above a match deep in its text), and the
 /// relaxed ones that stand behind it (all the words anywhere in the item, then most of them).
 /// </summary>
-internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, QueryChain chain)
+internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, QueryChain chain, PlaceNames? places = null)
 {
     // A relaxed step names each word three times over and its neighbours again in pairs: each
     // word's bigrams are analysed once, and each word's query built once and shared.
@@ -319,7 +319,7 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 
     private Query Parse(string syntax)
     {
-        var parser = new PlanQueryParser(queryAnalyzer);
+        var parser = new PlanQueryParser(queryAnalyzer, places);
         try
         {
             return parser.Parse(syntax) ?? new BooleanQuery();
@@ -346,14 +346,17 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 /// <summary>
 /// The classic parser over the text and lead fields, with the numeric fields compared as numbers
 /// (<c>value:[5 TO 10]</c> had compared strings, and <c>value:[1 TO 2]</c> returned 15 and 100)
-/// and the keyword fields read without regard to case (<c>plan:Women</c>).
+/// and the keyword fields read without regard to case (<c>plan:Women</c>). Place fields
+/// (<c>district:清城</c>) are looked up among the names the index holds.
 /// </summary>
 internal sealed class PlanQueryParser : MultiFieldQueryParser
 {
+    private readonly PlaceNames? _places;
+
     /// <summary>The fields a word is looked for in, and the weight of each.</summary>
     public static readonly IReadOnlyList<(string Field, float Boost)> Fields = [(IndexSchema.Text, 1f), (IndexSchema.Lead, QueryBuilder.LeadBoost)];
 
-    public PlanQueryParser(Analyzer analyzer)
+    public PlanQueryParser(Analyzer analyzer, PlaceNames? places = null)
         : base(
             PlanAnalyzer.Version,
             [.. Fields.Select(f => f.Field)],
@@ -364,10 +367,16 @@ internal sealed class PlanQueryParser : MultiFieldQueryParser
         AutoGeneratePhraseQueries = true;
         DefaultOperator = Operator.AND;
         AllowLeadingWildcard = false;
+        _places = places;
     }
 
     protected override Query GetFieldQuery(string field, string queryText, bool quoted)
     {
+        if (Place(field, queryText) is { } place)
+        {
+            return place;
+        }
+
         if (field is not null && QuerySyntax.IsNumeric(field))
         {
             return GetRangeQuery(field, queryText, queryText, true, true);
@@ -380,6 +389,9 @@ internal sealed class PlanQueryParser : MultiFieldQueryParser
 
         return base.GetFieldQuery(field!, queryText, quoted);
     }
+
+    private Query? Place(string? field, string text) =>
+        field is not null && IndexSchema.KeyOf(field) is { } key ? _places?.Matching(key, text) ?? new BooleanQuery() : null;
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
     {

@@ -17,7 +17,7 @@ namespace PlanExtract.Indexing;
 /// and a phrase count per candidate, never a scan of the text.
 /// </remarks>
 /// <param name="indicators">Canonical ids first, then indicators as the plans write them.</param>
-internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, QueryBuilder phrases, IReadOnlyList<string> indicators)
+internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, LoneCharacters lone, QueryBuilder phrases, IReadOnlyList<string> indicators)
 {
     /// <summary>Ends a suggestion that is a catalog indicator rather than corrected text.</summary>
     public const string IndicatorMark = " (indicator)";
@@ -156,7 +156,7 @@ internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, Qu
     private int Count(string text)
     {
         var counter = new TotalHitCountCollector();
-        searcher.Search(phrases.Phrase(text), counter);
+        searcher.Search(lone.Expand(phrases.Phrase(text)), counter);
         return counter.TotalHits;
     }
 }

@@ -7,9 +7,17 @@ namespace PlanExtract.Tests.Indexing;
 public sealed class AnalyzerTests
 {
     [Fact]
-    public void Index_side_keeps_unigrams_beside_bigrams()
+    public void Index_side_keeps_bigrams_only()
     {
-        Assert.Equal(["乳", "乳腺", "腺", "腺癌", "癌"], Terms(PlanAnalyzer.ForIndex(), "乳腺癌"));
+        // A unigram of every character was a third of the index's tokens; LoneCharacters finds 癌 in 腺癌.
+        Assert.Equal(["乳腺", "腺癌"], Terms(PlanAnalyzer.ForIndex(), "乳腺癌"));
+        Assert.Equal(["3", "岁以", "以下"], Terms(PlanAnalyzer.ForIndex(), "3岁以下"));
+    }
+
+    [Fact]
+    public void Snippet_side_keeps_unigrams_beside_bigrams()
+    {
+        Assert.Equal(["乳", "乳腺", "腺", "腺癌", "癌"], Terms(PlanAnalyzer.ForSnippets(), "乳腺癌"));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class SnippetTests(IndexFixture index) : IClassFixture<IndexFixtur
             .ToList();
         var queries = Judgments.Load().Select(j => j.Query).Append("癌").Append("孕产妇 死亡率").ToList();
         var compared = 0;
-        using var analyzer = IndexSchema.CreateAnalyzer(forIndex: true);
+        using var analyzer = PlanAnalyzer.ForSnippets();
         foreach (var snippets in queries.SelectMany(Steps).Select(q => new Snippets(analyzer, q)).Where(s => s.ByCharacters))
         {
             compared++;
@@ -38,7 +38,7 @@ public sealed class SnippetTests(IndexFixture index) : IClassFixture<IndexFixtur
     [InlineData("哈哈", "哈哈哈")]
     public void Folded_and_overlapping_characters_mark_as_the_analyzer_does(string query, string text)
     {
-        using var analyzer = IndexSchema.CreateAnalyzer(forIndex: true);
+        using var analyzer = PlanAnalyzer.ForSnippets();
         var snippets = new Snippets(analyzer, Steps(query).First());
 
         Assert.True(snippets.ByCharacters);
@@ -49,7 +49,7 @@ public sealed class SnippetTests(IndexFixture index) : IClassFixture<IndexFixtur
     [Fact]
     public void Latin_and_digits_are_found_by_the_analyzer()
     {
-        using var analyzer = IndexSchema.CreateAnalyzer(forIndex: true);
+        using var analyzer = PlanAnalyzer.ForSnippets();
         var snippets = new Snippets(analyzer, Steps("HPV疫苗").First());
 
         Assert.False(snippets.ByCharacters);

@@ -55,7 +55,7 @@ public sealed class UntrackedMMapDirectoryTests(IndexFixture index) : IClassFixt
         var live = CorpusIndex.LivePath(index.IndexFolder);
         using var ours = DirectoryReader.Open(new UntrackedMMapDirectory(live));
         using var lucenes = DirectoryReader.Open(FSDirectory.Open(live));
-        var parsed = new PlanQueryParser(IndexSchema.CreateAnalyzer(forIndex: false)).Parse(query);
+        var parsed = new PlanQueryParser(IndexSchema.CreateAnalyzer(forIndex: false), PlaceNames.Of(lucenes)).Parse(query);
 
         var expected = new IndexSearcher(lucenes) { Similarity = CorpusIndex.Similarity }.Search(parsed, 1000);
         var actual = new IndexSearcher(ours) { Similarity = CorpusIndex.Similarity }.Search(parsed, 1000);
