@@ -198,6 +198,10 @@ public static class CrossTableBuilder
         return Columns([.. read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan))], read).Columns;
     }
 
+    /// <summary>The same columns from the documents alone: which have a plan of this kind, which were read.</summary>
+    internal static IReadOnlyList<DistrictColumn> Columns(IReadOnlyList<CorpusDocument> withPlan, IReadOnlyList<CorpusDocument> read) =>
+        Columns([.. withPlan.Select(d => new DocumentResult(d, null, null))], [.. read.Select(d => new DocumentResult(d, null, null))]).Columns;
+
     /// <summary>
     /// Each district compared with the nearest government above that has a plan of the same kind;
     /// a nearer one without it is named, so the legend can say why it is not the one compared.
