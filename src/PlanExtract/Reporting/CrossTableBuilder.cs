@@ -199,8 +199,17 @@ public static class CrossTableBuilder
     }
 
     /// <summary>The same columns from the documents alone: which have a plan of this kind, which were read.</summary>
-    internal static IReadOnlyList<DistrictColumn> Columns(IReadOnlyList<CorpusDocument> withPlan, IReadOnlyList<CorpusDocument> read) =>
-        Columns([.. withPlan.Select(d => new DocumentResult(d, null, null))], [.. read.Select(d => new DocumentResult(d, null, null))]).Columns;
+    internal static IReadOnlyList<DistrictColumn> Columns(IReadOnlyList<CorpusDocument> withPlan, IReadOnlyList<CorpusDocument> read)
+    {
+        // One stand-in per document: a government passed over is told from the one compared with by reference.
+        var stands = new Dictionary<CorpusDocument, DocumentResult>(ReferenceEqualityComparer.Instance);
+        foreach (var document in read)
+        {
+            stands[document] = new DocumentResult(document, null, null);
+        }
+
+        return Columns([.. withPlan.Select(d => stands[d])], [.. read.Select(d => stands[d])]).Columns;
+    }
 
     /// <summary>
     /// Each district compared with the nearest government above that has a plan of the same kind;
