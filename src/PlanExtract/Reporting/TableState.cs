@@ -17,7 +17,7 @@ namespace PlanExtract.Reporting;
 /// <param name="Place">The corpus and output folders and the column threshold: the tables' links and layout depend on them.</param>
 public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<DistrictState> Districts)
 {
-    private const string Magic = "planextract-table-state-1";
+    private const string Magic = "planextract-table-state-2";
 
     /// <summary>The state of <paramref name="results"/> (every corpus document, in corpus order).</summary>
     public static TableState Of(string fingerprint, string place, IReadOnlyList<DocumentResult> results, Indicators.IndicatorCatalog catalog)
@@ -39,13 +39,14 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         writer.Write(Fingerprint);
         writer.Write(Place);
         writer.Write(Districts.Count);
+        var strings = new StringTable.Writer(writer);
         foreach (var district in Districts)
         {
             writer.Write(district.Source);
             writer.Write(district.Stamp);
             writer.Write(district.Read);
-            WriteRows(writer, district.Women);
-            WriteRows(writer, district.Children);
+            WriteRows(writer, strings, district.Women);
+            WriteRows(writer, strings, district.Children);
         }
 
         writer.Write(Magic);
@@ -78,11 +79,12 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
             }
 
             var districts = new List<DistrictState>(count);
+            var strings = new StringTable.Reader(reader);
             for (var i = 0; i < count; i++)
             {
                 var (source, stamp, read) = (reader.ReadString(), reader.ReadString(), reader.ReadBoolean());
                 var file = files.GetValueOrDefault(source) ?? string.Empty;
-                districts.Add(new DistrictState(source, stamp, read, ReadRows(reader, source, file), ReadRows(reader, source, file)));
+                districts.Add(new DistrictState(source, stamp, read, ReadRows(reader, strings, file), ReadRows(reader, strings, file)));
             }
 
             return reader.ReadString() == Magic && stream.Position == stream.Length ? new TableState(fingerprint, place, districts) : null;
@@ -93,7 +95,7 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         }
     }
 
-    private static void WriteRows(BinaryWriter writer, DistrictRows? rows)
+    private static void WriteRows(BinaryWriter writer, StringTable.Writer strings, DistrictRows? rows)
     {
         writer.Write(rows is not null);
         if (rows is null)
@@ -104,19 +106,19 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         writer.Write(rows.DomainNames.Count);
         foreach (var name in rows.DomainNames)
         {
-            writer.Write(name);
+            strings.Write(name);
         }
 
         writer.Write(rows.Cells.Count);
         foreach (var cell in rows.Cells)
         {
-            writer.Write(cell.Key);
-            writer.Write(cell.Label);
+            strings.Write(cell.Key);
+            strings.Write(cell.Label);
             writer.Write(cell.InCatalog);
             writer.Write(cell.Domains.Count);
             foreach (var (domain, n) in cell.Domains)
             {
-                writer.Write(domain);
+                strings.Write(domain);
                 writer.Write(n);
             }
 
@@ -124,18 +126,18 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
             if (cell.FirstLevel is { } level)
             {
                 var t = level.Target;
-                writer.Write(level.Text);
-                writer.Write(level.Source);
-                Optional(writer, level.Line?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                Optional(writer, level.Page?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                writer.Write(t.Comparator);
-                Optional(writer, t.Value);
-                Optional(writer, t.Unit);
+                strings.Write(level.Text);
+                strings.Write(level.Source);
+                writer.Write(level.Line ?? -1);
+                writer.Write(level.Page ?? -1);
+                strings.Write(t.Comparator);
+                strings.Write(t.Value);
+                strings.Write(t.Unit);
             }
         }
     }
 
-    private static DistrictRows? ReadRows(BinaryReader reader, string source, string filePath)
+    private static DistrictRows? ReadRows(BinaryReader reader, StringTable.Reader strings, string filePath)
     {
         if (!reader.ReadBoolean())
         {
@@ -145,25 +147,25 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         var names = new string[Count(reader)];
         for (var i = 0; i < names.Length; i++)
         {
-            names[i] = reader.ReadString();
+            names[i] = strings.Text();
         }
 
         var cells = new KeyCell[Count(reader)];
         for (var i = 0; i < cells.Length; i++)
         {
-            var (key, label, inCatalog) = (reader.ReadString(), reader.ReadString(), reader.ReadBoolean());
+            var (key, label, inCatalog) = (strings.Text(), strings.Text(), reader.ReadBoolean());
             var domains = new List<(string, int)>(Count(reader));
             for (var d = domains.Capacity; d > 0; d--)
             {
-                domains.Add((reader.ReadString(), reader.ReadInt32()));
+                domains.Add((strings.Text(), reader.ReadInt32()));
             }
 
             CellValue? level = null;
             if (reader.ReadBoolean())
             {
-                var (text, at) = (reader.ReadString(), reader.ReadString());
-                var (line, page) = (Number(Optional(reader)), Number(Optional(reader)));
-                var (comparator, value, unit) = (reader.ReadString(), Optional(reader), Optional(reader));
+                var (text, at) = (strings.Text(), strings.Text());
+                var (line, page) = (Number(reader.ReadInt32()), Number(reader.ReadInt32()));
+                var (comparator, value, unit) = (strings.Text(), strings.Read(), strings.Read());
                 // Only what the summary reads of the first level: its place, text, comparator, value and unit.
                 var target = new Target { Plan = string.Empty, Section = string.Empty, Indicator = label, Comparator = comparator, Value = value, Unit = unit, Text = text, Source = at, Line = line, Page = page };
                 level = new CellValue(text, at, filePath, line, page, null, null, [target]);
@@ -177,18 +179,58 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
 
     private static int Count(BinaryReader reader) => reader.ReadInt32() is var n and >= 0 and < (1 << 24) ? n : throw new FormatException("bad count");
 
-    private static int? Number(string? text) => text is null ? null : int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+    private static int? Number(int stored) => stored >= 0 ? stored : null;
 
-    private static void Optional(BinaryWriter writer, string? text)
+    /// <summary>
+    /// Strings written once and then by number: row keys, names, domains and levels repeat across
+    /// thousands of districts, so the state is several times smaller and read without a string per cell.
+    /// </summary>
+    private static class StringTable
     {
-        writer.Write(text is not null);
-        if (text is not null)
+        public sealed class Writer(BinaryWriter writer)
         {
-            writer.Write(text);
+            private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+
+            public void Write(string? text)
+            {
+                if (text is null)
+                {
+                    writer.Write7BitEncodedInt(0);
+                }
+                else if (_numbers.TryGetValue(text, out var number))
+                {
+                    writer.Write7BitEncodedInt(number + 2);
+                }
+                else
+                {
+                    _numbers.Add(text, _numbers.Count);
+                    writer.Write7BitEncodedInt(1);
+                    writer.Write(text);
+                }
+            }
+        }
+
+        public sealed class Reader(BinaryReader reader)
+        {
+            private readonly List<string> _strings = [];
+
+            public string? Read() => reader.Read7BitEncodedInt() switch
+            {
+                0 => null,
+                1 => Add(reader.ReadString()),
+                var n => _strings[n - 2],
+            };
+
+            /// <summary>A string that must be there; a missing one is a damaged state.</summary>
+            public string Text() => Read() ?? throw new FormatException("a string is missing");
+
+            private string Add(string text)
+            {
+                _strings.Add(text);
+                return text;
+            }
         }
     }
-
-    private static string? Optional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
 }
 
 /// <summary>One document's part of a <see cref="TableState"/>: its rows per plan type (null when it has no plan of that type).</summary>
