@@ -52,7 +52,7 @@ public static class CorpusBuild
         var stateKept = options.Tables && !options.Full && last.Holds(output, output.TableState);
         try
         {
-            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, recordsWanted: options.Tables && !stateKept);
+            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, last, recordsWanted: options.Tables && !stateKept);
             if (options.Tables)
             {
                 (tables, var parts) = Tables(corpus, output, pending, summary, options, stateKept ? last : null);
@@ -120,13 +120,13 @@ public static class CorpusBuild
     /// targets.jsonl and records.jsonl in <paramref name="pending"/>; no tables.
     /// </summary>
     /// <param name="recordsWanted">The tables follow: the records are read back while the index commits and merges.</param>
-    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress, bool recordsWanted = false)
+    /// <param name="last">What the last build left and still stands (<see cref="OutputGeneration.Verify"/>, after any recovery).</param>
+    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress, OutputGeneration.Verified last, bool recordsWanted = false)
     {
         var inventory = corpus.Inventory();
         var documents = inventory.Documents;
         var fingerprint = ChangeDetection.Fingerprint(corpus);
-        // What the last build left and still stands: a changed or damaged output is re-made, an index not the last build's is rebuilt.
-        var last = OutputGeneration.Verify(output);
+        // A changed or damaged output is re-made, an index not the last build's is rebuilt.
         using var index = (full || !last.Index ? null : CorpusIndex.OpenForUpdate(output.Index, fingerprint)) ?? CorpusIndex.Create(output.Index, fingerprint);
         using var previousTargets = Previous(output, last, index, output.Targets);
         using var previousRecords = Previous(output, last, index, output.Records);
