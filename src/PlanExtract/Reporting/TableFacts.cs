@@ -48,7 +48,26 @@ public sealed record DistrictRows(IReadOnlyList<string> DomainNames, IReadOnlyLi
 /// </summary>
 public sealed class RowLayout
 {
-    private RowLayout(IReadOnlyList<(string Domain, IReadOnlyList<LayoutRow> Rows)> domains) => Domains = domains;
+    // Where each key's rows are (domain, row), for cutting the layout to a part's keys without walking every row.
+    private readonly Dictionary<string, List<(int Domain, int Row)>> _places = new(StringComparer.Ordinal);
+
+    private RowLayout(IReadOnlyList<(string Domain, IReadOnlyList<LayoutRow> Rows)> domains)
+    {
+        Domains = domains;
+        for (var d = 0; d < domains.Count; d++)
+        {
+            for (var r = 0; r < domains[d].Rows.Count; r++)
+            {
+                var key = domains[d].Rows[r].Key;
+                if (!_places.TryGetValue(key, out var places))
+                {
+                    _places.Add(key, places = []);
+                }
+
+                places.Add((d, r));
+            }
+        }
+    }
 
     /// <summary>The domains in the order the plans give them, then <see cref="CrossTableBuilder.OutsideDomains"/>; each with its rows (maybe none).</summary>
     public IReadOnlyList<(string Domain, IReadOnlyList<LayoutRow> Rows)> Domains { get; }
@@ -109,20 +128,21 @@ public sealed class RowLayout
     /// </summary>
     public string Restricted(IReadOnlySet<string> keys)
     {
+        // The part's keys looked up and sorted, not every row of the layout walked: a country's
+        // layout has thousands of rows, a part a few dozen, and there are thousands of parts.
+        var places = keys.SelectMany(k => _places.GetValueOrDefault(k) ?? []).Order().ToList();
         var text = new System.Text.StringBuilder();
-        foreach (var (domain, rows) in Domains)
+        var domain = -1;
+        foreach (var (d, r) in places)
         {
-            var any = false;
-            foreach (var row in rows.Where(r => keys.Contains(r.Key)))
+            if (d != domain)
             {
-                if (!any)
-                {
-                    text.Append("\u0001").Append(domain);
-                    any = true;
-                }
-
-                text.Append("\u0002").Append(row.Key).Append('\u0003').Append(row.Label).Append(row.InCatalog ? '1' : '0');
+                text.Append('\u0001').Append(Domains[d].Domain);
+                domain = d;
             }
+
+            var row = Domains[d].Rows[r];
+            text.Append('\u0002').Append(row.Key).Append('\u0003').Append(row.Label).Append(row.InCatalog ? '1' : '0');
         }
 
         return text.ToString();
