@@ -141,8 +141,8 @@ public static class CountryTableUpdate
         for (var k = 0; k < Plans.Length; k++)
         {
             var relative = $"{OutputLayout.TablesFolder}/{CountryTables.SummaryPrefix}{Plans[k].ToContractName()}.md";
-            var summary = SummaryTable(Plans[k], columns[k], rows[k], rowLayouts[k]);
-            var text = CountryTables.Summary(summary, layout.PartOfColumns(summary), catalog, linkFolder, maxColumns);
+            var whole = new CrossTable(Plans[k], columns[k], []);
+            var text = CountryTables.Summary(whole, SummaryRows(rows[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
             if (CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, relative), Path.Combine(outputFolder, relative), text))
             {
                 staged.Add(relative);
@@ -291,38 +291,34 @@ public static class CountryTableUpdate
     }
 
     /// <summary>
-    /// The whole table as the national summary reads it: every district's column, and in each cell
-    /// only its first level (or a value that is none), which is all the summary's counts, spreads
-    /// and links take from a cell.
+    /// The national summary's rows as <see cref="CountryTables.SummaryRows"/> makes them from the
+    /// whole table, made from the districts that state each row (their first levels) instead of a
+    /// cell per district: a country's rows × districts is millions of mostly empty cells.
     /// </summary>
-    private static CrossTable SummaryTable(PlanKind plan, IReadOnlyList<DistrictColumn> columns, IReadOnlyList<DistrictRows> rows, RowLayout layout)
+    private static List<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)> SummaryRows(IReadOnlyList<DistrictRows> rows, RowLayout layout, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog)
     {
-        var cellsOf = new Dictionary<string, IReadOnlyList<CellValue>[]>(StringComparer.Ordinal);
-        foreach (var row in layout.Domains.SelectMany(d => d.Rows))
-        {
-            if (!cellsOf.ContainsKey(row.Key))
-            {
-                var cells = new IReadOnlyList<CellValue>[columns.Count];
-                Array.Fill(cells, Array.Empty<CellValue>());
-                cellsOf.Add(row.Key, cells);
-            }
-        }
-
-        for (var c = 0; c < columns.Count; c++)
+        var holders = new Dictionary<string, List<(int Column, CellValue? Level)>>(StringComparer.Ordinal);
+        for (var c = 0; c < rows.Count; c++)
         {
             foreach (var cell in rows[c].Cells)
             {
-                cellsOf[cell.Key][c] = [cell.FirstLevel ?? NoLevel];
+                if (!holders.TryGetValue(cell.Key, out var list))
+                {
+                    holders.Add(cell.Key, list = []);
+                }
+
+                list.Add((c, cell.FirstLevel));
             }
         }
 
-        var domains = layout.Domains.Where(d => d.Rows.Count > 0)
-            .Select(d => new DomainTable(d.Domain, [.. d.Rows.Select(r => new IndicatorRow(r.Label, r.InCatalog, cellsOf[r.Key]))]))
-            .ToList();
-        return new CrossTable(plan, columns, domains);
+        return [.. layout.Domains.Where(d => d.Rows.Count > 0).Select(d => (new DomainTable(d.Domain, []), (IReadOnlyList<SummaryRow>)[.. d.Rows.Select(r =>
+        {
+            var stating = holders[r.Key];
+            return new SummaryRow(
+                new IndicatorRow(r.Label, r.InCatalog, []),
+                stating.Count,
+                Spread.Of([.. stating.Where(h => h.Level is not null).Select(h => (h.Column, h.Level!))], catalog.Find(r.Label)),
+                [.. stating.Select(h => partOfColumn[h.Column]).DistinctBy(p => p.Province)]);
+        })]))];
     }
-
-    // A cell that states the indicator without a level (a direction, a relative change): counted, never in the spread.
-    private static readonly CellValue NoLevel = new(string.Empty, string.Empty, string.Empty, null, null, null, null,
-        [new Target { Plan = string.Empty, Section = string.Empty, Indicator = string.Empty, Comparator = "up", Text = string.Empty, Source = string.Empty }]);
 }

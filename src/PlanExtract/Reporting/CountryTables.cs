@@ -281,14 +281,22 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
 
     public static Spread? Of(IndicatorRow row, IndicatorDefinition? definition)
     {
-        var levels = new List<(int Column, CellValue Value, double Number)>();
+        var firsts = new List<(int Column, CellValue Value)>();
         for (var c = 0; c < row.Cells.Count; c++)
         {
             if (row.Cells[c].FirstOrDefault(v => IsLevel(v.Target)) is { } first)
             {
-                levels.Add((c, first, double.Parse(first.Target.Value!, NumberStyles.Float, CultureInfo.InvariantCulture)));
+                firsts.Add((c, first));
             }
         }
+
+        return Of(firsts, definition);
+    }
+
+    /// <summary>The spread of each district's first level, given in column order (a table state keeps only those).</summary>
+    public static Spread? Of(IReadOnlyList<(int Column, CellValue Value)> firsts, IndicatorDefinition? definition)
+    {
+        var levels = firsts.Select(f => (f.Column, f.Value, Number: double.Parse(f.Value.Target.Value!, NumberStyles.Float, CultureInfo.InvariantCulture))).ToList();
 
         if (levels.Count == 0)
         {
