@@ -45,7 +45,12 @@ internal static class TableCommand
             var kind = PlanKindNames.Parse(parse.GetValue(plan));
             var filter = new TableFilter(parse.GetValue(domain), parse.GetValue(indicator), parse.GetValue(province), parse.GetValue(city));
             var layoutOfCorpus = new CorpusLayout(parse.GetValue(corpus)!);
-            var set = Tables(layoutOfCorpus, BuildOutput(parse.GetValue(index), layoutOfCorpus), parse.GetValue(index) is not null, kind, filter, stderr);
+            var (set, note) = TableSources.Read(layoutOfCorpus, BuildOutput(parse.GetValue(index), layoutOfCorpus), parse.GetValue(index) is not null, kind, filter);
+            if (note is not null)
+            {
+                stderr.WriteLine($"note: {note}");
+            }
+
             foreach (var failed in set.Failed)
             {
                 stderr.WriteLine($"error: {failed.Error}");
@@ -85,33 +90,6 @@ internal static class TableCommand
             return set.Failed.Count > 0 ? Cli.BadInput : Cli.Ok;
         });
         return command;
-    }
-
-    /// <summary>
-    /// The tables from the records the last build wrote when they are current for the corpus (a
-    /// country's plans read again cost 45 s and over 1 GB at 3,200 documents), else from every plan
-    /// read again, with a note saying why. The two give the same bytes.
-    /// </summary>
-    /// <param name="indexNamed">--index was given: a build the user named and that cannot be used is said, even when there is none (a mistyped folder).</param>
-    private static CorpusTableSet Tables(CorpusLayout corpus, string? outputFolder, bool indexNamed, PlanKind? kind, TableFilter filter, TextWriter stderr)
-    {
-        if (outputFolder is not null)
-        {
-            var (results, notCurrent) = BuiltRecords.LoadIfCurrent(corpus, outputFolder, kind);
-            if (results is not null)
-            {
-                return CorpusTables.Build(corpus, results, kind, filter);
-            }
-
-            // Said when there is a build to speak of or the user named one: otherwise reading the
-            // plans is simply how table works.
-            if (indexNamed || File.Exists(new OutputLayout(outputFolder).Records))
-            {
-                stderr.WriteLine($"note: reading every plan: {notCurrent}; run build to make table read its records");
-            }
-        }
-
-        return CorpusTables.Build(corpus, kind, filter);
     }
 
     // The output folder whose records may stand in for the plans: the one --index names, or the

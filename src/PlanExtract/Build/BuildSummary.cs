@@ -4,7 +4,8 @@ namespace PlanExtract.Build;
 
 /// <param name="Full">Re-read every document even when an index from this same pipeline exists.</param>
 /// <param name="Tables">Write <c>tables/</c>; off for callers that time or skip the tables themselves (bench).</param>
-public sealed record BuildOptions(bool Full = false, bool Tables = true, Reading.ReadLimits? Limits = null);
+/// <param name="MaxTableColumns">The most districts one table shows before the tables are split per province or city (lower only to try the split on a small corpus).</param>
+public sealed record BuildOptions(bool Full = false, bool Tables = true, Reading.ReadLimits? Limits = null, int MaxTableColumns = Reporting.CountryTables.MaxDistrictColumns);
 
 /// <summary>One document of a build: its counts, its error, and whether this build read it.</summary>
 public sealed record BuiltDocument(CorpusDocument Document, int Plans, int Targets, string? Error, bool Reread);
@@ -26,4 +27,13 @@ public sealed record BuildSummary(IReadOnlyList<BuiltDocument> Documents, Func<I
 
     /// <summary>The outputs this build updates in place when it commits (none after a rewrite).</summary>
     internal IReadOnlyList<OutputGeneration.FilePatch> Patches { get; init; } = [];
+
+    /// <summary>How many parts of a country's tables an update from the kept state made again; null when the tables were made whole (or not at all).</summary>
+    public int? TablePartsUpdated { get; init; }
+
+    /// <summary>
+    /// The records of some documents as this build leaves them, read by their byte runs (staged,
+    /// or in the live file for documents a patch keeps): only until the build commits.
+    /// </summary>
+    internal Func<IReadOnlyList<CorpusDocument>, IReadOnlyList<DocumentResult>> RecordsOf { get; init; } = _ => [];
 }

@@ -47,12 +47,16 @@ public static class CorpusBuild
         BuildSummary summary;
         string generation;
         TableFiles? tables = null;
+        var last = OutputGeneration.Verify(output);
+        // A kept table state lets the tables be updated part by part, so the records are then not all read.
+        var stateKept = options.Tables && !options.Full && last.Holds(output, output.TableState);
         try
         {
-            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, recordsWanted: options.Tables);
+            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, last, recordsWanted: options.Tables && !stateKept);
             if (options.Tables)
             {
-                tables = CrossReferenceTables.WriteMarkdown(pending, output.Root, summary.Records());
+                (tables, var parts) = Tables(corpus, output, pending, summary, options, stateKept ? last : null);
+                summary = summary with { TablePartsUpdated = parts };
             }
         }
         catch
@@ -61,10 +65,51 @@ public static class CorpusBuild
             throw;
         }
 
-        // Tables whose text did not change stay where they are; those of a part the corpus no longer has go.
-        OutputGeneration.Commit(output, pending, generation, tables?.Unchanged, tables is null ? null : CrossReferenceTables.Stale(output.Root, tables.All), summary.Patches);
+        // Tables whose text did not change stay where they are; those of a part the corpus no longer has go, and a state no longer kept.
+        var removed = tables is null ? null : CrossReferenceTables.Stale(output.Root, tables.All).Concat(StaleState(output, pending)).ToList();
+        OutputGeneration.Commit(output, pending, generation, tables?.Unchanged, removed, summary.Patches);
         return summary;
     }
+
+    /// <summary>
+    /// Stages the tables and the state the next update starts from: part by part from the last
+    /// build's state when it is kept and can give them (<see cref="CountryTableUpdate"/>), else
+    /// whole from every record.
+    /// </summary>
+    private static (TableFiles Files, int? PartsUpdated) Tables(CorpusLayout corpus, OutputLayout output, string pending, BuildSummary summary, BuildOptions options, OutputGeneration.Verified? last)
+    {
+        var documents = summary.Documents.Select(d => d.Document).ToList();
+        var catalog = CrossReferenceTables.CatalogOf(documents);
+        var now = new TableState(ChangeDetection.Fingerprint(corpus), TableState.PlaceOf(corpus.Root, output.Root, options.MaxTableColumns), []);
+        var staged = OutputGeneration.Staged(output, pending, output.TableState);
+        Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
+        if (last is not null && summary.Incremental && TableState.Load(output.TableState, documents) is { } kept)
+        {
+            var reread = summary.Documents.Where(d => d.Reread).Select(d => d.Document.Source).ToHashSet(StringComparer.Ordinal);
+            var update = CountryTableUpdate.TryWrite(pending, output.Root, kept, now, documents, reread, summary.RecordsOf, catalog, options.MaxTableColumns, f => last.Holds(output, Path.Combine(output.Root, f)));
+            if (update is not null)
+            {
+                update.State.Save(staged);
+                return (update.Files, update.PartsWritten);
+            }
+        }
+
+        var records = summary.Records();
+        var tables = CrossReferenceTables.WriteMarkdown(pending, records, catalog, options.MaxTableColumns, linkOutputFolder: output.Root);
+        if (tables.All.Any(f => Path.GetFileName(f).StartsWith(CountryTables.SummaryPrefix, StringComparison.Ordinal)))
+        {
+            // Only a split country's tables are updated from a state; one table is remade whole in no time.
+            TableState.Of(now.Fingerprint, now.Place, records, catalog).Save(staged);
+        }
+
+        return (tables, null);
+    }
+
+    // The last build's state, when this one keeps none (its tables are one table now).
+    private static IEnumerable<string> StaleState(OutputLayout output, string pending) =>
+        File.Exists(output.TableState) && !File.Exists(OutputGeneration.Staged(output, pending, output.TableState))
+            ? [Path.GetRelativePath(output.Root, output.TableState).Replace(Path.DirectorySeparatorChar, '/')]
+            : [];
 
     // The last build's lines of a file, when the index is updated in place and the file and its runs are as that build wrote them.
     private static SourceRuns Previous(OutputLayout output, OutputGeneration.Verified last, CorpusIndexWriter index, string file) =>
@@ -75,13 +120,13 @@ public static class CorpusBuild
     /// targets.jsonl and records.jsonl in <paramref name="pending"/>; no tables.
     /// </summary>
     /// <param name="recordsWanted">The tables follow: the records are read back while the index commits and merges.</param>
-    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress, bool recordsWanted = false)
+    /// <param name="last">What the last build left and still stands (<see cref="OutputGeneration.Verify"/>, after any recovery).</param>
+    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress, OutputGeneration.Verified last, bool recordsWanted = false)
     {
         var inventory = corpus.Inventory();
         var documents = inventory.Documents;
         var fingerprint = ChangeDetection.Fingerprint(corpus);
-        // What the last build left and still stands: a changed or damaged output is re-made, an index not the last build's is rebuilt.
-        var last = OutputGeneration.Verify(output);
+        // A changed or damaged output is re-made, an index not the last build's is rebuilt.
         using var index = (full || !last.Index ? null : CorpusIndex.OpenForUpdate(output.Index, fingerprint)) ?? CorpusIndex.Create(output.Index, fingerprint);
         using var previousTargets = Previous(output, last, index, output.Targets);
         using var previousRecords = Previous(output, last, index, output.Records);
@@ -110,6 +155,8 @@ public static class CorpusBuild
         Directory.CreateDirectory(Path.GetDirectoryName(stagedRecords)!);
         Directory.CreateDirectory(Path.GetDirectoryName(OutputGeneration.Staged(output, pending, output.RunsOf(output.Records)))!);
         var built = new List<BuiltDocument>(documents.Count);
+        // Where each record this build writes lies in the staged file, for a table update that reads only some.
+        var stagedRuns = new Dictionary<string, (long Start, long End)>(StringComparer.Ordinal);
         // Indexed on the worker that read it, so indexing runs on every core (one thread indexing
         // behind the readers held the build to 1.3 cores); the outputs below stay in corpus order.
         using (var fresh = reader.ReadStamped(toRead, progress, (place, result, stamp) => index.Add(result, stamp, place)).GetEnumerator())
@@ -132,7 +179,9 @@ public static class CorpusBuild
                     else
                     {
                         targetRuns.Write(document.Source, entry.Targets, stream => previousTargets.CopyTo(document.Source, stream));
+                        var at = recordsOut.Position;
                         recordRuns.Write(document.Source, 1, stream => previousRecords.CopyTo(document.Source, stream));
+                        stagedRuns[document.Source] = (at, recordsOut.Position);
                     }
 
                     built.Add(new BuiltDocument(document, entry.Plans, entry.Targets, entry.Error, Reread: false));
@@ -144,7 +193,9 @@ public static class CorpusBuild
                 var targets = result.Plans?.AllTargets().ToList() ?? [];
                 targetRuns.Write(document.Source, targets.Count, stream => JsonOutput.WriteJsonLines(stream, targets));
                 var slim = RecordStore.Slim(result);
+                var start = recordsOut.Position;
                 recordRuns.Write(document.Source, 1, stream => RecordStore.Write(stream, slim));
+                stagedRuns[document.Source] = (start, recordsOut.Position);
                 built.Add(new BuiltDocument(document, result.Plans?.Plans.Count ?? 0, targets.Count, result.Error, Reread: true));
             }
 
@@ -183,6 +234,7 @@ public static class CorpusBuild
             index.Incremental)
         {
             Findings = inventory.Findings,
+            RecordsOf = wanted => RecordsOf(output, wanted, stagedRecords, stagedRuns, patching),
             Patches = patching
                 ?
                 [
@@ -192,5 +244,48 @@ public static class CorpusBuild
                 : [],
         };
         return (summary, generation);
+    }
+
+    // Before the commit: a document this build wrote is in the staged file; one a patch keeps is
+    // where the last build's runs put it in the live file, which the patch has not touched yet.
+    private static IReadOnlyList<DocumentResult> RecordsOf(OutputLayout output, IReadOnlyList<CorpusDocument> wanted, string stagedRecords, Dictionary<string, (long Start, long End)> stagedRuns, bool patching)
+    {
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        using var live = patching ? SourceRuns.Load(output.Records, output.RunsOf(output.Records)) : SourceRuns.None;
+        using var staged = File.OpenHandle(stagedRecords);
+        var lines = new byte[wanted.Count][];
+        for (var i = 0; i < wanted.Count; i++)
+        {
+            var source = wanted[i].Source;
+            if (stagedRuns.TryGetValue(source, out var run))
+            {
+                lines[i] = new byte[run.End - run.Start];
+                RandomAccess.Read(staged, lines[i], run.Start);
+            }
+            else
+            {
+                using var buffer = new MemoryStream();
+                live.CopyTo(source, buffer);
+                lines[i] = buffer.ToArray();
+            }
+        }
+
+        var results = new DocumentResult?[wanted.Count];
+        Parallel.For(0, wanted.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                results[i] = lines[i].Length == 0 ? null : RecordStore.Parse(lines[i], wanted[i]);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // A damaged line is a missing record: the caller makes the tables whole from the full read, which reports it.
+            }
+        });
+        return [.. results.OfType<DocumentResult>()];
     }
 }

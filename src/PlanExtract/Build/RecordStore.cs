@@ -66,6 +66,12 @@ internal static class RecordStore
         return [.. latest.OfType<DocumentResult>()];
     }
 
+    /// <summary>One document's record from its line (spaces and a newline around it allowed); null when the line is no record of it.</summary>
+    public static DocumentResult? Parse(ReadOnlySpan<byte> line, CorpusDocument document) =>
+        JsonSerializer.Deserialize<RecordLine>(line.Trim(" \t\r\n"u8), RecordJson.Serializer) is { } record && record.Source == document.Source
+            ? new DocumentResult(document, record.Tree, record.Error)
+            : null;
+
     /// <summary>The file in blocks of whole lines (about <paramref name="blockSize"/> bytes each, more for a longer line); blank lines (a patch's) left out.</summary>
     private static IEnumerable<(byte[] Bytes, List<(int Start, int Length)> Lines)> Blocks(string path, int blockSize)
     {

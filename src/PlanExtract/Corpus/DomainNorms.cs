@@ -22,15 +22,7 @@ public sealed class DomainNorms
 
     public static DomainNorms None { get; } = new([]);
 
-    public static DomainNorms Of(IEnumerable<PlanDocument> documents)
-    {
-        var counts = documents.SelectMany(d => d.Plans)
-            .SelectMany(p => p.Domains.Select(d => (Key: (p.Kind, d.Name), Targets: d.Sections.Sum(s => s.Items.Sum(i => i.Targets.Count)))))
-            .GroupBy(x => x.Key, x => x.Targets);
-        return new DomainNorms(counts.ToDictionary(g => g.Key, g => Median([.. g.Order()])));
-    }
-
-    /// <summary>The same norms from the plans' summaries (a domain's <see cref="DomainSummary.Targets"/> is what <see cref="Of(IEnumerable{PlanDocument})"/> counts).</summary>
+    /// <summary>The norms from the plans' summaries: a domain's <see cref="DomainSummary.Targets"/> counts the targets of its sections' items.</summary>
     public static DomainNorms Of(IEnumerable<PlanSummary> plans)
     {
         var counts = plans.SelectMany(p => p.Domains.Select(d => (Key: (p.Kind, d.Name), d.Targets))).GroupBy(x => x.Key, x => x.Targets);

@@ -29,6 +29,9 @@ public sealed class OutputLayout(string root)
 
     public string Records => Path.Combine(Index, RecordsFile);
 
+    /// <summary>What the last build kept for updating a country's tables part by part (Reporting/TableState).</summary>
+    public string TableState => Path.Combine(Index, "tables.state");
+
     /// <summary>Beside the Lucene generations: where each document's lines lie in <paramref name="file"/> (targets.jsonl, records.jsonl), for the next update's copy.</summary>
     public string RunsOf(string file) => Path.Combine(Index, Path.GetFileName(file) + ".runs");
 }

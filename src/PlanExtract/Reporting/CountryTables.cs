@@ -17,9 +17,12 @@ public sealed record Region(string Province, string? City)
     /// (the city's own plan) too; "corpus/广东省/plans.txt" in 广东省 and no city. The folders, not
     /// meta.json, because they are names a folder under output/tables/ can have.
     /// </summary>
-    public static Region Of(CorpusDocument document)
+    public static Region Of(CorpusDocument document) => Of(document.Source);
+
+    /// <summary>The region of a document by its source alone ("corpus/广东省/清远市/清城区/plans.txt").</summary>
+    public static Region Of(string source)
     {
-        var folders = document.Source.Split('/')[1..^1];
+        var folders = source.Split('/')[1..^1];
         return new Region(folders.Length > 0 ? folders[0] : NoProvince, folders.Length > 1 ? folders[1] : null);
     }
 
@@ -73,7 +76,19 @@ public sealed class CountryLayout
             return null;
         }
 
-        var (parts, partOf) = CountryTables.Parts(tables.SelectMany(t => t.Districts).DistinctBy(d => d.Document.Source), maxColumns);
+        return Of(tables.Select(t => t.Districts.Select(d => d.Document.Source)).ToList(), maxColumns);
+    }
+
+    /// <summary>The layout of tables whose districts are these sources (a list per plan type, in table order); null when each list fits.</summary>
+    public static CountryLayout? Of(IReadOnlyList<IEnumerable<string>> sources, int maxColumns)
+    {
+        var lists = sources.Select(s => s.ToList()).ToList();
+        if (!lists.Any(l => l.Count > maxColumns))
+        {
+            return null;
+        }
+
+        var (parts, partOf) = CountryTables.Parts(lists.SelectMany(l => l).Distinct(StringComparer.Ordinal), maxColumns);
         return new CountryLayout(parts, partOf);
     }
 
@@ -157,11 +172,15 @@ public static class CountryTables
     /// than <paramref name="maxColumns"/> districts a part per city (its plans outside any city,
     /// the province's own, in the province's folder). Parts in corpus order.
     /// </summary>
-    public static (IReadOnlyList<TablePart> Parts, IReadOnlyDictionary<string, int> PartOf) Parts(IEnumerable<DistrictColumn> districts, int maxColumns = MaxDistrictColumns)
+    public static (IReadOnlyList<TablePart> Parts, IReadOnlyDictionary<string, int> PartOf) Parts(IEnumerable<DistrictColumn> districts, int maxColumns = MaxDistrictColumns) =>
+        Parts(districts.Select(d => d.Document.Source), maxColumns);
+
+    /// <summary>The same by the districts' sources, each once.</summary>
+    public static (IReadOnlyList<TablePart> Parts, IReadOnlyDictionary<string, int> PartOf) Parts(IEnumerable<string> sources, int maxColumns = MaxDistrictColumns)
     {
         var parts = new List<TablePart>();
         var partOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var province in districts.Select(d => (d.Document.Source, Region: Region.Of(d.Document))).GroupBy(d => d.Region.Province, StringComparer.Ordinal))
+        foreach (var province in sources.Select(s => (Source: s, Region: Region.Of(s))).GroupBy(d => d.Region.Province, StringComparer.Ordinal))
         {
             var split = province.Count() > maxColumns;
             foreach (var city in province.GroupBy(d => split ? d.Region.City : null, StringComparer.Ordinal))
@@ -262,14 +281,22 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
 
     public static Spread? Of(IndicatorRow row, IndicatorDefinition? definition)
     {
-        var levels = new List<(int Column, CellValue Value, double Number)>();
+        var firsts = new List<(int Column, CellValue Value)>();
         for (var c = 0; c < row.Cells.Count; c++)
         {
             if (row.Cells[c].FirstOrDefault(v => IsLevel(v.Target)) is { } first)
             {
-                levels.Add((c, first, double.Parse(first.Target.Value!, NumberStyles.Float, CultureInfo.InvariantCulture)));
+                firsts.Add((c, first));
             }
         }
+
+        return Of(firsts, definition);
+    }
+
+    /// <summary>The spread of each district's first level, given in column order (a table state keeps only those).</summary>
+    public static Spread? Of(IReadOnlyList<(int Column, CellValue Value)> firsts, IndicatorDefinition? definition)
+    {
+        var levels = firsts.Select(f => (f.Column, f.Value, Number: double.Parse(f.Value.Target.Value!, NumberStyles.Float, CultureInfo.InvariantCulture))).ToList();
 
         if (levels.Count == 0)
         {

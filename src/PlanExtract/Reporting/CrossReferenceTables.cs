@@ -55,18 +55,7 @@ public static class CrossReferenceTables
         Parallel.For(0, files.Count, Options, i =>
         {
             var file = files[i];
-            var bytes = Utf8.GetBytes(file.Text());
-            // At country scale an update changes a few of 11,000 files: the others are compared, not
-            // written, staged and moved again (the moves alone took seconds under load).
-            var published = Path.Combine(linkFolder, Path.GetRelativePath(folder, file.Path));
-            if (SameBytes(published, bytes))
-            {
-                return;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(file.Path)!);
-            Write(file.Path, bytes, viaTemporary: inPlace);
-            staged[i] = true;
+            staged[i] = WriteIfChanged(file.Path, Path.Combine(linkFolder, Path.GetRelativePath(folder, file.Path)), file.Text(), viaTemporary: inPlace);
         });
         if (inPlace)
         {
@@ -99,6 +88,25 @@ public static class CrossReferenceTables
     }
 
     private static readonly UTF8Encoding Utf8 = new(false);
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> unless <paramref name="published"/>
+    /// already holds it; whether it wrote. At country scale an update changes a few of 11,000
+    /// files: the others are compared, not written, staged and moved again (the moves alone took
+    /// seconds under load).
+    /// </summary>
+    internal static bool WriteIfChanged(string path, string published, string text, bool viaTemporary = false)
+    {
+        var bytes = Utf8.GetBytes(text);
+        if (SameBytes(published, bytes))
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        Write(path, bytes, viaTemporary);
+        return true;
+    }
 
     private static bool SameBytes(string path, byte[] bytes)
     {
@@ -190,9 +198,12 @@ public static class CrossReferenceTables
     }
 
     /// <summary>The catalog beside the documents: the corpus root is where the records' "corpus/…" names start.</summary>
-    public static IndicatorCatalog CatalogOf(IReadOnlyList<DocumentResult> results)
+    public static IndicatorCatalog CatalogOf(IReadOnlyList<DocumentResult> results) => CatalogOf(results.Select(r => r.Document));
+
+    /// <summary>The catalog beside these documents.</summary>
+    public static IndicatorCatalog CatalogOf(IEnumerable<CorpusDocument> documents)
     {
-        foreach (var document in results.Select(r => r.Document))
+        foreach (var document in documents)
         {
             var relative = document.Source.StartsWith("corpus/", StringComparison.Ordinal) ? document.Source["corpus/".Length..] : null;
             var full = Path.GetFullPath(document.FilePath).Replace(Path.DirectorySeparatorChar, '/');

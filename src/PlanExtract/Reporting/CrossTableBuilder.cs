@@ -50,107 +50,109 @@ public static class CrossTableBuilder
 
     public static CrossTable Build(IReadOnlyList<DocumentResult> results, PlanKind plan, IndicatorCatalog catalog, TableFilter? filter = null)
     {
-        filter ??= TableFilter.None;
         var read = results.Where(r => r.Plans is not null).ToList();
         var withPlan = read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan)).ToList();
         var (columns, parents) = Columns(withPlan, read);
-
         // Each target's key is computed once and each column's targets are grouped by it; cells are
         // then filled column by column from those groups, so the work follows the targets rather
         // than rows × columns × targets.
-        var byKey = new List<List<(KeyGroup Group, List<Target> Targets)>>(withPlan.Count);
-        var groups = new Dictionary<string, KeyGroup>(StringComparer.Ordinal);
-        var rowOrder = new List<KeyGroup>();
-        var column = new Dictionary<string, List<Target>>(StringComparer.Ordinal);
-        foreach (var r in withPlan)
+        var rows = withPlan.Select(r => Rows(r, plan, catalog, levels: false)).ToList();
+        return Fill(plan, columns, rows, c => parents[c], RowLayout.Of(rows, catalog), catalog, filter ?? TableFilter.None, dropEmpty: false);
+    }
+
+    /// <summary>
+    /// One district's cells by row key, in the order its plan first writes each key, with the
+    /// domains its targets are written in and the first level of each cell (no marks: those need the parent).
+    /// </summary>
+    /// <param name="levels">Find each cell's first level (a table state keeps it for the summary; a table alone does not need it).</param>
+    public static DistrictRows Rows(DocumentResult result, PlanKind plan, IndicatorCatalog catalog, bool levels = true)
+    {
+        var cells = new List<KeyCell>();
+        var byKey = new Dictionary<string, KeyCell>(StringComparer.Ordinal);
+        var plans = result.Plans?.Plans.Where(p => p.Kind == plan).ToList() ?? [];
+        foreach (var t in plans.SelectMany(p => p.AllItems()).SelectMany(i => i.Targets))
         {
-            column.Clear();
-            var cellsOfColumn = new List<(KeyGroup Group, List<Target> Targets)>();
-            foreach (var t in r.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.AllItems()).SelectMany(i => i.Targets))
+            var key = Key(t);
+            if (!byKey.TryGetValue(key, out var cell))
             {
-                var key = Key(t);
-                if (!groups.TryGetValue(key, out var group))
-                {
-                    groups.Add(key, group = new KeyGroup());
-                    rowOrder.Add(group);
-                }
-
-                group.Add(t);
-                if (!column.TryGetValue(key, out var cell))
-                {
-                    column.Add(key, cell = []);
-                    cellsOfColumn.Add((group, cell));
-                }
-
-                cell.Add(t);
+                byKey.Add(key, cell = new KeyCell(key, t.IndicatorId ?? t.Indicator, t.IndicatorId is not null, [], null) { Targets = [] });
+                cells.Add(cell);
             }
 
-            byKey.Add(cellsOfColumn);
+            cell.Targets!.Add(t);
+            cell.Count(t.Domain);
         }
 
-        // Domains in the order the plans give them; a row's domain is where its indicator is most often written.
-        var domainOrder = withPlan.SelectMany(r => r.Plans!.Plans.Where(p => p.Kind == plan).SelectMany(p => p.Domains).Select(d => d.Name))
-            .Distinct(StringComparer.Ordinal).ToList();
-        var domainIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < domainOrder.Count; i++)
+        if (!levels)
         {
-            domainIndex.TryAdd(domainOrder[i], i);
+            return new DistrictRows([.. plans.SelectMany(p => p.Domains).Select(d => d.Name).Distinct(StringComparer.Ordinal)], cells);
         }
 
-        var rowsOfDomain = new Dictionary<string, List<KeyGroup>>(StringComparer.Ordinal);
-        foreach (var group in rowOrder)
+        var withLevels = cells.Select(c => c with
         {
-            var domain = group.MostWritten(domainIndex)
-                ?? (catalog.Find(group.Targets[0].IndicatorId) is { Domain: { } home } && domainIndex.ContainsKey(home) ? home : OutsideDomains);
-            if (!rowsOfDomain.TryGetValue(domain, out var keys))
+            FirstLevel = Cell(c.Targets!, result.Document, null, catalog.Find(c.IndicatorId)).FirstOrDefault(v => Spread.IsLevel(v.Target)),
+        }).ToList();
+        return new DistrictRows([.. plans.SelectMany(p => p.Domains).Select(d => d.Name).Distinct(StringComparer.Ordinal)], withLevels);
+    }
+
+    /// <summary>
+    /// The table of <paramref name="columns"/> laid out by <paramref name="layout"/> (made from every
+    /// district of the corpus): a part of a country's table is made from its own districts' cells
+    /// and is the same as the whole table cut to its columns when <paramref name="dropEmpty"/> drops
+    /// the rows and domains none of them states.
+    /// </summary>
+    /// <param name="rows">Each column's cells, with their targets.</param>
+    /// <param name="parentOf">Each column's government above with a plan of this kind, whose targets the marks compare with.</param>
+    internal static CrossTable Fill(PlanKind plan, IReadOnlyList<DistrictColumn> columns, IReadOnlyList<DistrictRows> rows, Func<int, DocumentResult?> parentOf, RowLayout layout, IndicatorCatalog catalog, TableFilter filter, bool dropEmpty)
+    {
+        var cellsOf = new Dictionary<string, (IReadOnlyList<CellValue>[] Cells, IndicatorDefinition? Definition)>(StringComparer.Ordinal);
+        var kept = new List<(string Domain, List<(LayoutRow Row, IReadOnlyList<CellValue>[] Cells)> Rows)>();
+        foreach (var (domain, layoutRows) in layout.Domains.Where(d => filter.KeepsDomain(d.Domain)))
+        {
+            var domainRows = new List<(LayoutRow, IReadOnlyList<CellValue>[])>();
+            foreach (var row in layoutRows)
             {
-                rowsOfDomain.Add(domain, keys = []);
-            }
-
-            keys.Add(group);
-        }
-
-        var domains = new List<DomainTable>();
-        foreach (var domain in domainOrder.Append(OutsideDomains).Where(filter.KeepsDomain))
-        {
-            var rows = new List<IndicatorRow>();
-            foreach (var group in rowsOfDomain.GetValueOrDefault(domain) ?? [])
-            {
-                var sample = group.Targets[0];
-                var label = sample.IndicatorId ?? sample.Indicator;
-                if (!filter.KeepsIndicator(label) && !group.Targets.Any(t => filter.KeepsIndicator(t.Indicator)))
+                if (!filter.KeepsIndicator(row.Label) && !row.Holders.Any(h => h.Targets?.Any(t => filter.KeepsIndicator(t.Indicator)) == true))
                 {
                     continue;
                 }
 
                 // A domain listed twice (a plan's own domain named like OutsideDomains) shows the
                 // same row twice, as it always did; both share one set of cells.
-                if (group.Cells is null)
+                if (!cellsOf.TryGetValue(row.Key, out var cells))
                 {
-                    group.Definition = catalog.Find(sample.IndicatorId);
-                    group.Cells = new IReadOnlyList<CellValue>[columns.Count];
-                    Array.Fill(group.Cells, Array.Empty<CellValue>());
+                    cells = (new IReadOnlyList<CellValue>[columns.Count], catalog.Find(row.IndicatorId));
+                    Array.Fill(cells.Cells, Array.Empty<CellValue>());
+                    cellsOf.Add(row.Key, cells);
                 }
 
-                rows.Add(new IndicatorRow(label, sample.IndicatorId is not null, group.Cells));
+                domainRows.Add((row, cells.Cells));
             }
 
-            if (rows.Count > 0)
-            {
-                domains.Add(new DomainTable(domain, rows));
-            }
+            kept.Add((domain, domainRows));
         }
 
         var parentTargets = new Dictionary<DocumentResult, Dictionary<(string Id, string? Population), List<Target>>>(ReferenceEqualityComparer.Instance);
         for (var c = 0; c < columns.Count; c++)
         {
-            var parent = parents[c] is { } p ? ParentTargets(p, plan, parentTargets) : null;
-            foreach (var (group, targets) in byKey[c])
+            var parent = parentOf(c) is { } p ? ParentTargets(p, plan, parentTargets) : null;
+            foreach (var cell in rows[c].Cells)
             {
-                if (group.Cells is { } cells)
+                if (cellsOf.TryGetValue(cell.Key, out var cells))
                 {
-                    cells[c] = Cell(targets, columns[c].Document, parent, group.Definition);
+                    cells.Cells[c] = Cell(cell.Targets!, columns[c].Document, parent, cells.Definition);
                 }
+            }
+        }
+
+        var domains = new List<DomainTable>();
+        foreach (var (domain, domainRows) in kept)
+        {
+            var tableRows = domainRows.Where(r => !dropEmpty || r.Cells.Any(c => c.Count > 0))
+                .Select(r => new IndicatorRow(r.Row.Label, r.Row.InCatalog, r.Cells)).ToList();
+            if (tableRows.Count > 0)
+            {
+                domains.Add(new DomainTable(domain, tableRows));
             }
         }
 
@@ -194,6 +196,19 @@ public static class CrossTableBuilder
     {
         var read = results.Where(r => r.Plans is not null).ToList();
         return Columns([.. read.Where(r => r.Plans!.Plans.Any(p => p.Kind == plan))], read).Columns;
+    }
+
+    /// <summary>The same columns from the documents alone: which have a plan of this kind, which were read.</summary>
+    internal static IReadOnlyList<DistrictColumn> Columns(IReadOnlyList<CorpusDocument> withPlan, IReadOnlyList<CorpusDocument> read)
+    {
+        // One stand-in per document: a government passed over is told from the one compared with by reference.
+        var stands = new Dictionary<CorpusDocument, DocumentResult>(ReferenceEqualityComparer.Instance);
+        foreach (var document in read)
+        {
+            stands[document] = new DocumentResult(document, null, null);
+        }
+
+        return Columns([.. withPlan.Select(d => stands[d])], [.. read.Select(d => stands[d])]).Columns;
     }
 
     /// <summary>
@@ -272,54 +287,4 @@ public static class CrossTableBuilder
     }
 
     private static string Name(DocumentResult r) => r.Document.Metadata.DisplayName;
-
-    /// <summary>The targets of one row key across the corpus, in corpus order, and the row's cells once it is kept.</summary>
-    private sealed class KeyGroup
-    {
-        private readonly List<(string Domain, int Count)> _domains = [];
-
-        public List<Target> Targets { get; } = [];
-
-        public IReadOnlyList<CellValue>[]? Cells { get; set; }
-
-        public IndicatorDefinition? Definition { get; set; }
-
-        public void Add(Target t)
-        {
-            Targets.Add(t);
-            if (t.Domain is { } domain)
-            {
-                for (var i = 0; i < _domains.Count; i++)
-                {
-                    if (_domains[i].Domain == domain)
-                    {
-                        _domains[i] = (domain, _domains[i].Count + 1);
-                        return;
-                    }
-                }
-
-                _domains.Add((domain, 1));
-            }
-        }
-
-        /// <summary>
-        /// The domain most of the targets are written in; on a tie the one the plans give first (a
-        /// domain outside the plans' list before all), then the one seen first.
-        /// </summary>
-        public string? MostWritten(Dictionary<string, int> domainIndex)
-        {
-            string? best = null;
-            int bestCount = 0, bestIndex = 0;
-            foreach (var (domain, count) in _domains)
-            {
-                var index = domainIndex.GetValueOrDefault(domain, -1);
-                if (best is null || count > bestCount || (count == bestCount && index < bestIndex))
-                {
-                    (best, bestCount, bestIndex) = (domain, count, index);
-                }
-            }
-
-            return best;
-        }
-    }
 }

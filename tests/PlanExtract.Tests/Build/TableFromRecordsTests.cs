@@ -1,6 +1,8 @@
 using PlanExtract.Benchmarking;
 using PlanExtract.Build;
 using PlanExtract.Corpus;
+using PlanExtract.Model;
+using PlanExtract.Reporting;
 using PlanExtract.Tests.Cli;
 
 namespace PlanExtract.Tests.Build;
@@ -21,6 +23,30 @@ public sealed class TableFromRecordsTests
         ["--format", "csv", "--layout", "wide", "--plan", "women"],
         ["--layout", "long", "--plan", "children"],
     ];
+
+    [Fact]
+    public void The_library_chooses_the_records_when_current_and_says_why_not_otherwise()
+    {
+        using var temp = new TempFolder();
+        var corpus = new CorpusLayout(RepoPaths.Corpus);
+        var output = Path.Combine(temp.Path, "output");
+        var none = Path.Combine(temp.Path, "none");
+        CorpusBuild.Run(corpus, output, new BuildOptions(Tables: false));
+
+        var fromRecords = TableSources.Read(corpus, output, outputNamed: true, PlanKind.Women, TableFilter.None);
+        var named = TableSources.Read(corpus, none, outputNamed: true, PlanKind.Women, TableFilter.None);
+        var unnamed = TableSources.Read(corpus, none, outputNamed: false, PlanKind.Women, TableFilter.None);
+        var noOutput = TableSources.Read(corpus, null, outputNamed: false, PlanKind.Women, TableFilter.None);
+
+        Assert.Null(fromRecords.Note);
+        Assert.Equal($"reading every plan: no build output in {none}; run build to make table read its records", named.Note);
+        Assert.Null(unnamed.Note);
+        Assert.Null(noOutput.Note);
+        var expected = MarkdownCrossTable.Write(noOutput.Set.Tables, temp.Path);
+        Assert.Equal(expected, MarkdownCrossTable.Write(fromRecords.Set.Tables, temp.Path));
+        Assert.Equal(expected, MarkdownCrossTable.Write(named.Set.Tables, temp.Path));
+        Assert.True(fromRecords.Set.Indicators > 20);
+    }
 
     [Fact]
     public void On_the_repository_corpus_the_records_give_the_same_bytes_as_reading_every_plan()

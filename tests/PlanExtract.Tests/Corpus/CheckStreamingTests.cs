@@ -20,7 +20,16 @@ public sealed class CheckStreamingTests
         {
             var pipeline = Pipeline.ForCorpus(corpus.Root);
             var trees = new CorpusReader(pipeline).ReadAll(corpus);
-            var norms = DomainNorms.Of(trees.Where(r => r.Plans is not null).Select(r => r.Plans!));
+            // The norms as check makes them, from each plan's summary; each summary counts its domain's targets in the tree.
+            var plans = trees.Where(r => r.Plans is not null).Select(r => (Tree: r.Plans!, Report: CorpusValidator.Validate(r.Plans!, DomainNorms.None, pipeline.Indicators))).ToList();
+            foreach (var (tree, report) in plans)
+            {
+                Assert.Equal(
+                    tree.Plans.SelectMany(p => p.Domains.Select(d => (p.Kind, d.Name, d.Sections.Sum(s => s.Items.Sum(i => i.Targets.Count))))),
+                    report.Plans.SelectMany(p => p.Domains.Select(d => (p.Kind, d.Name, d.Targets))));
+            }
+
+            var norms = DomainNorms.Of(plans.SelectMany(p => p.Report.Plans));
             var summary = CorpusCheck.Run(corpus);
 
             Assert.Equal(trees.Count, summary.Documents.Count);

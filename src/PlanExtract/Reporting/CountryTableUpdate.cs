@@ -1,0 +1,324 @@
+using PlanExtract.Corpus;
+using PlanExtract.Indicators;
+using PlanExtract.Model;
+
+namespace PlanExtract.Reporting;
+
+/// <summary>
+/// Updates a country's tables (split per province or city) from the <see cref="TableState"/> the
+/// last build kept: the row order, the rows' domains and the national summaries are folded from
+/// the state, and only the parts an update touches are made again from their records, so an add
+/// or a remove costs about its part, not the country. The files are the ones a whole rewrite
+/// (<see cref="CrossReferenceTables.WriteMarkdown(string, IReadOnlyList{DocumentResult}, IndicatorCatalog, int, string?)"/>) makes.
+/// </summary>
+public static class CountryTableUpdate
+{
+    /// <summary>Past this share of changed documents the tables are made whole: reading every record then costs less than part by part.</summary>
+    public const double MaxChangedShare = 0.25;
+
+    private static readonly PlanKind[] Plans = [PlanKind.Women, PlanKind.Children];
+
+    /// <summary>What an update wrote: the table files (as <see cref="CrossReferenceTables.WriteMarkdown(string, string, IReadOnlyList{DocumentResult})"/> gives them), the state to keep, and how many parts it made again.</summary>
+    public sealed record Result(TableFiles Files, TableState State, int PartsWritten);
+
+    /// <summary>
+    /// Stages the tables that changed into <paramref name="stagingFolder"/>/tables/ (links made for
+    /// <paramref name="outputFolder"/>); null when the state cannot give them exactly (another code,
+    /// catalog, folder or threshold; tables not split, now or before; too many documents changed),
+    /// and the caller then makes them whole.
+    /// </summary>
+    /// <param name="documents">The corpus now, in corpus order.</param>
+    /// <param name="reread">Documents whose records this build made anew.</param>
+    /// <param name="recordsOf">This build's records of the given documents (their slim trees), in the order given.</param>
+    /// <param name="intact">Whether a published table file (relative to the output folder, '/'-separated) is as the last build wrote it.</param>
+    public static Result? TryWrite(
+        string stagingFolder,
+        string outputFolder,
+        TableState last,
+        TableState now,
+        IReadOnlyList<CorpusDocument> documents,
+        IReadOnlySet<string> reread,
+        Func<IReadOnlyList<CorpusDocument>, IReadOnlyList<DocumentResult>> recordsOf,
+        IndicatorCatalog catalog,
+        int maxColumns,
+        Func<string, bool> intact)
+    {
+        if (last.Fingerprint != now.Fingerprint || last.Place != now.Place)
+        {
+            return null;
+        }
+
+        var lastOf = new Dictionary<string, DistrictState>(StringComparer.Ordinal);
+        foreach (var district in last.Districts)
+        {
+            lastOf.TryAdd(district.Source, district);
+        }
+
+        var present = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
+        var changed = documents.Where(d => reread.Contains(d.Source) || !lastOf.TryGetValue(d.Source, out var was) || was.Stamp != DistrictState.StampOf(d)).ToList();
+        var removed = last.Districts.Select(d => d.Source).Where(s => !present.Contains(s)).ToList();
+        if (changed.Count + removed.Count > MaxChangedShare * Math.Max(documents.Count, 1))
+        {
+            return null;
+        }
+
+        var fresh = recordsOf(changed);
+        if (fresh.Count != changed.Count)
+        {
+            return null;
+        }
+
+        var freshOf = new Dictionary<string, DistrictState>(StringComparer.Ordinal);
+        foreach (var result in fresh)
+        {
+            freshOf[result.Document.Source] = DistrictState.Of(result, catalog);
+        }
+
+        var states = documents.Select(d => freshOf.GetValueOrDefault(d.Source) ?? lastOf[d.Source]).ToList();
+        var read = documents.Where((_, i) => states[i].Read).ToList();
+        var columns = Plans.Select(plan => CrossTableBuilder.Columns([.. documents.Where((_, i) => states[i].Of(plan) is not null)], read)).ToArray();
+        var layout = CountryLayout.Of([.. columns.Select(c => c.Select(d => d.Document.Source))], maxColumns);
+        var lastLayout = CountryLayout.Of([.. Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source))], maxColumns);
+        if (layout is null || lastLayout is null)
+        {
+            return null;
+        }
+
+        var rows = Plans.Select(plan => states.Select(s => s.Of(plan)).OfType<DistrictRows>().ToList()).ToArray();
+        var rowLayouts = rows.Select(r => RowLayout.Of(r, catalog)).ToArray();
+        var tables = Plans.Select((plan, k) => new CrossTable(plan, columns[k], [])).ToArray();
+        var columnsOf = tables.Select(layout.ColumnsByPart).ToArray();
+
+        var touched = Touched(layout, lastLayout, documents, changed.Select(d => d.Source).Concat(removed).ToList(), tables, last);
+        var lastRowLayouts = Plans.Select(plan => RowLayout.Of(last.Districts.Select(d => d.Of(plan)).OfType<DistrictRows>(), catalog)).ToArray();
+        for (var k = 0; k < Plans.Length; k++)
+        {
+            if (rowLayouts[k].SameAs(lastRowLayouts[k]))
+            {
+                continue;
+            }
+
+            // The rows' order or domains moved: a part whose own rows moved is made again (its keys are its districts', unchanged when it is not touched).
+            for (var p = 0; p < layout.Parts.Count; p++)
+            {
+                if (!touched[p] && columnsOf[k][p].Count > 0)
+                {
+                    var keys = columnsOf[k][p].SelectMany(c => rows[k][c].Cells.Select(cell => cell.Key)).ToHashSet(StringComparer.Ordinal);
+                    touched[p] = rowLayouts[k].Restricted(keys) != lastRowLayouts[k].Restricted(keys);
+                }
+            }
+        }
+
+        var files = new List<(string Relative, int Part, int Plan)>();
+        for (var k = 0; k < Plans.Length; k++)
+        {
+            for (var p = 0; p < layout.Parts.Count; p++)
+            {
+                if (columnsOf[k][p].Count > 0)
+                {
+                    var name = Plans[k].ToContractName();
+                    files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/{name}.md", p, k));
+                    files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/measures-{name}.md", p, k));
+                }
+            }
+        }
+
+        // A published file edited or deleted since is made again with its part.
+        foreach (var file in files.Where(f => !touched[f.Part] && !intact(f.Relative)))
+        {
+            touched[file.Part] = true;
+        }
+
+        var staged = new HashSet<string>(StringComparer.Ordinal);
+        var written = Write(stagingFolder, outputFolder, layout, touched, columns, columnsOf, rowLayouts, documents, recordsOf, catalog, staged);
+        if (written is null)
+        {
+            return null;
+        }
+
+        var linkFolder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
+        var summaries = new List<string>();
+        for (var k = 0; k < Plans.Length; k++)
+        {
+            var relative = $"{OutputLayout.TablesFolder}/{CountryTables.SummaryPrefix}{Plans[k].ToContractName()}.md";
+            var whole = new CrossTable(Plans[k], columns[k], []);
+            var text = CountryTables.Summary(whole, SummaryRows(rows[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
+            if (CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, relative), Path.Combine(outputFolder, relative), text))
+            {
+                staged.Add(relative);
+            }
+
+            summaries.Add(relative);
+        }
+
+        List<string> all = [.. files.Where(f => f.Plan == 0).Select(f => f.Relative), summaries[0], .. files.Where(f => f.Plan == 1).Select(f => f.Relative), summaries[1]];
+        return new Result(new TableFiles(all, [.. all.Where(f => !staged.Contains(f))]), new TableState(now.Fingerprint, now.Place, states), written.Value);
+    }
+
+    /// <summary>
+    /// The parts an update must make again before the row layout is compared: those holding a
+    /// changed document or a district below one (its government above, and so its marks and
+    /// legend, may have changed), and those whose districts are not the last build's.
+    /// </summary>
+    private static bool[] Touched(CountryLayout layout, CountryLayout lastLayout, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<string> changed, CrossTable[] tables, TableState last)
+    {
+        var touched = new bool[layout.Parts.Count];
+        var changedSet = changed.ToHashSet(StringComparer.Ordinal);
+        var changedFolders = changed.Select(Folder).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var document in documents)
+        {
+            if (layout.PartOf(document.Source) is var p and >= 0 && !touched[p])
+            {
+                var folder = Folder(document.Source);
+                touched[p] = changedSet.Contains(document.Source)
+                    || changedFolders.Any(c => folder.Length > c.Length && folder.StartsWith(c, StringComparison.Ordinal));
+            }
+        }
+
+        var members = Members(layout, Plans.Select((_, k) => tables[k].Districts.Select(d => d.Document.Source)).ToArray());
+        var lastMembers = Members(lastLayout, Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source)).ToArray());
+        for (var p = 0; p < layout.Parts.Count; p++)
+        {
+            touched[p] |= !lastMembers.TryGetValue(layout.Parts[p].Folder, out var was) || was != members[layout.Parts[p].Folder];
+        }
+
+        return touched;
+    }
+
+    // "corpus/广东省/清远市/" of "corpus/广东省/清远市/plans.txt": a government above lies in a folder holding this one.
+    private static string Folder(string source) => source[..(source.LastIndexOf('/') + 1)];
+
+    /// <summary>Each part's districts per plan type, in table order, as one string per part folder.</summary>
+    private static Dictionary<string, string> Members(CountryLayout layout, IEnumerable<string>[] sourcesPerPlan)
+    {
+        var members = layout.Parts.ToDictionary(p => p.Folder, _ => new System.Text.StringBuilder(), StringComparer.Ordinal);
+        for (var k = 0; k < sourcesPerPlan.Length; k++)
+        {
+            foreach (var source in sourcesPerPlan[k])
+            {
+                members[layout.Parts[layout.PartOf(source)].Folder].Append(k).Append(':').Append(source).Append('\n');
+            }
+        }
+
+        return members.ToDictionary(m => m.Key, m => m.Value.ToString(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Makes the touched parts' files from their records (and their governments' above, for the marks); how many parts, or null when a record is missing.</summary>
+    private static int? Write(
+        string stagingFolder,
+        string outputFolder,
+        CountryLayout layout,
+        bool[] touched,
+        IReadOnlyList<DistrictColumn>[] columns,
+        IReadOnlyList<IReadOnlyList<int>>[] columnsOf,
+        RowLayout[] rowLayouts,
+        IReadOnlyList<CorpusDocument> documents,
+        Func<IReadOnlyList<CorpusDocument>, IReadOnlyList<DocumentResult>> recordsOf,
+        IndicatorCatalog catalog,
+        HashSet<string> staged)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (layout.PartOf(document.Source) is var p and >= 0 && touched[p])
+            {
+                needed.Add(document.Source);
+            }
+        }
+
+        for (var k = 0; k < Plans.Length; k++)
+        {
+            for (var p = 0; p < layout.Parts.Count; p++)
+            {
+                if (touched[p])
+                {
+                    foreach (var c in columnsOf[k][p])
+                    {
+                        if (columns[k][c].ParentDocument is { } parent)
+                        {
+                            needed.Add(parent.Source);
+                        }
+                    }
+                }
+            }
+        }
+
+        var wanted = documents.Where(d => needed.Contains(d.Source)).ToList();
+        var records = recordsOf(wanted);
+        if (records.Count != wanted.Count)
+        {
+            return null;
+        }
+
+        var recordOf = records.ToDictionary(r => r.Document.Source, StringComparer.Ordinal);
+        var resultsOf = layout.ResultsByPart(records);
+        var parts = Enumerable.Range(0, layout.Parts.Count).Where(p => touched[p]).ToList();
+        var stagedFiles = new List<string>[parts.Count];
+        Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var p = parts[i];
+            var part = layout.Parts[p];
+            var partLinks = Path.Combine(outputFolder, OutputLayout.TablesFolder, part.Folder);
+            stagedFiles[i] = [];
+            for (var k = 0; k < Plans.Length; k++)
+            {
+                if (columnsOf[k][p].Count == 0)
+                {
+                    continue;
+                }
+
+                var plan = Plans[k];
+                var partColumns = columnsOf[k][p].Select(c => columns[k][c]).ToList();
+                var partRows = partColumns.Select(c => CrossTableBuilder.Rows(recordOf[c.Document.Source], plan, catalog, levels: false)).ToList();
+                var table = CrossTableBuilder.Fill(plan, partColumns, partRows, c => partColumns[c].ParentDocument is { } parent ? recordOf[parent.Source] : null, rowLayouts[k], catalog, TableFilter.None, dropEmpty: true) with { Area = part.Area };
+                var name = plan.ToContractName();
+                var texts = new[]
+                {
+                    ($"{OutputLayout.TablesFolder}/{part.Folder}/{name}.md", (Func<string>)(() => MarkdownCrossTable.Write([table], partLinks))),
+                    ($"{OutputLayout.TablesFolder}/{part.Folder}/measures-{name}.md", () => MarkdownMeasures.Write(MeasuresCoverage.Build(resultsOf[p], plan), partLinks)),
+                };
+                foreach (var (relative, text) in texts)
+                {
+                    if (CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, relative), Path.Combine(outputFolder, relative), text()))
+                    {
+                        stagedFiles[i].Add(relative);
+                    }
+                }
+            }
+        });
+        staged.UnionWith(stagedFiles.SelectMany(f => f));
+        return parts.Count;
+    }
+
+    /// <summary>
+    /// The national summary's rows as <see cref="CountryTables.SummaryRows"/> makes them from the
+    /// whole table, made from the districts that state each row (their first levels) instead of a
+    /// cell per district: a country's rows × districts is millions of mostly empty cells.
+    /// </summary>
+    private static List<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)> SummaryRows(IReadOnlyList<DistrictRows> rows, RowLayout layout, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog)
+    {
+        var holders = new Dictionary<string, List<(int Column, CellValue? Level)>>(StringComparer.Ordinal);
+        for (var c = 0; c < rows.Count; c++)
+        {
+            foreach (var cell in rows[c].Cells)
+            {
+                if (!holders.TryGetValue(cell.Key, out var list))
+                {
+                    holders.Add(cell.Key, list = []);
+                }
+
+                list.Add((c, cell.FirstLevel));
+            }
+        }
+
+        return [.. layout.Domains.Where(d => d.Rows.Count > 0).Select(d => (new DomainTable(d.Domain, []), (IReadOnlyList<SummaryRow>)[.. d.Rows.Select(r =>
+        {
+            var stating = holders[r.Key];
+            return new SummaryRow(
+                new IndicatorRow(r.Label, r.InCatalog, []),
+                stating.Count,
+                Spread.Of([.. stating.Where(h => h.Level is not null).Select(h => (h.Column, h.Level!))], catalog.Find(r.Label)),
+                [.. stating.Select(h => partOfColumn[h.Column]).DistinctBy(p => p.Province)]);
+        })]))];
+    }
+}
