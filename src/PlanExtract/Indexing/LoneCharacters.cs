@@ -60,7 +60,7 @@ internal sealed class LoneCharacters(IndexReader reader)
                 return changed ? expanded : boolean;
             case TermQuery term when Lone(term.Term) is { } c:
                 return AnyOf(Alternatives(term.Term.Field, c, Sides.After | Sides.Before), term.Boost);
-            case PhraseQuery phrase when phrase.Slop == 0 && phrase.GetTerms().Any(t => Lone(t) is not null):
+            case PhraseQuery phrase when phrase.GetTerms().Any(t => Lone(t) is not null):
                 return Phrase(phrase);
             case SpanNearQuery near when near.IsInOrder && near.Slop == 0 && near.GetClauses().Any(c => c is SpanTermQuery t && Lone(t.Term) is not null):
                 return Span(near);
@@ -89,8 +89,9 @@ internal sealed class LoneCharacters(IndexReader reader)
     {
         var terms = phrase.GetTerms();
         var positions = phrase.GetPositions();
-        var consecutive = positions.Select((p, i) => p - positions[0] == i).All(x => x);
-        var multi = new MultiPhraseQuery { Boost = phrase.Boost };
+        // Only a phrase of neighbours tells which side the text goes on; a sloppy one may hold it either way.
+        var consecutive = phrase.Slop == 0 && positions.Select((p, i) => p - positions[0] == i).All(x => x);
+        var multi = new MultiPhraseQuery { Boost = phrase.Boost, Slop = phrase.Slop };
         for (var i = 0; i < terms.Length; i++)
         {
             var sides = consecutive ? SidesAt(i, terms.Length) : Sides.After | Sides.Before;

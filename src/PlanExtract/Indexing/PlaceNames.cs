@@ -12,6 +12,9 @@ namespace PlanExtract.Indexing;
 /// </summary>
 internal sealed class PlaceNames(IReadOnlyDictionary<string, IReadOnlyList<string>> namesByKey)
 {
+    // Each name with its letters and digits, worked out once rather than on every query.
+    private readonly Dictionary<string, (string Name, string Letters)[]> _compared = namesByKey.ToDictionary(p => p.Key, p => p.Value.Select(n => (n, Letters(n))).ToArray());
+
     /// <summary>Items of the places whose name holds <paramref name="text"/>; none when no name does.</summary>
     /// <remarks>
     /// Letters and digits are compared, as the analyzer that read place names did: it dropped signs,
@@ -21,8 +24,8 @@ internal sealed class PlaceNames(IReadOnlyDictionary<string, IReadOnlyList<strin
     public Query Matching(string keyField, string text)
     {
         var wanted = Letters(text);
-        var names = namesByKey.TryGetValue(keyField, out var known) && wanted.Length > 0
-            ? known.Where(n => Letters(n).Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToArray()
+        var names = _compared.TryGetValue(keyField, out var known) && wanted.Length > 0
+            ? known.Where(n => n.Letters.Contains(wanted, StringComparison.OrdinalIgnoreCase)).Select(n => n.Name).ToArray()
             : [];
         return names.Length == 0
             ? new BooleanQuery()

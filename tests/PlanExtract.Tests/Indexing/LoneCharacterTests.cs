@@ -76,4 +76,23 @@ public sealed class LoneCharacterTests(IndexFixture index) : IClassFixture<Index
         Assert.NotEmpty(result.Hits);
         Assert.All(result.Hits, h => Assert.Contains("清", h.District));
     }
+
+    [Fact]
+    public void A_sloppy_phrase_finds_the_character_on_either_side()
+    {
+        // A phrase with slop, as Lucene's own syntax writes it: 癌 then 筛查 within a few positions,
+        // as in 宫颈癌筛查 and 乳腺癌人群筛查 (清城区), where 癌 ends its bigram.
+        using var reader = Lucene.Net.Index.DirectoryReader.Open(Lucene.Net.Store.FSDirectory.Open(CorpusIndex.LivePath(index.IndexFolder)));
+        var phrase = new Lucene.Net.Search.PhraseQuery { Slop = 3 };
+        phrase.Add(new Lucene.Net.Index.Term(IndexSchema.Text, "癌"));
+        phrase.Add(new Lucene.Net.Index.Term(IndexSchema.Text, "筛查"));
+
+        var expanded = new LoneCharacters(reader).Expand(phrase);
+        var found = new Lucene.Net.Search.IndexSearcher(reader).Search(expanded, 1000);
+
+        var multi = Assert.IsType<Lucene.Net.Search.MultiPhraseQuery>(expanded);
+        Assert.Equal(3, multi.Slop);
+        Assert.True(found.TotalHits > 0);
+        Assert.All(found.ScoreDocs, d => Assert.Contains("癌", reader.Document(d.Doc).Get(IndexSchema.Text)));
+    }
 }
