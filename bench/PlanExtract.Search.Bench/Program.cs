@@ -12,7 +12,11 @@ using PlanExtract.Indexing;
 //   --per-query adds each plain query's median thread CPU);
 // - the country bench's query set on the index a `planextract bench --work DIR` run kept, beside
 //   the raw-text scan of DIR/corpus, so search can be timed again without a three-minute build;
-//   dotnet run -c Release --project bench/PlanExtract.Search.Bench -- --work DIR [ROUNDS [WARMUPS]]
+//   dotnet run -c Release --project bench/PlanExtract.Search.Bench -- --work DIR [ROUNDS [WARMUPS]] [--keep]
+//   (--keep: item columns and filters kept first, as the web view keeps them);
+// - on the same index: --work DIR --phases [ROUNDS [WARMUPS]] times each stage of a search alone
+//   (Phases.cs); --work DIR --dump FILE writes every result of a fixed request set (ResultDump.cs),
+//   to compare two builds of the searcher with diff.
 if (args.Length > 0 && args[0] == "--work")
 {
     if (args.Length < 2)
@@ -21,7 +25,21 @@ if (args.Length > 0 && args[0] == "--work")
         return 2;
     }
 
-    Country(args[1], Number(args, 2, 5), Number(args, 3, 20));
+    if (args.Length > 2 && args[2] == "--dump")
+    {
+        ResultDump.Write(new OutputLayout(Path.Combine(args[1], "output")).Index, args[3]);
+        return 0;
+    }
+
+    if (args.Contains("--phases"))
+    {
+        Phases.Run(new OutputLayout(Path.Combine(args[1], "output")).Index, Number(args, 2, 11), Number(args, 3, 20));
+        return 0;
+    }
+
+    var kept = args.Contains("--keep");
+    args = [.. args.Where(a => a != "--keep")];
+    Country(args[1], Number(args, 2, 5), Number(args, 3, 20), kept);
     return 0;
 }
 
@@ -84,12 +102,21 @@ static void Judged(int rounds, int take, bool perQueryWanted)
 
 // The bench's search phase again on a kept index: first as the bench times it (one warm-up
 // round), then after more warm-up rounds (JIT tiering settled), each query on its own line.
-static void Country(string work, int rounds, int warmups)
+static void Country(string work, int rounds, int warmups, bool kept)
 {
     var index = new OutputLayout(Path.Combine(work, "output")).Index;
     var clock = System.Diagnostics.Stopwatch.StartNew();
     using var searcher = CorpusSearcher.Open(index);
     Console.WriteLine($"{index}: opened in {clock.Elapsed.TotalMilliseconds:F0} ms; {SearchTiming.QuerySet.Count} queries × {rounds} rounds");
+    if (kept)
+    {
+        // As the web view keeps its searcher: item columns and filters held in memory.
+        clock.Restart();
+        searcher.KeepColumns();
+        searcher.KeepFilters();
+        Console.WriteLine($"columns kept in {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+
     var queries = SearchTiming.QuerySet.Select(q => new SearchRequest(q)).ToList();
     Print("one warm-up round (as the bench)", SearchTiming.Time(searcher, queries, warmups: 1, rounds));
     var perQuery = queries.ToDictionary(q => q.Query, _ => new List<double>(), StringComparer.Ordinal);

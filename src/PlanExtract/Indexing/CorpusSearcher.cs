@@ -26,6 +26,8 @@ public sealed class CorpusSearcher : IDisposable
     private readonly GlobalOrdinals _domainOrdinals;
     private readonly IReadOnlyList<string> _domains;
     private volatile ItemColumns? _columns;
+    private volatile bool _columnsRead;
+    private int _searches;
     private volatile KeptFilters? _filters;
 
     private CorpusSearcher(DirectoryReader reader)
@@ -46,12 +48,23 @@ public sealed class CorpusSearcher : IDisposable
     public static CorpusSearcher Open(string indexFolder) => new(CorpusIndex.OpenReader(indexFolder));
 
     /// <summary>
-    /// Reads every document's item group, district and domain into memory (16 bytes a document),
-    /// so a search for a word nearly every item holds counts its matches from arrays rather than
-    /// doc values. For a searcher that answers many queries (the web view); a one-off search would
-    /// spend more reading them than it saves.
+    /// Reads where each item begins and every document's district and domain into memory (about 4
+    /// bytes a document, from the keyword fields' postings: ItemColumns), so a search counts its
+    /// matches from arrays rather than doc values. A searcher does so by itself at its second search
+    /// (<see cref="ColumnsAtSearch"/>): one that answers many queries (the web view, which calls
+    /// this when it opens) gains on every one after; a one-off search would spend more reading them than it saves.
     /// </summary>
-    public void KeepColumns() => _columns ??= ItemColumns.Of(_reader, _districtOrdinals, _domainOrdinals);
+    public void KeepColumns()
+    {
+        if (!_columnsRead)
+        {
+            _columns = ItemColumns.Of(_reader, _districtOrdinals, _domainOrdinals);
+            _columnsRead = true;
+        }
+    }
+
+    /// <summary>The search at which a searcher reads its item columns (<see cref="KeepColumns"/>) if nothing asked before.</summary>
+    internal const int ColumnsAtSearch = 2;
 
     /// <summary>
     /// Keeps each filter (plan, domain, district …) as a bit set once used (<see cref="KeptFilters"/>):
@@ -83,6 +96,11 @@ public sealed class CorpusSearcher : IDisposable
         if (request.Offset < 0)
         {
             throw new InvalidFieldException("offset", $"must be zero or more, not {request.Offset}");
+        }
+
+        if (!_columnsRead && Interlocked.Increment(ref _searches) == ColumnsAtSearch)
+        {
+            KeepColumns();
         }
 
         var filter = Filter(request);
@@ -432,172 +450,5 @@ public sealed class CorpusSearcher : IDisposable
         public void SetNextReader(AtomicReaderContext context) => _docBase = context.DocBase;
 
         public void Collect(int doc) => Docs.Add(_docBase + doc);
-    }
-
-    /// <summary>
-    /// Keeps the best-scoring document of each item (an item and its targets share a group) and
-    /// counts the matching items by district and domain, reading doc values per segment. A target
-    /// clause repeats its item's words, so without collapsing the top ten would show each item twice.
-    /// </summary>
-    /// <remarks>
-    /// Cost per matching document is a few array reads and no allocation: documents arrive in order
-    /// and an item's documents are adjacent (<see cref="CorpusIndexWriter.Add"/> adds a document's
-    /// items and targets as one block, which Lucene keeps together in one segment), so an item is
-    /// complete when the group number changes, and only the best <c>limit</c> items are kept, in a
-    /// heap. A common term matches tens of thousands of items at country scale; a dictionary of all
-    /// of them made search slower than scanning the raw text. Counts go straight to global
-    /// ordinals (<see cref="GlobalOrdinals"/>) and are named once, at the end.
-    /// </remarks>
-    private sealed class ItemCollector(int limit, bool collapse, GlobalOrdinals districts, GlobalOrdinals domains, ItemColumns? columns) : ICollector
-    {
-        private readonly PriorityQueue<RankedHit, RankedHit> _top = new(Math.Min(limit, 1024) + 1, WorstFirst.Instance);
-        private readonly int[] _districtCounts = new int[districts.Names.Count];
-        private readonly int[] _domainCounts = new int[domains.Names.Count];
-        private Scorer? _scorer;
-        private NumericDocValues? _groups;
-        private SortedDocValues? _districtValues;
-        private SortedDocValues? _domainValues;
-        private int[] _districtMap = [];
-        private int[] _domainMap = [];
-        private long[]? _groupColumn;
-        private int[]? _districtColumn;
-        private int[]? _domainColumn;
-        private int _docBase;
-        private bool _open;
-        private long _group;
-        private long _order;
-        private int _bestDoc;
-        private float _bestScore;
-
-        public int Items { get; private set; }
-
-        public IReadOnlyList<KeyValuePair<string, int>> ByDistrict => districts.Ranked(_districtCounts);
-
-        public IReadOnlyList<KeyValuePair<string, int>> ByDomain => domains.Ranked(_domainCounts);
-
-        // In order, so that an item's adjacent documents arrive one after another.
-        public bool AcceptsDocsOutOfOrder => false;
-
-        public void SetScorer(Scorer scorer) => _scorer = scorer;
-
-        public void SetNextReader(AtomicReaderContext context)
-        {
-            Close();
-            _docBase = context.DocBase;
-            var reader = context.AtomicReader;
-            _groups = reader.GetNumericDocValues(IndexSchema.ItemGroup);
-            _districtValues = reader.GetSortedDocValues(IndexSchema.DistrictKey);
-            _domainValues = reader.GetSortedDocValues(IndexSchema.DomainKey);
-            _districtMap = districts.Segment(context.Ord);
-            _domainMap = domains.Segment(context.Ord);
-            (_groupColumn, _districtColumn, _domainColumn) = columns is null ? (null, null, null) : (columns.Groups[context.Ord], columns.Districts[context.Ord], columns.Domains[context.Ord]);
-        }
-
-        public void Collect(int doc)
-        {
-            var score = _scorer!.GetScore();
-            var itemGroup = _groupColumn is { } column ? column[doc] : _groups is not null ? _groups.Get(doc) : -1;
-            var group = collapse && itemGroup >= 0 ? itemGroup : -1 - (_docBase + doc);
-            if (_open && group == _group)
-            {
-                if (score > _bestScore)
-                {
-                    (_bestDoc, _bestScore) = (_docBase + doc, score);
-                }
-
-                return;
-            }
-
-            Close();
-            (_open, _group, _bestDoc, _bestScore) = (true, group, _docBase + doc, score);
-
-            // Ties go to the item first in the corpus as the index was built: its group number (documents
-            // are indexed on several threads, so document numbers follow no order across them), then
-            // its document, which within one corpus document's block is the corpus order. Documents an
-            // incremental build re-read number after all the others, as they did before.
-            _order = itemGroup;
-            Items++;
-
-            // Counted by the item's first matching document, as each item counts once.
-            if (_districtColumn is not null)
-            {
-                Count(_districtColumn, _districtCounts, doc);
-                Count(_domainColumn!, _domainCounts, doc);
-                return;
-            }
-
-            Count(_districtValues, _districtMap, _districtCounts, doc);
-            Count(_domainValues, _domainMap, _domainCounts, doc);
-        }
-
-        /// <summary>The best <c>limit</c> items; ties go to corpus order so results are stable.</summary>
-        public IEnumerable<ScoreDoc> Best()
-        {
-            Close();
-            var best = new List<ScoreDoc>(_top.Count);
-            while (_top.TryDequeue(out var hit, out _))
-            {
-                best.Add(hit);
-            }
-
-            best.Reverse();
-            return best;
-        }
-
-        private static void Count(int[] column, int[] counts, int doc)
-        {
-            if (column[doc] is var ord and >= 0)
-            {
-                counts[ord]++;
-            }
-        }
-
-        private static void Count(SortedDocValues? values, int[] map, int[] counts, int doc)
-        {
-            if (values is not null && values.GetOrd(doc) is var ord and >= 0)
-            {
-                counts[map[ord]]++;
-            }
-        }
-
-        // The open item is complete: offer it to the heap, which drops the worst beyond the limit.
-        private void Close()
-        {
-            if (!_open)
-            {
-                return;
-            }
-
-            _open = false;
-            if (_top.Count < limit)
-            {
-                var hit = new RankedHit(_bestDoc, _bestScore, _order);
-                _top.Enqueue(hit, hit);
-            }
-            else if (WorstFirst.Better(_bestScore, _order, _bestDoc, _top.Peek()))
-            {
-                var hit = new RankedHit(_bestDoc, _bestScore, _order);
-                _top.EnqueueDequeue(hit, hit);
-            }
-        }
-
-        /// <summary>A kept item: its best document and score, and its place in the corpus for ties.</summary>
-        private sealed class RankedHit(int doc, float score, long order) : ScoreDoc(doc, score)
-        {
-            public long Order => order;
-        }
-
-        /// <summary>Lower score first, then later in the corpus: the heap's head is the hit to drop.</summary>
-        private sealed class WorstFirst : IComparer<RankedHit>
-        {
-            public static readonly WorstFirst Instance = new();
-
-            public int Compare(RankedHit? x, RankedHit? y) =>
-                x!.Score != y!.Score ? x.Score.CompareTo(y.Score) : x.Order != y.Order ? y.Order.CompareTo(x.Order) : y.Doc.CompareTo(x.Doc);
-
-            /// <summary>Whether a hit not yet made would rank above <paramref name="worst"/>; most items of a common word do not, and make nothing.</summary>
-            public static bool Better(float score, long order, int doc, RankedHit worst) =>
-                score != worst.Score ? score > worst.Score : order != worst.Order ? order < worst.Order : doc < worst.Doc;
-        }
     }
 }

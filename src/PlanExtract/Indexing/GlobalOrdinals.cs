@@ -17,6 +17,7 @@ internal sealed class GlobalOrdinals
 {
     private readonly int[][] _bySegment;
     private readonly int[] _rank;
+    private readonly int[] _byRank;
 
     private GlobalOrdinals(IReadOnlyList<string> names, int[][] bySegment, IReadOnlyList<string>? live = null)
     {
@@ -24,10 +25,10 @@ internal sealed class GlobalOrdinals
         LiveNames = live ?? names;
         _bySegment = bySegment;
         _rank = new int[names.Count];
-        var byName = Enumerable.Range(0, names.Count).OrderBy(o => names[o], StringComparer.Ordinal).ToArray();
-        for (var i = 0; i < byName.Length; i++)
+        _byRank = Enumerable.Range(0, names.Count).OrderBy(o => names[o], StringComparer.Ordinal).ToArray();
+        for (var i = 0; i < _byRank.Length; i++)
         {
-            _rank[byName[i]] = i;
+            _rank[_byRank[i]] = i;
         }
     }
 
@@ -105,18 +106,30 @@ internal sealed class GlobalOrdinals
     public int[] Segment(int leaf) => _bySegment[leaf];
 
     /// <summary>The counted values, most first, ties by name (ordinal), as the hit counts are reported.</summary>
+    /// <remarks>
+    /// Sorted as one number per value (count descending, then name rank): a common word counts
+    /// every one of 3,200 districts, and a comparer reading two arrays per comparison cost a
+    /// tenth of a millisecond of every search.
+    /// </remarks>
     public IReadOnlyList<KeyValuePair<string, int>> Ranked(int[] counts)
     {
-        var counted = new List<int>();
+        var keys = new List<long>();
         for (var ord = 0; ord < counts.Length; ord++)
         {
             if (counts[ord] > 0)
             {
-                counted.Add(ord);
+                keys.Add(((long)(int.MaxValue - counts[ord]) << 32) | (uint)_rank[ord]);
             }
         }
 
-        counted.Sort((a, b) => counts[a] != counts[b] ? counts[b].CompareTo(counts[a]) : _rank[a].CompareTo(_rank[b]));
-        return [.. counted.Select(o => KeyValuePair.Create(Names[o], counts[o]))];
+        keys.Sort();
+        var ranked = new KeyValuePair<string, int>[keys.Count];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            var ord = _byRank[(int)(keys[i] & uint.MaxValue)];
+            ranked[i] = KeyValuePair.Create(Names[ord], counts[ord]);
+        }
+
+        return ranked;
     }
 }
