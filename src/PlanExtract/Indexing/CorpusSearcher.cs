@@ -63,6 +63,9 @@ public sealed class CorpusSearcher : IDisposable
         }
     }
 
+    /// <summary>Whether searches count from item columns (<see cref="KeepColumns"/>) rather than doc values.</summary>
+    internal bool KeepsColumns => _columns is not null;
+
     /// <summary>The search at which a searcher reads its item columns (<see cref="KeepColumns"/>) if nothing asked before.</summary>
     internal const int ColumnsAtSearch = 2;
 
