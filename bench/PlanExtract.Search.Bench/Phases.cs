@@ -13,7 +13,7 @@ using PlanExtract.Indexing;
 /// </summary>
 internal static class Phases
 {
-    public static void Run(string index, int rounds, int warmups)
+    public static void Run(string index, int rounds, int warmups, IReadOnlyList<string> queries)
     {
         using var reader = CorpusIndex.OpenReader(index);
         var searcher = new IndexSearcher(reader) { Similarity = CorpusIndex.Similarity };
@@ -28,7 +28,7 @@ internal static class Phases
         var places = PlaceNames.Of(reader);
         Console.WriteLine("query\titems\tbuild\tmatch\tmatch text only\ttop 10\tfull\tfull, columns kept\tin order, scored\tin order, scored, text only (ms, medians)");
         var totals = new double[8];
-        foreach (var text in SearchTiming.QuerySet)
+        foreach (var text in queries)
         {
             Query Build() => lone.Expand(new QueryBuilder(queryAnalyzer, words, QueryChain.WordsAndBigrams, places).Build(text).Strict.Query);
             var query = Build();

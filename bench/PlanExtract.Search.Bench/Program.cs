@@ -14,7 +14,7 @@ using PlanExtract.Indexing;
 //   the raw-text scan of DIR/corpus, so search can be timed again without a three-minute build;
 //   dotnet run -c Release --project bench/PlanExtract.Search.Bench -- --work DIR [ROUNDS [WARMUPS]] [--keep]
 //   (--keep: item columns and filters kept first, as the web view keeps them);
-// - on the same index: --work DIR --phases [ROUNDS [WARMUPS]] times each stage of a search alone
+// - on the same index: --work DIR --phases [ROUNDS [WARMUPS]] [--queries A,B] times each stage of a search alone
 //   (Phases.cs); --work DIR --dump FILE writes every result of a fixed request set (ResultDump.cs),
 //   to compare two builds of the searcher with diff.
 if (args.Length > 0 && args[0] == "--work")
@@ -33,7 +33,11 @@ if (args.Length > 0 && args[0] == "--work")
 
     if (args.Contains("--phases"))
     {
-        Phases.Run(new OutputLayout(Path.Combine(args[1], "output")).Index, Number(args, 2, 11), Number(args, 3, 20));
+        // --queries a,b,c: other queries than the bench's.
+        var at = Array.IndexOf(args, "--queries");
+        var queries = at > 0 && at + 1 < args.Length ? args[at + 1].Split(',') : SearchTiming.QuerySet;
+        args = [.. args.Where((a, i) => a != "--phases" && (at < 0 || (i != at && i != at + 1)))];
+        Phases.Run(new OutputLayout(Path.Combine(args[1], "output")).Index, Number(args, 2, 11), Number(args, 3, 20), queries);
         return 0;
     }
 
