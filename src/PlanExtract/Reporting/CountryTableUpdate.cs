@@ -31,6 +31,7 @@ public static class CountryTableUpdate
     /// <param name="reread">Documents whose records this build made anew.</param>
     /// <param name="recordsOf">This build's records of the given documents (their slim trees), in the order given.</param>
     /// <param name="intact">Whether a published table file (relative to the output folder, '/'-separated) is as the last build wrote it.</param>
+    /// <param name="lastLayouts"><see cref="LastLayouts"/> of <paramref name="last"/> when the caller folded it already (while it indexed).</param>
     public static Result? TryWrite(
         string stagingFolder,
         string outputFolder,
@@ -41,7 +42,8 @@ public static class CountryTableUpdate
         Func<IReadOnlyList<CorpusDocument>, IReadOnlyList<DocumentResult>> recordsOf,
         IndicatorCatalog catalog,
         int maxColumns,
-        Func<string, bool> intact)
+        Func<string, bool> intact,
+        IReadOnlyList<RowLayout>? lastLayouts = null)
     {
         if (last.Fingerprint != now.Fingerprint || last.Place != now.Place)
         {
@@ -63,6 +65,7 @@ public static class CountryTableUpdate
         }
 
         var fresh = recordsOf(changed);
+        PhaseClock.Mark("update: changed+fresh records");
         if (fresh.Count != changed.Count)
         {
             return null;
@@ -78,6 +81,7 @@ public static class CountryTableUpdate
         var read = documents.Where((_, i) => states[i].Read).ToList();
         var columns = Plans.Select(plan => CrossTableBuilder.Columns([.. documents.Where((_, i) => states[i].Of(plan) is not null)], read)).ToArray();
         var layout = CountryLayout.Of([.. columns.Select(c => c.Select(d => d.Document.Source))], maxColumns);
+        PhaseClock.Mark("update: states+columns");
         var lastLayout = CountryLayout.Of([.. Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source))], maxColumns);
         if (layout is null || lastLayout is null)
         {
@@ -85,12 +89,15 @@ public static class CountryTableUpdate
         }
 
         var rows = Plans.Select(plan => states.Select(s => s.Of(plan)).OfType<DistrictRows>().ToList()).ToArray();
-        var rowLayouts = rows.Select(r => RowLayout.Of(r, catalog)).ToArray();
+        var rowLayouts = Fold(rows, catalog);
+        PhaseClock.Mark("update: fold new");
         var tables = Plans.Select((plan, k) => new CrossTable(plan, columns[k], [])).ToArray();
         var columnsOf = tables.Select(layout.ColumnsByPart).ToArray();
 
         var touched = Touched(layout, lastLayout, documents, changed.Select(d => d.Source).Concat(removed).ToList(), tables, last);
-        var lastRowLayouts = Plans.Select(plan => RowLayout.Of(last.Districts.Select(d => d.Of(plan)).OfType<DistrictRows>(), catalog)).ToArray();
+        PhaseClock.Mark("update: touched");
+        var lastRowLayouts = lastLayouts ?? LastLayouts(last, catalog);
+        PhaseClock.Mark("update: fold old");
         for (var k = 0; k < Plans.Length; k++)
         {
             if (rowLayouts[k].SameAs(lastRowLayouts[k]))
@@ -131,28 +138,39 @@ public static class CountryTableUpdate
 
         var staged = new HashSet<string>(StringComparer.Ordinal);
         var written = Write(stagingFolder, outputFolder, layout, touched, columns, columnsOf, rowLayouts, documents, recordsOf, catalog, staged);
+        PhaseClock.Mark("update: write parts");
         if (written is null)
         {
             return null;
         }
 
         var linkFolder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
-        var summaries = new List<string>();
-        for (var k = 0; k < Plans.Length; k++)
+        var summaries = Plans.Select(plan => $"{OutputLayout.TablesFolder}/{CountryTables.SummaryPrefix}{plan.ToContractName()}.md").ToArray();
+        var summaryStaged = new bool[Plans.Length];
+        // Each plan type's summary folds every district's cells: one per core.
+        Parallel.For(0, Plans.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
         {
-            var relative = $"{OutputLayout.TablesFolder}/{CountryTables.SummaryPrefix}{Plans[k].ToContractName()}.md";
             var whole = new CrossTable(Plans[k], columns[k], []);
             var text = CountryTables.Summary(whole, SummaryRows(rows[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
-            if (CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, relative), Path.Combine(outputFolder, relative), text))
-            {
-                staged.Add(relative);
-            }
+            summaryStaged[k] = CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, summaries[k]), Path.Combine(outputFolder, summaries[k]), text);
+        });
+        staged.UnionWith(summaries.Where((_, k) => summaryStaged[k]));
 
-            summaries.Add(relative);
-        }
-
+        PhaseClock.Mark("update: summaries");
         List<string> all = [.. files.Where(f => f.Plan == 0).Select(f => f.Relative), summaries[0], .. files.Where(f => f.Plan == 1).Select(f => f.Relative), summaries[1]];
         return new Result(new TableFiles(all, [.. all.Where(f => !staged.Contains(f))]), new TableState(now.Fingerprint, now.Place, states), written.Value);
+    }
+
+    /// <summary>The row layout of each plan type (women, children) the last build's tables had, folded from its state.</summary>
+    public static IReadOnlyList<RowLayout> LastLayouts(TableState last, IndicatorCatalog catalog) =>
+        Fold([.. Plans.Select(plan => last.Districts.Select(d => d.Of(plan)).OfType<DistrictRows>().ToList())], catalog);
+
+    // The plan types' folds are apart: one per core.
+    private static RowLayout[] Fold(IReadOnlyList<List<DistrictRows>> rows, IndicatorCatalog catalog)
+    {
+        var layouts = new RowLayout[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => layouts[k] = RowLayout.Of(rows[k], catalog));
+        return layouts;
     }
 
     /// <summary>
