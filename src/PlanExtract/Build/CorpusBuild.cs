@@ -43,7 +43,6 @@ public static class CorpusBuild
         var pipeline = Pipeline.ForCorpus(corpus.Root);
         Directory.CreateDirectory(output.Index);
         OutputGeneration.Recover(output);
-        PhaseClock.Mark("build: start+recover");
         var pending = OutputGeneration.StartPending(output);
         BuildSummary summary;
         string generation;
@@ -56,7 +55,6 @@ public static class CorpusBuild
             var listing = Task.Run(corpus.Inventory);
             last = OutputGeneration.Verify(output);
             var inventory = listing.GetAwaiter().GetResult();
-            PhaseClock.Mark("build: verify OUTPUTS+inventory");
             // A kept table state lets the tables be updated part by part, so the records are then not all read.
             var stateKept = options.Tables && !options.Full && last.Holds(output, output.TableState);
             if (stateKept)
@@ -70,7 +68,6 @@ public static class CorpusBuild
             {
                 (tables, var parts) = Tables(corpus, output, pending, summary, options, stateKept ? last : null, keptTables);
                 summary = summary with { TablePartsUpdated = parts };
-                PhaseClock.Mark("tables: total (rest)");
             }
         }
         catch
@@ -84,7 +81,6 @@ public static class CorpusBuild
         // Tables whose text did not change stay where they are; those of a part the corpus no longer has go, and a state no longer kept.
         var removed = tables is null ? null : CrossReferenceTables.Stale(output.Root, tables.All).Concat(StaleState(output, pending)).ToList();
         OutputGeneration.Commit(output, pending, generation, tables?.Unchanged, removed, summary.Patches, last);
-        PhaseClock.Mark("commit: journal+apply");
         return summary;
     }
 
@@ -98,21 +94,19 @@ public static class CorpusBuild
         var documents = summary.Documents.Select(d => d.Document).ToList();
         var catalog = CrossReferenceTables.CatalogOf(documents);
         var now = new TableState(ChangeDetection.Fingerprint(corpus), TableState.PlaceOf(corpus.Root, output.Root, options.MaxTableColumns), []);
-        PhaseClock.Mark("tables: catalog+fingerprint");
         var staged = OutputGeneration.Staged(output, pending, output.TableState);
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
         if (last is not null && summary.Incremental && keptTables?.GetAwaiter().GetResult() is { } kept && kept.Documents.SequenceEqual(documents))
         {
-            PhaseClock.Mark("tables: state load (wait)");
             var reread = summary.Documents.Where(d => d.Reread).Select(d => d.Document.Source).ToHashSet(StringComparer.Ordinal);
-            var update = CountryTableUpdate.TryWrite(pending, output.Root, kept.State, now, documents, reread, summary.RecordsOf, catalog, options.MaxTableColumns, last.Files.Contains, kept.Layouts);
-            PhaseClock.Mark("tables: update total");
+            var update = CountryTableUpdate.TryWrite(pending, output.Root, kept.State, now, documents, reread, summary.RecordsOf, catalog, options.MaxTableColumns, last.Files.Contains, kept.Layouts, kept.Stamps, staged);
             if (update is not null)
             {
-                update.State.Save(staged);
-                PhaseClock.Mark("tables: state save");
                 return (update.Files, update.PartsWritten);
             }
+
+            // Saved by an update that then gave up: the whole rewrite keeps its own, or none.
+            File.Delete(staged);
         }
 
         var records = summary.Records();
@@ -126,12 +120,12 @@ public static class CorpusBuild
         return (tables, null);
     }
 
-    /// <summary>The last build's table state and its row layouts, read and folded for the documents the corpus now lists.</summary>
-    private sealed record KeptTables(TableState State, IReadOnlyList<RowLayout> Layouts, IReadOnlyList<CorpusDocument> Documents)
+    /// <summary>The last build's table state and its row layouts, read and folded, and the stamps of the documents the corpus now lists.</summary>
+    private sealed record KeptTables(TableState State, IReadOnlyList<RowLayout> Layouts, IReadOnlyList<string> Stamps, IReadOnlyList<CorpusDocument> Documents)
     {
         public static KeptTables? Load(OutputLayout output, IReadOnlyList<CorpusDocument> documents) =>
             TableState.Load(output.TableState, documents) is { } state
-                ? new KeptTables(state, CountryTableUpdate.LastLayouts(state, CrossReferenceTables.CatalogOf(documents)), documents)
+                ? new KeptTables(state, CountryTableUpdate.LastLayouts(state, CrossReferenceTables.CatalogOf(documents)), [.. documents.Select(DistrictState.StampOf)], documents)
                 : null;
     }
 
@@ -155,19 +149,14 @@ public static class CorpusBuild
     internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress, OutputGeneration.Verified last, bool recordsWanted = false, CorpusInventory? inventory = null)
     {
         inventory ??= corpus.Inventory();
-        PhaseClock.Mark("index: inventory");
         var documents = inventory.Documents;
         var fingerprint = ChangeDetection.Fingerprint(corpus);
-        PhaseClock.Mark("index: fingerprint");
         // A changed or damaged output is re-made, an index not the last build's is rebuilt.
         using var index = (full || !last.Index ? null : CorpusIndex.OpenForUpdate(output.Index, fingerprint)) ?? CorpusIndex.Create(output.Index, fingerprint);
-        PhaseClock.Mark("index: open for update");
         using var previousTargets = Previous(output, last, index, output.Targets);
         using var previousRecords = Previous(output, last, index, output.Records);
-        PhaseClock.Mark("index: runs load");
 
         var kept = documents.Select(d => ChangeDetection.Unchanged(d, index.Previous, previousTargets, previousRecords)).ToList();
-        PhaseClock.Mark("index: stamps");
         var present = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
         var removed = index.Previous.Documents.Keys.Where(s => !present.Contains(s)).ToList();
         foreach (var source in removed)
@@ -185,7 +174,6 @@ public static class CorpusBuild
         var keep = documents.Where((_, i) => kept[i] is not null).Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
         var (targetsPatch, recordsPatch) = (RunsPatch.Plan(previousTargets, keep), RunsPatch.Plan(previousRecords, keep));
         var patching = index.Incremental && targetsPatch is { Worthwhile: true } && recordsPatch is { Worthwhile: true };
-        PhaseClock.Mark("index: removes+patch plan");
         var stagedTargets = patching ? Path.Combine(pending, OutputGeneration.AppendFolder, OutputLayout.TargetsFile) : OutputGeneration.Staged(output, pending, output.Targets);
         var stagedRecords = patching ? Path.Combine(pending, OutputGeneration.AppendFolder, Path.GetFileName(output.Records)) : OutputGeneration.Staged(output, pending, output.Records);
         Directory.CreateDirectory(Path.GetDirectoryName(stagedTargets)!);
@@ -239,7 +227,6 @@ public static class CorpusBuild
             targetRuns.Save(OutputGeneration.Staged(output, pending, output.RunsOf(output.Targets)));
             recordRuns.Save(OutputGeneration.Staged(output, pending, output.RunsOf(output.Records)));
         }
-        PhaseClock.Mark("index: read+write loop");
 
         // Before the commit the records are staged (whole, or the lines a patch appends to the live
         // file, read after it so a changed document's new record wins); after it they are in place.
@@ -258,7 +245,6 @@ public static class CorpusBuild
         try
         {
             generation = Path.GetFileName(index.CommitUnpublished());
-            PhaseClock.Mark("index: commit+manifest");
         }
         catch when (records is not null)
         {

@@ -48,7 +48,6 @@ internal static class OutputGeneration
         try
         {
             record = Journal(output, pending, indexGeneration, kept ?? [], removed ?? [], patches ?? [], last ?? Verified.Nothing);
-            PhaseClock.Mark("commit: journal");
         }
         catch
         {
@@ -57,7 +56,6 @@ internal static class OutputGeneration
         }
 
         Apply(output, record);
-        PhaseClock.Mark("commit: apply");
     }
 
     /// <summary>Tests throw here to play a build killed at each step after its journal (per async flow, so parallel tests never meet it).</summary>

@@ -49,7 +49,6 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         try
         {
             existing = Directory.Exists(corpus.Root) ? corpus.Documents() : [];
-            PhaseClock.Mark("adder: list corpus");
             if (!request.Replace)
             {
                 RefuseDuplicate(request.File, hash, existing);
@@ -62,7 +61,6 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         }
 
         var (blocks, document, facts) = reading.GetAwaiter().GetResult();
-        PhaseClock.Mark("adder: read+segment");
         foreach (var (field, name) in new[] { ("province", request.Province), ("city", request.City), ("district", request.District) })
         {
             if (name is not null && !IsFolderName(name))
@@ -105,7 +103,6 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
 
         // The same bytes elsewhere in the corpus are a mistake; in the folder being replaced they are a refresh of its meta.json.
         RefuseDuplicate(request.File, hash, [.. existing.Where(d => d != replaced)]);
-        PhaseClock.Mark("adder: validate");
 
         var fileName = "plans" + Path.GetExtension(request.File).ToLowerInvariant();
         var metadata = new CorpusMetadata
@@ -126,7 +123,6 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         };
 
         Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n", replaced?.FilePath);
-        PhaseClock.Mark("adder: install");
         return new AddResult(corpus.Load(metadataPath), report, facts, []) { Replaced = replaced, Placement = placed };
     }
 

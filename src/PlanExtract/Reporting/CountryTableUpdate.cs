@@ -32,6 +32,8 @@ public static class CountryTableUpdate
     /// <param name="recordsOf">This build's records of the given documents (their slim trees), in the order given.</param>
     /// <param name="intact">Whether a published table file (relative to the output folder, '/'-separated) is as the last build wrote it.</param>
     /// <param name="lastLayouts"><see cref="LastLayouts"/> of <paramref name="last"/> when the caller folded it already (while it indexed).</param>
+    /// <param name="stamps">Each document's <see cref="DistrictState.StampOf"/>, in the order of <paramref name="documents"/>, when the caller worked them out already.</param>
+    /// <param name="stateFile">Where the state to keep is saved, on another core while the parts are written; a null answer may leave it there for the caller to delete.</param>
     public static Result? TryWrite(
         string stagingFolder,
         string outputFolder,
@@ -43,7 +45,9 @@ public static class CountryTableUpdate
         IndicatorCatalog catalog,
         int maxColumns,
         Func<string, bool> intact,
-        IReadOnlyList<RowLayout>? lastLayouts = null)
+        IReadOnlyList<RowLayout>? lastLayouts = null,
+        IReadOnlyList<string>? stamps = null,
+        string? stateFile = null)
     {
         if (last.Fingerprint != now.Fingerprint || last.Place != now.Place)
         {
@@ -57,7 +61,7 @@ public static class CountryTableUpdate
         }
 
         var present = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
-        var changed = documents.Where(d => reread.Contains(d.Source) || !lastOf.TryGetValue(d.Source, out var was) || was.Stamp != DistrictState.StampOf(d)).ToList();
+        var changed = documents.Where((d, i) => reread.Contains(d.Source) || !lastOf.TryGetValue(d.Source, out var was) || was.Stamp != (stamps?[i] ?? DistrictState.StampOf(d))).ToList();
         var removed = last.Districts.Select(d => d.Source).Where(s => !present.Contains(s)).ToList();
         if (changed.Count + removed.Count > MaxChangedShare * Math.Max(documents.Count, 1))
         {
@@ -65,7 +69,6 @@ public static class CountryTableUpdate
         }
 
         var fresh = recordsOf(changed);
-        PhaseClock.Mark("update: changed+fresh records");
         if (fresh.Count != changed.Count)
         {
             return null;
@@ -78,87 +81,101 @@ public static class CountryTableUpdate
         }
 
         var states = documents.Select(d => freshOf.GetValueOrDefault(d.Source) ?? lastOf[d.Source]).ToList();
-        var read = documents.Where((_, i) => states[i].Read).ToList();
-        var columns = Plans.Select(plan => CrossTableBuilder.Columns([.. documents.Where((_, i) => states[i].Of(plan) is not null)], read)).ToArray();
-        var layout = CountryLayout.Of([.. columns.Select(c => c.Select(d => d.Document.Source))], maxColumns);
-        PhaseClock.Mark("update: states+columns");
-        var lastLayout = CountryLayout.Of([.. Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source))], maxColumns);
-        if (layout is null || lastLayout is null)
+        var kept = new TableState(now.Fingerprint, now.Place, states);
+        var saving = stateFile is null ? null : Task.Run(() => kept.Save(stateFile));
+        Result? answer;
+        try
         {
-            return null;
+            answer = Rest();
+        }
+        catch
+        {
+            saving?.ContinueWith(static t => t.Exception, TaskScheduler.Default).Wait();
+            throw;
         }
 
-        var rows = Plans.Select(plan => states.Select(s => s.Of(plan)).OfType<DistrictRows>().ToList()).ToArray();
-        var rowLayouts = Fold(rows, catalog);
-        PhaseClock.Mark("update: fold new");
-        var tables = Plans.Select((plan, k) => new CrossTable(plan, columns[k], [])).ToArray();
-        var columnsOf = tables.Select(layout.ColumnsByPart).ToArray();
+        saving?.GetAwaiter().GetResult();
+        return answer;
 
-        var touched = Touched(layout, lastLayout, documents, changed.Select(d => d.Source).Concat(removed).ToList(), tables, last);
-        PhaseClock.Mark("update: touched");
-        var lastRowLayouts = lastLayouts ?? LastLayouts(last, catalog);
-        PhaseClock.Mark("update: fold old");
-        for (var k = 0; k < Plans.Length; k++)
+        // Everything after the states, while the state is saved.
+        Result? Rest()
         {
-            if (rowLayouts[k].SameAs(lastRowLayouts[k]))
+            var read = documents.Where((_, i) => states[i].Read).ToList();
+            var columns = Plans.Select(plan => CrossTableBuilder.Columns([.. documents.Where((_, i) => states[i].Of(plan) is not null)], read)).ToArray();
+            var layout = CountryLayout.Of([.. columns.Select(c => c.Select(d => d.Document.Source))], maxColumns);
+            var lastLayout = CountryLayout.Of([.. Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source))], maxColumns);
+            if (layout is null || lastLayout is null)
             {
-                continue;
+                return null;
             }
 
-            // The rows' order or domains moved: a part whose own rows moved is made again (its keys are its districts', unchanged when it is not touched).
-            for (var p = 0; p < layout.Parts.Count; p++)
+            var rows = Plans.Select(plan => states.Select(s => s.Of(plan)).OfType<DistrictRows>().ToList()).ToArray();
+            var rowLayouts = Fold(rows, catalog);
+            var tables = Plans.Select((plan, k) => new CrossTable(plan, columns[k], [])).ToArray();
+            var columnsOf = tables.Select(layout.ColumnsByPart).ToArray();
+
+            var touched = Touched(layout, lastLayout, documents, changed.Select(d => d.Source).Concat(removed).ToList(), tables, last);
+            var lastRowLayouts = lastLayouts ?? LastLayouts(last, catalog);
+            for (var k = 0; k < Plans.Length; k++)
             {
-                if (!touched[p] && columnsOf[k][p].Count > 0)
+                if (rowLayouts[k].SameAs(lastRowLayouts[k]))
                 {
-                    var keys = columnsOf[k][p].SelectMany(c => rows[k][c].Cells.Select(cell => cell.Key)).ToHashSet(StringComparer.Ordinal);
-                    touched[p] = rowLayouts[k].Restricted(keys) != lastRowLayouts[k].Restricted(keys);
+                    continue;
+                }
+
+                // The rows' order or domains moved: a part whose own rows moved is made again (its keys are its districts', unchanged when it is not touched).
+                for (var p = 0; p < layout.Parts.Count; p++)
+                {
+                    if (!touched[p] && columnsOf[k][p].Count > 0)
+                    {
+                        var keys = columnsOf[k][p].SelectMany(c => rows[k][c].Cells.Select(cell => cell.Key)).ToHashSet(StringComparer.Ordinal);
+                        touched[p] = rowLayouts[k].Restricted(keys) != lastRowLayouts[k].Restricted(keys);
+                    }
                 }
             }
-        }
 
-        var files = new List<(string Relative, int Part, int Plan)>();
-        for (var k = 0; k < Plans.Length; k++)
-        {
-            for (var p = 0; p < layout.Parts.Count; p++)
+            var files = new List<(string Relative, int Part, int Plan)>();
+            for (var k = 0; k < Plans.Length; k++)
             {
-                if (columnsOf[k][p].Count > 0)
+                for (var p = 0; p < layout.Parts.Count; p++)
                 {
-                    var name = Plans[k].ToContractName();
-                    files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/{name}.md", p, k));
-                    files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/measures-{name}.md", p, k));
+                    if (columnsOf[k][p].Count > 0)
+                    {
+                        var name = Plans[k].ToContractName();
+                        files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/{name}.md", p, k));
+                        files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/measures-{name}.md", p, k));
+                    }
                 }
             }
+
+            // A published file edited or deleted since is made again with its part.
+            foreach (var file in files.Where(f => !touched[f.Part] && !intact(f.Relative)))
+            {
+                touched[file.Part] = true;
+            }
+
+            var staged = new HashSet<string>(StringComparer.Ordinal);
+            var written = Write(stagingFolder, outputFolder, layout, touched, columns, columnsOf, rowLayouts, documents, recordsOf, catalog, staged);
+            if (written is null)
+            {
+                return null;
+            }
+
+            var linkFolder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
+            var summaries = Plans.Select(plan => $"{OutputLayout.TablesFolder}/{CountryTables.SummaryPrefix}{plan.ToContractName()}.md").ToArray();
+            var summaryStaged = new bool[Plans.Length];
+            // Each plan type's summary folds every district's cells: one per core.
+            Parallel.For(0, Plans.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+            {
+                var whole = new CrossTable(Plans[k], columns[k], []);
+                var text = CountryTables.Summary(whole, SummaryRows(rows[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
+                summaryStaged[k] = CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, summaries[k]), Path.Combine(outputFolder, summaries[k]), text);
+            });
+            staged.UnionWith(summaries.Where((_, k) => summaryStaged[k]));
+
+            List<string> all = [.. files.Where(f => f.Plan == 0).Select(f => f.Relative), summaries[0], .. files.Where(f => f.Plan == 1).Select(f => f.Relative), summaries[1]];
+            return new Result(new TableFiles(all, [.. all.Where(f => !staged.Contains(f))]), kept, written.Value);
         }
-
-        // A published file edited or deleted since is made again with its part.
-        foreach (var file in files.Where(f => !touched[f.Part] && !intact(f.Relative)))
-        {
-            touched[file.Part] = true;
-        }
-
-        var staged = new HashSet<string>(StringComparer.Ordinal);
-        var written = Write(stagingFolder, outputFolder, layout, touched, columns, columnsOf, rowLayouts, documents, recordsOf, catalog, staged);
-        PhaseClock.Mark("update: write parts");
-        if (written is null)
-        {
-            return null;
-        }
-
-        var linkFolder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
-        var summaries = Plans.Select(plan => $"{OutputLayout.TablesFolder}/{CountryTables.SummaryPrefix}{plan.ToContractName()}.md").ToArray();
-        var summaryStaged = new bool[Plans.Length];
-        // Each plan type's summary folds every district's cells: one per core.
-        Parallel.For(0, Plans.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
-        {
-            var whole = new CrossTable(Plans[k], columns[k], []);
-            var text = CountryTables.Summary(whole, SummaryRows(rows[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
-            summaryStaged[k] = CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, summaries[k]), Path.Combine(outputFolder, summaries[k]), text);
-        });
-        staged.UnionWith(summaries.Where((_, k) => summaryStaged[k]));
-
-        PhaseClock.Mark("update: summaries");
-        List<string> all = [.. files.Where(f => f.Plan == 0).Select(f => f.Relative), summaries[0], .. files.Where(f => f.Plan == 1).Select(f => f.Relative), summaries[1]];
-        return new Result(new TableFiles(all, [.. all.Where(f => !staged.Contains(f))]), new TableState(now.Fingerprint, now.Place, states), written.Value);
     }
 
     /// <summary>The row layout of each plan type (women, children) the last build's tables had, folded from its state.</summary>
