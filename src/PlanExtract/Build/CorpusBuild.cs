@@ -96,7 +96,9 @@ public static class CorpusBuild
         var now = new TableState(ChangeDetection.Fingerprint(corpus), TableState.PlaceOf(corpus.Root, output.Root, options.MaxTableColumns), []);
         var staged = OutputGeneration.Staged(output, pending, output.TableState);
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-        if (last is not null && summary.Incremental && keptTables?.GetAwaiter().GetResult() is { } kept && kept.Documents.SequenceEqual(documents))
+        // Waited for even when not used (the index was rebuilt): the read must be over before the commit moves a new state over the file.
+        var keptRead = keptTables?.GetAwaiter().GetResult();
+        if (last is not null && summary.Incremental && keptRead is { } kept && kept.Documents.SequenceEqual(documents))
         {
             var reread = summary.Documents.Where(d => d.Reread).Select(d => d.Document.Source).ToHashSet(StringComparer.Ordinal);
             var update = CountryTableUpdate.TryWrite(pending, output.Root, kept.State, now, documents, reread, summary.RecordsOf, catalog, options.MaxTableColumns, last.Files.Contains, kept.Layouts, kept.Stamps, staged);
