@@ -47,27 +47,40 @@ public static class CorpusBuild
         BuildSummary summary;
         string generation;
         TableFiles? tables = null;
-        var last = OutputGeneration.Verify(output);
-        // A kept table state lets the tables be updated part by part, so the records are then not all read.
-        var stateKept = options.Tables && !options.Full && last.Holds(output, output.TableState);
+        Task<KeptTables?>? keptTables = null;
+        OutputGeneration.Verified last;
         try
         {
-            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, last, recordsWanted: options.Tables && !stateKept);
+            // The corpus listing and the check of the last outputs read different files: both cores at once.
+            var listing = Task.Run(corpus.Inventory);
+            last = OutputGeneration.Verify(output);
+            var inventory = listing.GetAwaiter().GetResult();
+            // A kept table state lets the tables be updated part by part, so the records are then not all read.
+            var stateKept = options.Tables && !options.Full && last.Holds(output, output.TableState);
+            if (stateKept)
+            {
+                // Read and folded while the index is updated: it needs nothing of it, and an update's index step leaves a core idle.
+                keptTables = Task.Run(() => KeptTables.Load(output, inventory.Documents));
+            }
+
+            (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, last, recordsWanted: options.Tables && !stateKept, inventory);
             if (options.Tables)
             {
-                (tables, var parts) = Tables(corpus, output, pending, summary, options, stateKept ? last : null);
+                (tables, var parts) = Tables(corpus, output, pending, summary, options, stateKept ? last : null, keptTables);
                 summary = summary with { TablePartsUpdated = parts };
             }
         }
         catch
         {
+            // The state's read must be over before the staged build goes (a failed index step leaves it running).
+            keptTables?.ContinueWith(static t => t.Exception, TaskScheduler.Default).Wait();
             OutputGeneration.Abandon(pending);
             throw;
         }
 
         // Tables whose text did not change stay where they are; those of a part the corpus no longer has go, and a state no longer kept.
         var removed = tables is null ? null : CrossReferenceTables.Stale(output.Root, tables.All).Concat(StaleState(output, pending)).ToList();
-        OutputGeneration.Commit(output, pending, generation, tables?.Unchanged, removed, summary.Patches);
+        OutputGeneration.Commit(output, pending, generation, tables?.Unchanged, removed, summary.Patches, last);
         return summary;
     }
 
@@ -76,22 +89,26 @@ public static class CorpusBuild
     /// build's state when it is kept and can give them (<see cref="CountryTableUpdate"/>), else
     /// whole from every record.
     /// </summary>
-    private static (TableFiles Files, int? PartsUpdated) Tables(CorpusLayout corpus, OutputLayout output, string pending, BuildSummary summary, BuildOptions options, OutputGeneration.Verified? last)
+    private static (TableFiles Files, int? PartsUpdated) Tables(CorpusLayout corpus, OutputLayout output, string pending, BuildSummary summary, BuildOptions options, OutputGeneration.Verified? last, Task<KeptTables?>? keptTables)
     {
         var documents = summary.Documents.Select(d => d.Document).ToList();
         var catalog = CrossReferenceTables.CatalogOf(documents);
         var now = new TableState(ChangeDetection.Fingerprint(corpus), TableState.PlaceOf(corpus.Root, output.Root, options.MaxTableColumns), []);
         var staged = OutputGeneration.Staged(output, pending, output.TableState);
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-        if (last is not null && summary.Incremental && TableState.Load(output.TableState, documents) is { } kept)
+        // Waited for even when not used (the index was rebuilt): the read must be over before the commit moves a new state over the file.
+        var keptRead = keptTables?.GetAwaiter().GetResult();
+        if (last is not null && summary.Incremental && keptRead is { } kept && kept.Documents.SequenceEqual(documents))
         {
             var reread = summary.Documents.Where(d => d.Reread).Select(d => d.Document.Source).ToHashSet(StringComparer.Ordinal);
-            var update = CountryTableUpdate.TryWrite(pending, output.Root, kept, now, documents, reread, summary.RecordsOf, catalog, options.MaxTableColumns, f => last.Holds(output, Path.Combine(output.Root, f)));
+            var update = CountryTableUpdate.TryWrite(pending, output.Root, kept.State, now, documents, reread, summary.RecordsOf, catalog, options.MaxTableColumns, last.Files.Contains, kept.Layouts, kept.Stamps, staged);
             if (update is not null)
             {
-                update.State.Save(staged);
                 return (update.Files, update.PartsWritten);
             }
+
+            // Saved by an update that then gave up: the whole rewrite keeps its own, or none.
+            File.Delete(staged);
         }
 
         var records = summary.Records();
@@ -103,6 +120,15 @@ public static class CorpusBuild
         }
 
         return (tables, null);
+    }
+
+    /// <summary>The last build's table state and its row layouts, read and folded, and the stamps of the documents the corpus now lists.</summary>
+    private sealed record KeptTables(TableState State, IReadOnlyList<RowLayout> Layouts, IReadOnlyList<string> Stamps, IReadOnlyList<CorpusDocument> Documents)
+    {
+        public static KeptTables? Load(OutputLayout output, IReadOnlyList<CorpusDocument> documents) =>
+            TableState.Load(output.TableState, documents) is { } state
+                ? new KeptTables(state, CountryTableUpdate.LastLayouts(state, CrossReferenceTables.CatalogOf(documents)), [.. documents.Select(DistrictState.StampOf)], documents)
+                : null;
     }
 
     // The last build's state, when this one keeps none (its tables are one table now).
@@ -121,9 +147,10 @@ public static class CorpusBuild
     /// </summary>
     /// <param name="recordsWanted">The tables follow: the records are read back while the index commits and merges.</param>
     /// <param name="last">What the last build left and still stands (<see cref="OutputGeneration.Verify"/>, after any recovery).</param>
-    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress, OutputGeneration.Verified last, bool recordsWanted = false)
+    /// <param name="inventory">The corpus as listed already; listed here when null.</param>
+    internal static (BuildSummary Summary, string Generation) Index(CorpusReader reader, CorpusLayout corpus, OutputLayout output, string pending, bool full, IProgress<BuildProgress>? progress, OutputGeneration.Verified last, bool recordsWanted = false, CorpusInventory? inventory = null)
     {
-        var inventory = corpus.Inventory();
+        inventory ??= corpus.Inventory();
         var documents = inventory.Documents;
         var fingerprint = ChangeDetection.Fingerprint(corpus);
         // A changed or damaged output is re-made, an index not the last build's is rebuilt.

@@ -37,15 +37,30 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
     {
         var bytes = DocumentFile.ReadAllBytes(request.File, pipeline.Limits);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var existing = Directory.Exists(corpus.Root) ? corpus.Documents() : [];
-        if (!request.Replace)
+        // The plan is read while the corpus is listed (3,200 meta.json files): both cores at once.
+        // A duplicate is still refused before anything the read finds is said.
+        var reading = Task.Run(() =>
         {
-            RefuseDuplicate(request.File, hash, existing);
+            var blocks = pipeline.Readers.Read(request.File);
+            var document = pipeline.Segment(request.File, blocks);
+            return (Blocks: blocks, Document: document, Facts: DocumentFactsReader.Read(document, blocks));
+        });
+        IReadOnlyList<CorpusDocument> existing;
+        try
+        {
+            existing = Directory.Exists(corpus.Root) ? corpus.Documents() : [];
+            if (!request.Replace)
+            {
+                RefuseDuplicate(request.File, hash, existing);
+            }
+        }
+        catch
+        {
+            reading.ContinueWith(static t => t.Exception, TaskScheduler.Default).Wait();
+            throw;
         }
 
-        var blocks = pipeline.Readers.Read(request.File);
-        var document = pipeline.Segment(request.File, blocks);
-        var facts = DocumentFactsReader.Read(document, blocks);
+        var (blocks, document, facts) = reading.GetAwaiter().GetResult();
         foreach (var (field, name) in new[] { ("province", request.Province), ("city", request.City), ("district", request.District) })
         {
             if (name is not null && !IsFolderName(name))

@@ -31,6 +31,9 @@ public static class CountryTableUpdate
     /// <param name="reread">Documents whose records this build made anew.</param>
     /// <param name="recordsOf">This build's records of the given documents (their slim trees), in the order given.</param>
     /// <param name="intact">Whether a published table file (relative to the output folder, '/'-separated) is as the last build wrote it.</param>
+    /// <param name="lastLayouts"><see cref="LastLayouts"/> of <paramref name="last"/> when the caller folded it already (while it indexed).</param>
+    /// <param name="stamps">Each document's <see cref="DistrictState.StampOf"/>, in the order of <paramref name="documents"/>, when the caller worked them out already.</param>
+    /// <param name="stateFile">Where the state to keep is saved, on another core while the parts are written; a null answer may leave it there for the caller to delete.</param>
     public static Result? TryWrite(
         string stagingFolder,
         string outputFolder,
@@ -41,7 +44,10 @@ public static class CountryTableUpdate
         Func<IReadOnlyList<CorpusDocument>, IReadOnlyList<DocumentResult>> recordsOf,
         IndicatorCatalog catalog,
         int maxColumns,
-        Func<string, bool> intact)
+        Func<string, bool> intact,
+        IReadOnlyList<RowLayout>? lastLayouts = null,
+        IReadOnlyList<string>? stamps = null,
+        string? stateFile = null)
     {
         if (last.Fingerprint != now.Fingerprint || last.Place != now.Place)
         {
@@ -55,7 +61,7 @@ public static class CountryTableUpdate
         }
 
         var present = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
-        var changed = documents.Where(d => reread.Contains(d.Source) || !lastOf.TryGetValue(d.Source, out var was) || was.Stamp != DistrictState.StampOf(d)).ToList();
+        var changed = documents.Where((d, i) => reread.Contains(d.Source) || !lastOf.TryGetValue(d.Source, out var was) || was.Stamp != (stamps?[i] ?? DistrictState.StampOf(d))).ToList();
         var removed = last.Districts.Select(d => d.Source).Where(s => !present.Contains(s)).ToList();
         if (changed.Count + removed.Count > MaxChangedShare * Math.Max(documents.Count, 1))
         {
@@ -75,84 +81,113 @@ public static class CountryTableUpdate
         }
 
         var states = documents.Select(d => freshOf.GetValueOrDefault(d.Source) ?? lastOf[d.Source]).ToList();
-        var read = documents.Where((_, i) => states[i].Read).ToList();
-        var columns = Plans.Select(plan => CrossTableBuilder.Columns([.. documents.Where((_, i) => states[i].Of(plan) is not null)], read)).ToArray();
-        var layout = CountryLayout.Of([.. columns.Select(c => c.Select(d => d.Document.Source))], maxColumns);
-        var lastLayout = CountryLayout.Of([.. Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source))], maxColumns);
-        if (layout is null || lastLayout is null)
+        var kept = new TableState(now.Fingerprint, now.Place, states);
+        var saving = stateFile is null ? null : Task.Run(() => kept.Save(stateFile));
+        Result? answer;
+        try
         {
-            return null;
+            answer = Rest();
+        }
+        catch
+        {
+            saving?.ContinueWith(static t => t.Exception, TaskScheduler.Default).Wait();
+            throw;
         }
 
-        var rows = Plans.Select(plan => states.Select(s => s.Of(plan)).OfType<DistrictRows>().ToList()).ToArray();
-        var rowLayouts = rows.Select(r => RowLayout.Of(r, catalog)).ToArray();
-        var tables = Plans.Select((plan, k) => new CrossTable(plan, columns[k], [])).ToArray();
-        var columnsOf = tables.Select(layout.ColumnsByPart).ToArray();
+        saving?.GetAwaiter().GetResult();
+        return answer;
 
-        var touched = Touched(layout, lastLayout, documents, changed.Select(d => d.Source).Concat(removed).ToList(), tables, last);
-        var lastRowLayouts = Plans.Select(plan => RowLayout.Of(last.Districts.Select(d => d.Of(plan)).OfType<DistrictRows>(), catalog)).ToArray();
-        for (var k = 0; k < Plans.Length; k++)
+        // Everything after the states, while the state is saved.
+        Result? Rest()
         {
-            if (rowLayouts[k].SameAs(lastRowLayouts[k]))
+            var read = documents.Where((_, i) => states[i].Read).ToList();
+            var columns = Plans.Select(plan => CrossTableBuilder.Columns([.. documents.Where((_, i) => states[i].Of(plan) is not null)], read)).ToArray();
+            var layout = CountryLayout.Of([.. columns.Select(c => c.Select(d => d.Document.Source))], maxColumns);
+            var lastLayout = CountryLayout.Of([.. Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source))], maxColumns);
+            if (layout is null || lastLayout is null)
             {
-                continue;
+                return null;
             }
 
-            // The rows' order or domains moved: a part whose own rows moved is made again (its keys are its districts', unchanged when it is not touched).
-            for (var p = 0; p < layout.Parts.Count; p++)
+            var rows = Plans.Select(plan => states.Select(s => s.Of(plan)).OfType<DistrictRows>().ToList()).ToArray();
+            var rowLayouts = Fold(rows, catalog);
+            var tables = Plans.Select((plan, k) => new CrossTable(plan, columns[k], [])).ToArray();
+            var columnsOf = tables.Select(layout.ColumnsByPart).ToArray();
+
+            var touched = Touched(layout, lastLayout, documents, changed.Select(d => d.Source).Concat(removed).ToList(), tables, last);
+            var lastRowLayouts = lastLayouts ?? LastLayouts(last, catalog);
+            for (var k = 0; k < Plans.Length; k++)
             {
-                if (!touched[p] && columnsOf[k][p].Count > 0)
+                if (rowLayouts[k].SameAs(lastRowLayouts[k]))
                 {
-                    var keys = columnsOf[k][p].SelectMany(c => rows[k][c].Cells.Select(cell => cell.Key)).ToHashSet(StringComparer.Ordinal);
-                    touched[p] = rowLayouts[k].Restricted(keys) != lastRowLayouts[k].Restricted(keys);
+                    continue;
+                }
+
+                // The rows' order or domains moved: a part whose own rows moved is made again (its keys are its districts', unchanged when it is not touched).
+                for (var p = 0; p < layout.Parts.Count; p++)
+                {
+                    if (!touched[p] && columnsOf[k][p].Count > 0)
+                    {
+                        var keys = columnsOf[k][p].SelectMany(c => rows[k][c].Cells.Select(cell => cell.Key)).ToHashSet(StringComparer.Ordinal);
+                        touched[p] = rowLayouts[k].Restricted(keys) != lastRowLayouts[k].Restricted(keys);
+                    }
                 }
             }
-        }
 
-        var files = new List<(string Relative, int Part, int Plan)>();
-        for (var k = 0; k < Plans.Length; k++)
-        {
-            for (var p = 0; p < layout.Parts.Count; p++)
+            var files = new List<(string Relative, int Part, int Plan)>();
+            for (var k = 0; k < Plans.Length; k++)
             {
-                if (columnsOf[k][p].Count > 0)
+                for (var p = 0; p < layout.Parts.Count; p++)
                 {
-                    var name = Plans[k].ToContractName();
-                    files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/{name}.md", p, k));
-                    files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/measures-{name}.md", p, k));
+                    if (columnsOf[k][p].Count > 0)
+                    {
+                        var name = Plans[k].ToContractName();
+                        files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/{name}.md", p, k));
+                        files.Add(($"{OutputLayout.TablesFolder}/{layout.Parts[p].Folder}/measures-{name}.md", p, k));
+                    }
                 }
             }
-        }
 
-        // A published file edited or deleted since is made again with its part.
-        foreach (var file in files.Where(f => !touched[f.Part] && !intact(f.Relative)))
-        {
-            touched[file.Part] = true;
-        }
-
-        var staged = new HashSet<string>(StringComparer.Ordinal);
-        var written = Write(stagingFolder, outputFolder, layout, touched, columns, columnsOf, rowLayouts, documents, recordsOf, catalog, staged);
-        if (written is null)
-        {
-            return null;
-        }
-
-        var linkFolder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
-        var summaries = new List<string>();
-        for (var k = 0; k < Plans.Length; k++)
-        {
-            var relative = $"{OutputLayout.TablesFolder}/{CountryTables.SummaryPrefix}{Plans[k].ToContractName()}.md";
-            var whole = new CrossTable(Plans[k], columns[k], []);
-            var text = CountryTables.Summary(whole, SummaryRows(rows[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
-            if (CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, relative), Path.Combine(outputFolder, relative), text))
+            // A published file edited or deleted since is made again with its part.
+            foreach (var file in files.Where(f => !touched[f.Part] && !intact(f.Relative)))
             {
-                staged.Add(relative);
+                touched[file.Part] = true;
             }
 
-            summaries.Add(relative);
-        }
+            var staged = new HashSet<string>(StringComparer.Ordinal);
+            var written = Write(stagingFolder, outputFolder, layout, touched, columns, columnsOf, rowLayouts, documents, recordsOf, catalog, staged);
+            if (written is null)
+            {
+                return null;
+            }
 
-        List<string> all = [.. files.Where(f => f.Plan == 0).Select(f => f.Relative), summaries[0], .. files.Where(f => f.Plan == 1).Select(f => f.Relative), summaries[1]];
-        return new Result(new TableFiles(all, [.. all.Where(f => !staged.Contains(f))]), new TableState(now.Fingerprint, now.Place, states), written.Value);
+            var linkFolder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
+            var summaries = Plans.Select(plan => $"{OutputLayout.TablesFolder}/{CountryTables.SummaryPrefix}{plan.ToContractName()}.md").ToArray();
+            var summaryStaged = new bool[Plans.Length];
+            // Each plan type's summary folds every district's cells: one per core.
+            Parallel.For(0, Plans.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
+            {
+                var whole = new CrossTable(Plans[k], columns[k], []);
+                var text = CountryTables.Summary(whole, SummaryRows(rows[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
+                summaryStaged[k] = CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, summaries[k]), Path.Combine(outputFolder, summaries[k]), text);
+            });
+            staged.UnionWith(summaries.Where((_, k) => summaryStaged[k]));
+
+            List<string> all = [.. files.Where(f => f.Plan == 0).Select(f => f.Relative), summaries[0], .. files.Where(f => f.Plan == 1).Select(f => f.Relative), summaries[1]];
+            return new Result(new TableFiles(all, [.. all.Where(f => !staged.Contains(f))]), kept, written.Value);
+        }
+    }
+
+    /// <summary>The row layout of each plan type (women, children) the last build's tables had, folded from its state.</summary>
+    public static IReadOnlyList<RowLayout> LastLayouts(TableState last, IndicatorCatalog catalog) =>
+        Fold([.. Plans.Select(plan => last.Districts.Select(d => d.Of(plan)).OfType<DistrictRows>().ToList())], catalog);
+
+    // The plan types' folds are apart: one per core.
+    private static RowLayout[] Fold(IReadOnlyList<List<DistrictRows>> rows, IndicatorCatalog catalog)
+    {
+        var layouts = new RowLayout[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => layouts[k] = RowLayout.Of(rows[k], catalog));
+        return layouts;
     }
 
     /// <summary>

@@ -179,6 +179,58 @@ public sealed class TableStateTests : IDisposable
         AssertSameAsFull();
     }
 
+    [Fact]
+    public void An_updates_record_holds_every_output_as_it_is_and_an_indented_record_still_reads()
+    {
+        CorpusBuild.Run(Layout, Output, Options);
+        new CorpusSynthesizer(new CorpusLayout(RepoPaths.Corpus)).WriteCorpus(Root, 1, first: 44);
+        Assert.NotNull(CorpusBuild.Run(Layout, Output, Options).TablePartsUpdated);
+
+        // The files the update kept are recorded with the size and time the last build's check saw:
+        // each must still be what the record says, as a fresh look would have written it.
+        var record = Path.Combine(Output, "index", OutputGeneration.RecordFile);
+        var text = File.ReadAllText(record);
+        Assert.DoesNotContain('\n', text.TrimEnd());
+        var files = System.Text.Json.Nodes.JsonNode.Parse(text)!["files"]!.AsArray();
+        Assert.Equal(Tables(Output).Count + 5, files.Count);
+        foreach (var file in files)
+        {
+            var info = new FileInfo(Path.Combine(Output, (string)file!["path"]!));
+            Assert.True(info.Exists, (string)file["path"]!);
+            Assert.Equal(info.Length, (long)file["size"]!);
+            Assert.Equal(info.LastWriteTimeUtc.Ticks, (long)file["modified"]!);
+        }
+
+        Assert.Null(OutputGeneration.Inconsistency(new OutputLayout(Output)));
+
+        // A record written indented (before this change) is read as before: nothing is made again.
+        File.WriteAllText(record, System.Text.Json.Nodes.JsonNode.Parse(text)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        File.SetLastWriteTimeUtc(record, DateTime.UtcNow);
+        var next = CorpusBuild.Run(Layout, Output, Options);
+        Assert.Equal(0, next.Reread);
+        Assert.Equal(0, next.TablePartsUpdated);
+        AssertSameAsFull();
+    }
+
+    [Fact]
+    public void The_last_layouts_folded_apart_are_the_folds_of_each_plan_type()
+    {
+        CorpusBuild.Run(Layout, Output, Options);
+        var documents = Layout.Documents();
+        var state = TableState.Load(new OutputLayout(Output).TableState, documents)!;
+        var catalog = CatalogOf(documents);
+        var layouts = CountryTableUpdate.LastLayouts(state, catalog);
+        Assert.Equal(2, layouts.Count);
+        foreach (var (plan, k) in new[] { (PlanExtract.Model.PlanKind.Women, 0), (PlanExtract.Model.PlanKind.Children, 1) })
+        {
+            var fold = RowLayout.Of(state.Districts.Select(d => d.Of(plan)).OfType<DistrictRows>(), catalog);
+            Assert.True(fold.SameAs(layouts[k]), plan.ToString());
+            Assert.NotEmpty(fold.Domains.SelectMany(d => d.Rows));
+        }
+
+        Assert.False(layouts[0].SameAs(layouts[1]));
+    }
+
     private static PlanExtract.Indicators.IndicatorCatalog CatalogOf(IReadOnlyList<CorpusDocument> documents) => CrossReferenceTables.CatalogOf(documents);
 
     private void AssertSameAsFull(BuildOptions? options = null)
