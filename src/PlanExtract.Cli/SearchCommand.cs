@@ -168,8 +168,16 @@ internal static class SearchCommand
         }
     }
 
-    private static string Counts(IReadOnlyList<KeyValuePair<string, int>> counts) =>
-        string.Join("  ", counts.Select(p => $"{(p.Key.Length == 0 ? "(outside the domains)" : p.Key)} {p.Value.ToString(CultureInfo.InvariantCulture)}"));
+    /// <summary>Counts a terminal line shows: at country scale a common word counts in every one of 3,200 districts, a line no one reads.</summary>
+    internal const int CountsShown = 20;
+
+    private static string Counts(IReadOnlyList<KeyValuePair<string, int>> counts)
+    {
+        var shown = string.Join("  ", counts.Take(CountsShown).Select(p => $"{(p.Key.Length == 0 ? "(outside the domains)" : p.Key)} {p.Value.ToString(CultureInfo.InvariantCulture)}"));
+        return counts.Count > CountsShown
+            ? $"{shown}  … and {(counts.Count - CountsShown).ToString(CultureInfo.InvariantCulture)} more (--format json or csv lists every count)"
+            : shown;
+    }
 
     private static string Written(SearchResult result, Action<Stream, SearchResult> write)
     {

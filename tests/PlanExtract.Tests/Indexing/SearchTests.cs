@@ -225,6 +225,22 @@ public sealed class SearchTests(IndexFixture index) : IClassFixture<IndexFixture
         Assert.Contains("by domain:", stdout);
     }
 
+    [Fact]
+    public void Cli_text_counts_stop_after_twenty_and_say_how_many_more()
+    {
+        // A common word at 3,200 documents counted in every district: the terminal line named all 3,200.
+        var counts = Enumerable.Range(1, 25).Select(i => KeyValuePair.Create($"第{i}区", 100 - i)).ToList();
+        var format = typeof(PlanExtract.Cli.Cli).Assembly.GetType("PlanExtract.Cli.SearchCommand", throwOnError: true)!
+            .GetMethod("Counts", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var line = (string)format.Invoke(null, [counts])!;
+        Assert.Contains("第20区 80", line);
+        Assert.DoesNotContain("第21区", line);
+        Assert.EndsWith("… and 5 more (--format json or csv lists every count)", line);
+
+        var few = (string)format.Invoke(null, [counts.Take(3).ToList()])!;
+        Assert.Equal("第1区 99  第2区 98  第3区 97", few);
+    }
+
     private static (int Code, string Stdout, string Stderr) RunCli(params string[] args)
     {
         // SearchCommand is internal to the CLI; the lead registers it in Commands.All.
