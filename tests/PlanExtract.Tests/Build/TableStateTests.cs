@@ -172,11 +172,7 @@ public sealed class TableStateTests : IDisposable
             OutputGeneration.AfterStep = null;
         }
 
-        Assert.Null(OutputGeneration.Inconsistency(new OutputLayout(Output)));
-        var next = CorpusBuild.Run(Layout, Output, Options);
-        Assert.Equal(0, next.Reread);
-        Assert.Equal(0, next.TablePartsUpdated);
-        AssertSameAsFull();
+        AssertNextBuildRemakesNothing();
     }
 
     [Fact]
@@ -206,6 +202,13 @@ public sealed class TableStateTests : IDisposable
         // A record written indented (before this change) is read as before: nothing is made again.
         File.WriteAllText(record, System.Text.Json.Nodes.JsonNode.Parse(text)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         File.SetLastWriteTimeUtc(record, DateTime.UtcNow);
+        AssertNextBuildRemakesNothing();
+    }
+
+    // The outputs stand as recorded, and the next build re-reads no document and makes no table part again.
+    private void AssertNextBuildRemakesNothing()
+    {
+        Assert.Null(OutputGeneration.Inconsistency(new OutputLayout(Output)));
         var next = CorpusBuild.Run(Layout, Output, Options);
         Assert.Equal(0, next.Reread);
         Assert.Equal(0, next.TablePartsUpdated);
