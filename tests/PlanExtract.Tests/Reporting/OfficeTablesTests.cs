@@ -170,6 +170,32 @@ public sealed class OfficeTablesTests
     }
 
     [Fact]
+    public void Table_command_streams_a_file_in_place_of_the_old_one_and_leaves_no_temporary()
+    {
+        // The table is written to a file as it is made, not built whole in memory first (115 MB of
+        // CSV at 3,200 documents), through a temporary file so a failed write leaves the old one.
+        var folder = Path.Combine(Path.GetTempPath(), "planextract-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "table.csv");
+        File.WriteAllText(file, "an older table");
+        try
+        {
+            string[] args = ["--format", "csv", "--plan", "women", "--domain", "健康", "--link-base", "https://example.org/r"];
+            var (code, _, err) = RunTable([.. args, "--out", file]);
+            Assert.Equal(0, code);
+            Assert.Contains("wrote " + file, err, StringComparison.Ordinal);
+            Assert.Equal([file], Directory.GetFiles(folder));
+            var (_, printed, _) = RunTable(args);
+            Assert.Equal(printed, System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file)));
+            Assert.StartsWith("\uFEFFprovince,city,district", printed, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Table_command_csv_to_stdout_keeps_the_bom()
     {
         var (code, output, _) = RunTable("--format", "csv", "--plan", "women", "--domain", "教育");
