@@ -1,5 +1,6 @@
 using PlanExtract.Corpus;
 using PlanExtract.Indexing;
+using PlanExtract.Indicators;
 using PlanExtract.Reporting;
 
 namespace PlanExtract.Build;
@@ -60,7 +61,7 @@ public static class CorpusBuild
             if (stateKept)
             {
                 // Read and folded while the index is updated: it needs nothing of it, and an update's index step leaves a core idle.
-                keptTables = Task.Run(() => KeptTables.Load(output, inventory.Documents));
+                keptTables = Task.Run(() => KeptTables.Load(output, inventory.Documents, CrossReferenceTables.CatalogOf(inventory.Documents)));
             }
 
             (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, last, recordsWanted: options.Tables && !stateKept, inventory);
@@ -92,13 +93,15 @@ public static class CorpusBuild
     private static (TableFiles Files, int? PartsUpdated) Tables(CorpusLayout corpus, OutputLayout output, string pending, BuildSummary summary, BuildOptions options, OutputGeneration.Verified? last, Task<KeptTables?>? keptTables)
     {
         var documents = summary.Documents.Select(d => d.Document).ToList();
-        var catalog = CrossReferenceTables.CatalogOf(documents);
+        // Waited for even when not used (the index was rebuilt): the read must be over before the commit moves a new state over the file.
+        var keptRead = keptTables?.GetAwaiter().GetResult();
+        var sameDocuments = keptRead is not null && keptRead.Documents.SequenceEqual(documents);
+        // The catalog file the kept state was folded with is read once, not again here.
+        var catalog = sameDocuments ? keptRead!.Catalog : CrossReferenceTables.CatalogOf(documents);
         var now = new TableState(ChangeDetection.Fingerprint(corpus), TableState.PlaceOf(corpus.Root, output.Root, options.MaxTableColumns), []);
         var staged = OutputGeneration.Staged(output, pending, output.TableState);
         Directory.CreateDirectory(Path.GetDirectoryName(staged)!);
-        // Waited for even when not used (the index was rebuilt): the read must be over before the commit moves a new state over the file.
-        var keptRead = keptTables?.GetAwaiter().GetResult();
-        if (last is not null && summary.Incremental && keptRead is { } kept && kept.Documents.SequenceEqual(documents))
+        if (last is not null && summary.Incremental && sameDocuments && keptRead is { } kept)
         {
             var reread = summary.Documents.Where(d => d.Reread).Select(d => d.Document.Source).ToHashSet(StringComparer.Ordinal);
             var update = CountryTableUpdate.TryWrite(pending, output.Root, kept.State, now, documents, reread, summary.RecordsOf, catalog, options.MaxTableColumns, last.Files.Contains, kept.Layouts, kept.Stamps, staged);
@@ -123,11 +126,11 @@ public static class CorpusBuild
     }
 
     /// <summary>The last build's table state and its row layouts, read and folded, and the stamps of the documents the corpus now lists.</summary>
-    private sealed record KeptTables(TableState State, IReadOnlyList<RowLayout> Layouts, IReadOnlyList<string> Stamps, IReadOnlyList<CorpusDocument> Documents)
+    private sealed record KeptTables(TableState State, IReadOnlyList<RowLayout> Layouts, IReadOnlyList<string> Stamps, IReadOnlyList<CorpusDocument> Documents, IndicatorCatalog Catalog)
     {
-        public static KeptTables? Load(OutputLayout output, IReadOnlyList<CorpusDocument> documents) =>
+        public static KeptTables? Load(OutputLayout output, IReadOnlyList<CorpusDocument> documents, IndicatorCatalog catalog) =>
             TableState.Load(output.TableState, documents) is { } state
-                ? new KeptTables(state, CountryTableUpdate.LastLayouts(state, CrossReferenceTables.CatalogOf(documents)), [.. documents.Select(DistrictState.StampOf)], documents)
+                ? new KeptTables(state, CountryTableUpdate.LastLayouts(state, catalog), [.. documents.Select(DistrictState.StampOf)], documents, catalog)
                 : null;
     }
 
