@@ -92,24 +92,8 @@ internal static class TableCommand
             }
             else
             {
-                // Through a temporary file, so a write that fails leaves the old file, not half a table.
                 Directory.CreateDirectory(linkFolder);
-                var temporary = file + ".tmp";
-                try
-                {
-                    // Read and write: the Office packages (docx, xlsx) read back what they wrote.
-                    using (var to = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
-                    {
-                        Write(to);
-                    }
-
-                    File.Move(temporary, file, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(temporary);
-                }
-
+                AtomicFile.Write(file, Write);
                 stderr.WriteLine($"wrote {file}: {set.Indicators} indicators × {set.Districts} districts");
             }
 

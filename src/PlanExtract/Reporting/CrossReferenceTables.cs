@@ -226,8 +226,6 @@ public static class CrossReferenceTables
             return;
         }
 
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, to => to.Write(bytes));
     }
 }
