@@ -132,8 +132,17 @@ public static class CrossTableWriters
 
         public TableLayout DefaultLayout => TableLayout.Long;
 
-        public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options) =>
-            output.Write((options.Layout ?? DefaultLayout) == TableLayout.Long ? CsvCrossTable.WriteLong(tables, options.Links()) : CsvCrossTable.Write(tables));
+        public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options)
+        {
+            if ((options.Layout ?? DefaultLayout) == TableLayout.Long)
+            {
+                CsvCrossTable.WriteLong(output, tables, options.Links());
+            }
+            else
+            {
+                CsvCrossTable.Write(output, tables);
+            }
+        }
     }
 
     private sealed class DocxTableWriter : ICrossTableWriter

@@ -81,6 +81,27 @@ public sealed class StreamedOfficeTablesTests
         Assert.Contains(LimitedStream.Message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(TableLayout.Long)]
+    [InlineData(TableLayout.Wide)]
+    public void Csv_streamed_to_a_pipe_is_the_table_with_one_bom(TableLayout layout)
+    {
+        var tables = Plans();
+        var options = new CrossTableWriteOptions(_folder) { Layout = layout };
+        using var pipe = new PipeStream();
+        CrossTableWriters.For("csv").Write(tables, pipe, options);
+        var bytes = pipe.ToArray();
+        Assert.Equal(layout == TableLayout.Long ? CsvCrossTable.WriteLong(tables, options.Links()) : CsvCrossTable.Write(tables), bytes);
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        Assert.NotEqual(Encoding.UTF8.Preamble.ToArray(), bytes[3..6]);
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
+        Assert.Equal(string.Empty, lines[^1]);
+        var rows = layout == TableLayout.Long
+            ? tables.Sum(t => TargetRows.Of(t).Count())
+            : tables.Sum(t => t.Domains.Sum(d => d.Rows.Count + 1));
+        Assert.Equal(1 + rows, lines.Length - 1);
+    }
+
     private static (IReadOnlyList<CrossTable> Tables, CrossTableWriteOptions Options) Case(string name)
     {
         var options = new CrossTableWriteOptions(_folder) { Layout = TableLayout.Wide };
@@ -154,6 +175,20 @@ public sealed class StreamedOfficeTablesTests
         }
 
         return text.ToString();
+    }
+
+    /// <summary>A stream that cannot seek or read back, as standard output piped on is.</summary>
+    private sealed class PipeStream : MemoryStream
+    {
+        public override bool CanSeek => false;
+
+        public override bool CanRead => false;
+
+        public override long Position
+        {
+            get => throw new NotSupportedException();
+            set => throw new NotSupportedException();
+        }
     }
 
     /// <summary>A stream that takes this many bytes and then fails, as a full disk does.</summary>
