@@ -9,12 +9,13 @@ using X = DocumentFormat.OpenXml.Spreadsheet;
 namespace PlanExtract.Tests.Reporting;
 
 /// <summary>
-/// The Office tables written a part at a time (<see cref="StreamedPackage"/>) against the same
-/// tables built whole in the OpenXml DOM by the writers they replace (<see cref="DomXlsxCrossTable"/>,
-/// <see cref="DomDocxCrossTable"/>): every element, attribute and text of every part the same,
-/// a link compared by where it leads, since the relationship ids differ.
+/// The tables written to their stream as they are made. The Office tables, written a part at a
+/// time (<see cref="StreamedPackage"/>), against the same tables built whole in the OpenXml DOM by
+/// the writers they replace (<see cref="DomXlsxCrossTable"/>, <see cref="DomDocxCrossTable"/>):
+/// every element, attribute and text of every part the same, a link compared by where it leads,
+/// since the relationship ids differ. The CSV and Markdown, streamed, against their text whole.
 /// </summary>
-public sealed class StreamedOfficeTablesTests
+public sealed class StreamedTablesTests
 {
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
@@ -100,6 +101,25 @@ public sealed class StreamedOfficeTablesTests
             ? tables.Sum(t => TargetRows.Of(t).Count())
             : tables.Sum(t => t.Domains.Sum(d => d.Rows.Count + 1));
         Assert.Equal(1 + rows, lines.Length - 1);
+    }
+
+    [Theory]
+    [InlineData(TableLayout.Long)]
+    [InlineData(TableLayout.Wide)]
+    public void Markdown_streamed_to_a_pipe_is_the_text_build_writes(TableLayout layout)
+    {
+        var (tables, options) = Case("both plans");
+        options = options with { Layout = layout };
+        using var pipe = new PipeStream();
+        CrossTableWriters.For("md").Write(tables, pipe, options);
+        var text = layout == TableLayout.Long ? MarkdownCrossTable.WriteLong(tables, options) : MarkdownCrossTable.Write(tables, options);
+        Assert.Equal(Encoding.UTF8.GetBytes(text), pipe.ToArray());
+        Assert.StartsWith("# ", text, StringComparison.Ordinal);
+        // A link per target in the long layout, per value in the wide one.
+        var links = text.Split("](").Length - 1;
+        Assert.Equal(layout == TableLayout.Long
+            ? tables.Sum(t => TargetRows.Of(t).Count())
+            : tables.SelectMany(t => t.Domains).SelectMany(d => d.Rows).SelectMany(r => r.Cells).Sum(c => c.Count), links);
     }
 
     private static (IReadOnlyList<CrossTable> Tables, CrossTableWriteOptions Options) Case(string name)
