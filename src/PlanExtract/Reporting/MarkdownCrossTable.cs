@@ -62,7 +62,7 @@ public static class MarkdownCrossTable
 
     /// <summary>
     /// The long layout written to <paramref name="output"/> as it is made: the whole country's is
-    /// about 190 MB of UTF-8 at 3,200 documents, and built whole first (text, string, bytes) it took
+    /// 132 MB of UTF-8 at 3,200 documents, and built whole first (text, string, bytes) it took
     /// <c>table</c> over 1 GB.
     /// </summary>
     public static void WriteLong(Stream output, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options) => Streamed(output, text => WriteLong(text, tables, options));
