@@ -218,8 +218,11 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
         var output = Path.Combine(_temp.Path, "out");
         CorpusBuild.Run(new CorpusLayout(corpus), output);
         var index = Path.Combine(output, "index");
-        var compound = Directory.EnumerateFiles(Path.Combine(index, CorpusIndex.LiveGeneration(index)!), "*.cfs").First();
-        using (var stream = new FileStream(compound, FileMode.Open))
+        // The largest file of the live generation: a segment's postings or stored fields.
+        var largest = new DirectoryInfo(Path.Combine(index, CorpusIndex.LiveGeneration(index)!)).EnumerateFiles()
+            .Where(f => !f.Name.StartsWith("segments", StringComparison.Ordinal))
+            .MaxBy(f => f.Length)!.FullName;
+        using (var stream = new FileStream(largest, FileMode.Open))
         {
             stream.SetLength(stream.Length / 2);
         }
