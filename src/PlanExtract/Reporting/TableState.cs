@@ -33,9 +33,7 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
 
     public void Save(string path)
     {
-        // Written to memory, then to the file at once: a BinaryWriter's small writes through a
-        // FileStream cost more than the state's few megabytes of bytes.
-        var stream = new MemoryStream();
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
         using var writer = new BinaryWriter(stream, Encoding.UTF8);
         writer.Write(Magic);
         writer.Write(Fingerprint);
@@ -52,9 +50,6 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         }
 
         writer.Write(Magic);
-        writer.Flush();
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        file.Write(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     /// <summary>The state in <paramref name="path"/>, or null when it is missing, damaged or cut short (the tables are then made whole).</summary>
@@ -69,9 +64,8 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         var files = documents.ToDictionary(d => d.Source, d => d.FilePath, StringComparer.Ordinal);
         try
         {
-            // Read whole, then parsed from the bytes: read through a FileStream and a BinaryReader the
-            // small reads (an int, a string number) were half of the load at 3,200 districts.
-            var reader = new StateBytes(File.ReadAllBytes(path));
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadString() != Magic)
             {
                 return null;
@@ -79,7 +73,7 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
 
             var (fingerprint, place) = (reader.ReadString(), reader.ReadString());
             var count = reader.ReadInt32();
-            if (count < 0 || count > reader.Length)
+            if (count < 0 || count > stream.Length)
             {
                 return null;
             }
@@ -93,7 +87,7 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
                 districts.Add(new DistrictState(source, stamp, read, ReadRows(reader, strings, file), ReadRows(reader, strings, file)));
             }
 
-            return reader.ReadString() == Magic && reader.AtEnd ? new TableState(fingerprint, place, districts) : null;
+            return reader.ReadString() == Magic && stream.Position == stream.Length ? new TableState(fingerprint, place, districts) : null;
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or DecoderFallbackException or OverflowException or UnauthorizedAccessException)
         {
@@ -143,7 +137,7 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         }
     }
 
-    private static DistrictRows? ReadRows(StateBytes reader, StringTable.Reader strings, string filePath)
+    private static DistrictRows? ReadRows(BinaryReader reader, StringTable.Reader strings, string filePath)
     {
         if (!reader.ReadBoolean())
         {
@@ -183,61 +177,9 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         return new DistrictRows(names, cells);
     }
 
-    private static int Count(StateBytes reader) => reader.ReadInt32() is var n and >= 0 and < (1 << 24) ? n : throw new FormatException("bad count");
+    private static int Count(BinaryReader reader) => reader.ReadInt32() is var n and >= 0 and < (1 << 24) ? n : throw new FormatException("bad count");
 
     private static int? Number(int stored) => stored >= 0 ? stored : null;
-
-    /// <summary>What <see cref="BinaryReader"/> reads (its formats: little-endian ints, 7-bit lengths, UTF-8), read from a byte array without a stream.</summary>
-    private sealed class StateBytes(byte[] bytes)
-    {
-        private int _at;
-
-        public int Length => bytes.Length;
-
-        public bool AtEnd => _at == bytes.Length;
-
-        public bool ReadBoolean() => Take(1)[0] != 0;
-
-        public int ReadInt32() => System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-
-        public int Read7BitEncodedInt()
-        {
-            var result = 0u;
-            for (var shift = 0; shift < 35; shift += 7)
-            {
-                var b = Take(1)[0];
-                if (shift == 28 && b > 0b1111)
-                {
-                    throw new FormatException("bad 7-bit number");
-                }
-
-                result |= (uint)(b & 0x7F) << shift;
-                if (b < 0x80)
-                {
-                    return (int)result;
-                }
-            }
-
-            throw new FormatException("bad 7-bit number");
-        }
-
-        public string ReadString()
-        {
-            var length = Read7BitEncodedInt();
-            return length < 0 ? throw new FormatException("bad string length") : Encoding.UTF8.GetString(Take(length));
-        }
-
-        private ReadOnlySpan<byte> Take(int count)
-        {
-            if (count > bytes.Length - _at)
-            {
-                throw new EndOfStreamException();
-            }
-
-            _at += count;
-            return bytes.AsSpan(_at - count, count);
-        }
-    }
 
     /// <summary>
     /// Strings written once and then by number: row keys, names, domains and levels repeat across
@@ -268,7 +210,7 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
             }
         }
 
-        public sealed class Reader(StateBytes reader)
+        public sealed class Reader(BinaryReader reader)
         {
             private readonly List<string> _strings = [];
 
