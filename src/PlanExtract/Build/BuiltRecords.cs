@@ -75,7 +75,8 @@ public static class BuiltRecords
     {
         try
         {
-            return RecordStore.Load([path], documents, trim);
+            // Readers keep the trees while they work (the tables, the site): their repeated strings are shared.
+            return RecordStore.Load([path], documents, trim, shareStrings: true);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException || (e is AggregateException a && a.Flatten().InnerExceptions.All(x => x is System.Text.Json.JsonException)))
         {

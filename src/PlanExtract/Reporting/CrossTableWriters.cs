@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using PlanExtract.Model;
 
 namespace PlanExtract.Reporting;
@@ -118,10 +117,17 @@ public static class CrossTableWriters
 
         public TableLayout DefaultLayout => TableLayout.Wide;
 
-        public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options) =>
-            output.Write(Encoding.UTF8.GetBytes((options.Layout ?? DefaultLayout) == TableLayout.Long
-                ? MarkdownCrossTable.WriteLong(tables, options)
-                : MarkdownCrossTable.Write(tables, options)));
+        public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options)
+        {
+            if ((options.Layout ?? DefaultLayout) == TableLayout.Long)
+            {
+                MarkdownCrossTable.WriteLong(output, tables, options);
+            }
+            else
+            {
+                MarkdownCrossTable.Write(output, tables, options);
+            }
+        }
     }
 
     private sealed class CsvTableWriter : ICrossTableWriter
@@ -132,8 +138,17 @@ public static class CrossTableWriters
 
         public TableLayout DefaultLayout => TableLayout.Long;
 
-        public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options) =>
-            output.Write((options.Layout ?? DefaultLayout) == TableLayout.Long ? CsvCrossTable.WriteLong(tables, options.Links()) : CsvCrossTable.Write(tables));
+        public void Write(IReadOnlyList<CrossTable> tables, Stream output, CrossTableWriteOptions options)
+        {
+            if ((options.Layout ?? DefaultLayout) == TableLayout.Long)
+            {
+                CsvCrossTable.WriteLong(output, tables, options.Links());
+            }
+            else
+            {
+                CsvCrossTable.Write(output, tables);
+            }
+        }
     }
 
     private sealed class DocxTableWriter : ICrossTableWriter

@@ -9,10 +9,14 @@ namespace PlanExtract.Reporting;
 /// </summary>
 public static class CsvCrossTable
 {
-    public static byte[] Write(IReadOnlyList<CrossTable> tables)
+    public static byte[] Write(IReadOnlyList<CrossTable> tables) => Bytes(text => Write(text, tables));
+
+    /// <summary>The wide layout written to <paramref name="output"/> as it is made.</summary>
+    public static void Write(Stream output, IReadOnlyList<CrossTable> tables) => Streamed(output, text => Write(text, tables));
+
+    private static void Write(TextWriter text, IReadOnlyList<CrossTable> tables)
     {
         var districts = tables.SelectMany(t => t.Districts.Select(d => d.Name)).Distinct(StringComparer.Ordinal).ToList();
-        var text = new StringBuilder();
         Line(text, ["规划", "领域", "指标", .. districts.SelectMany(d => new[] { d, d + " 来源" })]);
         foreach (var table in tables)
         {
@@ -47,17 +51,23 @@ public static class CsvCrossTable
                 })]);
             }
         }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
     /// <summary>
     /// The long layout, the CSV default: one row per target, the target record's keys as the header,
     /// the value a bare number, and beside the source its link (relative to the file, or on the base).
     /// </summary>
-    public static byte[] WriteLong(IReadOnlyList<CrossTable> tables, SourceLinks links)
+    public static byte[] WriteLong(IReadOnlyList<CrossTable> tables, SourceLinks links) => Bytes(text => WriteLong(text, tables, links));
+
+    /// <summary>
+    /// The long layout written to <paramref name="output"/> as it is made: the country's is 115 MB
+    /// of UTF-8 at 3,200 documents, and built whole first it was held three times over (the text,
+    /// its string, its bytes) at the command's peak.
+    /// </summary>
+    public static void WriteLong(Stream output, IReadOnlyList<CrossTable> tables, SourceLinks links) => Streamed(output, text => WriteLong(text, tables, links));
+
+    private static void WriteLong(TextWriter text, IReadOnlyList<CrossTable> tables, SourceLinks links)
     {
-        var text = new StringBuilder();
         Line(text, TargetRows.Fields.SelectMany(f => f.Kind == FieldKind.Source ? new[] { f.Name, "link" } : [f.Name]));
         foreach (var row in tables.SelectMany(TargetRows.Of))
         {
@@ -65,13 +75,38 @@ public static class CsvCrossTable
                 ? new[] { f.Value(row) ?? string.Empty, links.To(row.Value.FilePath, row.Target.Source, MarkdownCrossTable.Anchor(row.Target)) }
                 : [f.Value(row) ?? string.Empty]));
         }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
-    private static void Line(StringBuilder text, IEnumerable<string> fields)
+    private static byte[] Bytes(Action<TextWriter> write)
     {
-        text.AppendJoin(",", fields.Select(Quote)).Append("\r\n");
+        using var bytes = new MemoryStream();
+        Streamed(bytes, write);
+        return bytes.ToArray();
+    }
+
+    /// <summary>UTF-8 with its BOM written first, to a file or a pipe alike (a writer adds it only at a seekable stream's start).</summary>
+    private static void Streamed(Stream output, Action<TextWriter> write)
+    {
+        output.Write(Encoding.UTF8.Preamble);
+        using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+        write(text);
+    }
+
+    private static void Line(TextWriter text, IEnumerable<string> fields)
+    {
+        var first = true;
+        foreach (var field in fields)
+        {
+            if (!first)
+            {
+                text.Write(',');
+            }
+
+            text.Write(Quote(field));
+            first = false;
+        }
+
+        text.Write("\r\n");
     }
 
     private static string Quote(string field) =>

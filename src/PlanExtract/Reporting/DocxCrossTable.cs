@@ -1,6 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
@@ -22,44 +21,67 @@ public static class DocxCrossTable
 
     public static void Write(Stream stream, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
     {
-        using var document = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document);
-        var main = document.AddMainDocumentPart();
-        var styles = main.AddNewPart<StyleDefinitionsPart>();
-        styles.Styles = Styles();
-        styles.Styles.Save();
-        var body = new Body();
+        using var package = new StreamedPackage(stream);
+        var styles = package.Write("/word/styles.xml", StylesType, (_, writer) => writer.WriteElement(Styles()));
+        var main = package.Write("/word/document.xml", DocumentType, (part, writer) => Body(writer, new LinkIds(part), tables, options));
+        StreamedPackage.Relate(main, styles, StreamedPackage.Styles, "rId1");
+        package.RelateMain(main);
+    }
+
+    private const string DocumentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+
+    private const string StylesType = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+
+    /// <summary>The document a paragraph and a table row at a time: the whole body in the DOM took gigabytes at country scale.</summary>
+    private static void Body(OpenXmlWriter writer, LinkIds main, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
+    {
         var links = options.Links();
+        StreamedPackage.WriteRoot(writer, new Document());
+        writer.WriteStartElement(new Body());
         var caption = 0;
         if (options.Layout == TableLayout.Long)
         {
-            body.Append(Heading("目标清单：" + string.Join("、", tables.Select(t => t.Title)), "Heading1"));
-            body.Append(Plain(TableHeader.Of(options.Scope)));
-            body.Append(Legend(["每行一个目标；comparator、value 等列与 output/targets.jsonl 的键同名同义；parent_comparison 为对照上级同类规划的结果（stricter、same、looser，不可比或无上级为 none）。",
+            writer.WriteElement(Heading("目标清单：" + string.Join("、", tables.Select(t => t.Title)), "Heading1"));
+            writer.WriteElement(Plain(TableHeader.Of(options.Scope)));
+            writer.WriteElement(Legend(["每行一个目标；comparator、value 等列与 output/targets.jsonl 的键同名同义；parent_comparison 为对照上级同类规划的结果（stricter、same、looser，不可比或无上级为 none）。",
                 .. tables.SelectMany(Marks.Parents)]));
-            body.Append(Caption(++caption, "目标清单"));
-            body.Append(LongTable(main, tables, links));
+            writer.WriteElement(Caption(++caption, "目标清单"));
+            WriteTable(writer, TargetRows.Fields.Count, LongRows(main, tables, links));
         }
         else
         {
             foreach (var table in tables)
             {
-                body.Append(Heading(table.Title + "：指标 × 地区", "Heading1"));
-                body.Append(Plain(TableHeader.Of(options.Scope)));
-                body.Append(Legend(Marks.Legend(table)));
+                writer.WriteElement(Heading(table.Title + "：指标 × 地区", "Heading1"));
+                writer.WriteElement(Plain(TableHeader.Of(options.Scope)));
+                writer.WriteElement(Legend(Marks.Legend(table)));
                 foreach (var domain in table.Domains)
                 {
-                    body.Append(Heading(domain.Domain, "Heading2"));
-                    body.Append(Caption(++caption, $"{table.Title} · {domain.Domain}：指标 × 地区"));
-                    body.Append(Table(main, table, domain, links));
+                    writer.WriteElement(Heading(domain.Domain, "Heading2"));
+                    writer.WriteElement(Caption(++caption, $"{table.Title} · {domain.Domain}：指标 × 地区"));
+                    WriteTable(writer, table.Districts.Count + 1, Rows(main, table, domain, links));
                 }
             }
         }
 
-        body.Append(new SectionProperties(
+        writer.WriteElement(new SectionProperties(
             new PageSize { Width = 16838U, Height = 11906U, Orient = PageOrientationValues.Landscape },
             new PageMargin { Top = 1000, Right = 1000U, Bottom = 1000, Left = 1000U, Header = 500U, Footer = 500U, Gutter = 0U }));
-        main.Document = new Document(body);
-        main.Document.Save();
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
+    /// <summary>The links of the document part, each a relationship of its own, numbered as they are written.</summary>
+    private sealed class LinkIds(System.IO.Packaging.PackagePart part)
+    {
+        private int _count;
+
+        public string Add(string target)
+        {
+            var id = "L" + (++_count).ToString(CultureInfo.InvariantCulture);
+            StreamedPackage.Link(part, target, id);
+            return id;
+        }
     }
 
     /// <summary>
@@ -127,7 +149,8 @@ public static class DocxCrossTable
         return paragraph;
     }
 
-    private static Table NewTable(int columns)
+    /// <summary>A table with its borders and grid, its rows (the header first) written as they are made.</summary>
+    private static void WriteTable(OpenXmlWriter writer, int columns, IEnumerable<TableRow> rows)
     {
         var border = new Func<OpenXmlElement>[]
         {
@@ -138,11 +161,17 @@ public static class DocxCrossTable
             () => new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4U },
             () => new InsideVerticalBorder { Val = BorderValues.Single, Size = 4U },
         };
-        var result = new Table(new TableProperties(
+        writer.WriteStartElement(new Table());
+        writer.WriteElement(new TableProperties(
             new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct },
             new TableBorders(border.Select(b => b()))));
-        result.Append(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn())));
-        return result;
+        writer.WriteElement(new TableGrid(Enumerable.Range(0, columns).Select(_ => new GridColumn())));
+        foreach (var row in rows)
+        {
+            writer.WriteElement(row);
+        }
+
+        writer.WriteEndElement();
     }
 
     private static TableRow HeaderRow(IEnumerable<string> names, int? halfPoints = null)
@@ -156,10 +185,9 @@ public static class DocxCrossTable
         return header;
     }
 
-    private static Table Table(MainDocumentPart main, CrossTable table, DomainTable domain, SourceLinks links)
+    private static IEnumerable<TableRow> Rows(LinkIds main, CrossTable table, DomainTable domain, SourceLinks links)
     {
-        var result = NewTable(table.Districts.Count + 1);
-        result.Append(HeaderRow(["指标", .. table.Districts.Select(d => d.Name)]));
+        yield return HeaderRow(["指标", .. table.Districts.Select(d => d.Name)]);
         foreach (var row in domain.Rows)
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
@@ -179,7 +207,7 @@ public static class DocxCrossTable
                 tr.Append(new TableCell(paragraphs.Count == 0 ? [new Paragraph()] : paragraphs));
             }
 
-            result.Append(tr);
+            yield return tr;
         }
 
         var counts = new TableRow(TextCell(MarkdownCrossTable.CountRow, bold: true));
@@ -188,16 +216,14 @@ public static class DocxCrossTable
             counts.Append(TextCell(count.ToString(CultureInfo.InvariantCulture), bold: true));
         }
 
-        result.Append(counts);
-        return result;
+        yield return counts;
     }
 
     /// <summary>The long layout as one table, small type so its columns fit a landscape page.</summary>
-    private static Table LongTable(MainDocumentPart main, IReadOnlyList<CrossTable> tables, SourceLinks links)
+    private static IEnumerable<TableRow> LongRows(LinkIds main, IReadOnlyList<CrossTable> tables, SourceLinks links)
     {
         const int small = 14;
-        var result = NewTable(TargetRows.Fields.Count);
-        result.Append(HeaderRow(TargetRows.Fields.Select(f => f.Name), small));
+        yield return HeaderRow(TargetRows.Fields.Select(f => f.Name), small);
         foreach (var row in tables.SelectMany(TargetRows.Of))
         {
             var tr = new TableRow(new TableRowProperties(new CantSplit()));
@@ -209,15 +235,13 @@ public static class DocxCrossTable
                     : TextCell(value, bold: false, small));
             }
 
-            result.Append(tr);
+            yield return tr;
         }
-
-        return result;
     }
 
-    private static Hyperlink Link(MainDocumentPart main, string target, string text, int? halfPoints)
+    private static Hyperlink Link(LinkIds main, string target, string text, int? halfPoints)
     {
-        var id = main.AddHyperlinkRelationship(new Uri(target, UriKind.RelativeOrAbsolute), true).Id;
+        var id = main.Add(target);
         var properties = new RunProperties(new RunStyle { Val = "Hyperlink" });
         if (halfPoints is { } size)
         {

@@ -11,9 +11,13 @@ public static class MarkdownCrossTable
     /// <param name="linkFolder">The folder the Markdown is read from, for relative source links.</param>
     public static string Write(IReadOnlyList<CrossTable> tables, string linkFolder) => Write(tables, new CrossTableWriteOptions(linkFolder));
 
-    public static string Write(IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
+    public static string Write(IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options) => Text(text => Write(text, tables, options));
+
+    /// <summary>The wide layout written to <paramref name="output"/> as it is made (UTF-8, no BOM).</summary>
+    public static void Write(Stream output, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options) => Streamed(output, text => Write(text, tables, options));
+
+    private static void Write(TextWriter text, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
     {
-        var text = new StringBuilder();
         var links = options.Links();
         foreach (var table in tables)
         {
@@ -51,14 +55,20 @@ public static class MarkdownCrossTable
                     .AppendJoin(" | ", domain.Counts(table.Districts.Count).Select(c => c.ToString(CultureInfo.InvariantCulture))).Append(" |\n\n");
             }
         }
-
-        return text.ToString();
     }
 
     /// <summary>The long layout: one pipe table of every target, the source cell linking its line.</summary>
-    public static string WriteLong(IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
+    public static string WriteLong(IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options) => Text(text => WriteLong(text, tables, options));
+
+    /// <summary>
+    /// The long layout written to <paramref name="output"/> as it is made: the whole country's is
+    /// 132 MB of UTF-8 at 3,200 documents, and built whole first (text, string, bytes) it took
+    /// <c>table</c> over 1 GB.
+    /// </summary>
+    public static void WriteLong(Stream output, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options) => Streamed(output, text => WriteLong(text, tables, options));
+
+    private static void WriteLong(TextWriter text, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
     {
-        var text = new StringBuilder();
         var links = options.Links();
         text.Append("# 目标清单：").AppendJoin("、", tables.Select(t => t.Title)).Append("\n\n");
         text.Append(TableHeader.Of(options.Scope)).Append("\n\n");
@@ -91,8 +101,19 @@ public static class MarkdownCrossTable
 
             text.Append('\n');
         }
+    }
 
+    private static string Text(Action<TextWriter> write)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        write(text);
         return text.ToString();
+    }
+
+    private static void Streamed(Stream output, Action<TextWriter> write)
+    {
+        using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
+        write(text);
     }
 
     /// <summary>The anchor of one statement of a value (a repeated value has its own line).</summary>
@@ -102,4 +123,37 @@ public static class MarkdownCrossTable
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal)
             .Replace("[", "\\[", StringComparison.Ordinal).Replace("]", "\\]", StringComparison.Ordinal)
             .Replace("\n", " ", StringComparison.Ordinal);
+}
+
+/// <summary>StringBuilder's chained appends on a writer, so a table can go to a file as it is made.</summary>
+internal static class TextWriterAppends
+{
+    public static TextWriter Append(this TextWriter writer, string? text)
+    {
+        writer.Write(text);
+        return writer;
+    }
+
+    public static TextWriter Append(this TextWriter writer, char c)
+    {
+        writer.Write(c);
+        return writer;
+    }
+
+    public static TextWriter AppendJoin(this TextWriter writer, string separator, IEnumerable<string> values)
+    {
+        var first = true;
+        foreach (var value in values)
+        {
+            if (!first)
+            {
+                writer.Write(separator);
+            }
+
+            writer.Write(value);
+            first = false;
+        }
+
+        return writer;
+    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.IO.Packaging;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PlanExtract.Model;
 using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
@@ -30,54 +30,74 @@ public static class XlsxCrossTable
 
     public static void Write(Stream stream, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
     {
-        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = Stylesheet();
-        stylesPart.Stylesheet.Save();
-        var sheets = new Sheets();
-        var filters = new DefinedNames();
+        using var package = new StreamedPackage(stream);
         var links = options.Links();
-        workbookPart.Workbook = new Workbook(sheets);
-
-        void Add(string name, Func<WorksheetPart, (Worksheet Sheet, string? Filter)> make)
+        var sheets = new List<(string Name, PackagePart Part, string? Filter)>();
+        void Add(string name, Func<PackagePart, OpenXmlWriter, string?> write)
         {
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            var (sheet, filter) = make(part);
-            part.Worksheet = sheet;
-            sheets.Append(new Sheet { Id = workbookPart.GetIdOfPart(part), SheetId = (uint)sheets.Count() + 1, Name = name });
-            if (filter is not null)
-            {
-                // Excel keeps an autofilter's range under this hidden name; without it some versions drop the filter buttons.
-                filters.Append(new DefinedName($"'{name}'!{filter}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)sheets.Count() - 1, Hidden = true });
-            }
+            string? filter = null;
+            var part = package.Write($"/xl/worksheets/sheet{sheets.Count + 1}.xml", WorksheetType, (p, writer) => filter = write(p, writer));
+            sheets.Add((name, part, filter));
         }
 
         if (options.Layout != TableLayout.Long)
         {
             foreach (var table in tables)
             {
-                Add(table.Plan == PlanKind.Women ? "妇女" : "儿童", part => WideSheet(part, table, links));
+                Add(table.Plan == PlanKind.Women ? "妇女" : "儿童", (part, writer) => WideSheet(part, writer, table, links));
             }
         }
 
-        Add(TargetsSheet, part => LongSheet(part, tables, links));
-        Add(LegendSheet, _ => (LegendSheetOf(tables, options), null));
-        if (filters.HasChildren)
+        Add(TargetsSheet, (part, writer) => LongSheet(part, writer, tables, links));
+        Add(LegendSheet, (_, writer) => LegendSheetOf(writer, tables, options));
+        var styles = package.Write("/xl/styles.xml", StylesType, (_, writer) => writer.WriteElement(Stylesheet()));
+        var workbook = package.Write("/xl/workbook.xml", WorkbookType, (_, writer) => WorkbookOf(writer, sheets));
+        for (var i = 0; i < sheets.Count; i++)
         {
-            workbookPart.Workbook.Append(filters);
+            StreamedPackage.Relate(workbook, sheets[i].Part, StreamedPackage.Worksheet, SheetId(i));
         }
 
-        workbookPart.Workbook.Save();
+        StreamedPackage.Relate(workbook, styles, StreamedPackage.Styles, SheetId(sheets.Count));
+        package.RelateMain(workbook);
     }
 
-    private static (Worksheet, string?) WideSheet(WorksheetPart part, CrossTable table, SourceLinks links)
+    private const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
+
+    private const string WorksheetType = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+    private const string StylesType = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+
+    private static string SheetId(int index) => "rId" + (index + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static void WorkbookOf(OpenXmlWriter writer, IReadOnlyList<(string Name, PackagePart Part, string? Filter)> sheets)
     {
-        var data = new SheetData();
-        var hyperlinks = new Hyperlinks();
-        var header = new List<string> { "领域", "指标", "目录外" };
-        header.AddRange(table.Districts.SelectMany(d => DistrictFields.Select(f => $"{d.Name} {f}")));
-        data.Append(HeaderRow(header));
+        StreamedPackage.WriteRoot(writer, new Workbook());
+        writer.WriteElement(new Sheets(sheets.Select((s, i) => new Sheet { Id = SheetId(i), SheetId = (uint)i + 1, Name = s.Name })));
+        var filters = new DefinedNames();
+        for (var i = 0; i < sheets.Count; i++)
+        {
+            if (sheets[i].Filter is { } filter)
+            {
+                // Excel keeps an autofilter's range under this hidden name; without it some versions drop the filter buttons.
+                filters.Append(new DefinedName($"'{sheets[i].Name}'!{filter}") { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true });
+            }
+        }
+
+        if (filters.HasChildren)
+        {
+            writer.WriteElement(filters);
+        }
+
+        writer.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The wide sheet's rows as they are written: a row per value of an indicator, as many as its
+    /// district with the most values. Walked twice, for the cells and then for their links, which
+    /// the sheet's XML holds after all its rows.
+    /// </summary>
+    private static IEnumerable<(uint Row, DomainTable Domain, IndicatorRow Indicator, int Index)> WideRows(CrossTable table)
+    {
         uint r = 2;
         foreach (var domain in table.Domains)
         {
@@ -85,28 +105,16 @@ public static class XlsxCrossTable
             {
                 for (var i = 0; i < Math.Max(1, row.Cells.Max(c => c.Count)); i++, r++)
                 {
-                    var cells = new Row { RowIndex = r };
-                    cells.Append(TextCell(0, r, domain.Domain), TextCell(1, r, row.Indicator));
-                    if (!row.InCatalog)
-                    {
-                        cells.Append(TextCell(2, r, Marks.NotInCatalog));
-                    }
-
-                    for (var c = 0; c < row.Cells.Count; c++)
-                    {
-                        if (i < row.Cells[c].Count)
-                        {
-                            var column = 3 + (c * DistrictFields.Length);
-                            var value = row.Cells[c][i];
-                            ValueCells(cells, column, r, value, part, hyperlinks, links);
-                        }
-                    }
-
-                    data.Append(cells);
+                    yield return (r, domain, row, i);
                 }
             }
         }
+    }
 
+    private static string? WideSheet(PackagePart part, OpenXmlWriter writer, CrossTable table, SourceLinks links)
+    {
+        var header = new List<string> { "领域", "指标", "目录外" };
+        header.AddRange(table.Districts.SelectMany(d => DistrictFields.Select(f => $"{d.Name} {f}")));
         var columns = new Columns(Width(1, 1, 16), Width(2, 2, 34), Width(3, 3, 6));
         for (var c = 0; c < table.Districts.Count; c++)
         {
@@ -114,11 +122,37 @@ public static class XlsxCrossTable
             columns.Append(Width(first, first, 5), Width(first + 1, first + 1, 9), Width(first + 2, first + 2, 8), Width(first + 3, first + 3, 14), Width(first + 4, first + 4, 6));
         }
 
-        return Finish(data, columns, hyperlinks, header.Count, r - 1, frozenColumns: 3);
+        Start(writer, columns, frozenColumns: 3);
+        writer.WriteElement(HeaderRow(header));
+        uint last = 1;
+        foreach (var (r, domain, row, i) in WideRows(table))
+        {
+            var cells = new Row { RowIndex = r };
+            cells.Append(TextCell(0, r, domain.Domain), TextCell(1, r, row.Indicator));
+            if (!row.InCatalog)
+            {
+                cells.Append(TextCell(2, r, Marks.NotInCatalog));
+            }
+
+            for (var c = 0; c < row.Cells.Count; c++)
+            {
+                if (i < row.Cells[c].Count)
+                {
+                    ValueCells(cells, ValueColumn(c), r, row.Cells[c][i]);
+                }
+            }
+
+            writer.WriteElement(cells);
+            last = r;
+        }
+
+        return Finish(writer, part, header.Count, last, WideLinks(table, links));
     }
 
+    private static int ValueColumn(int district) => 3 + (district * DistrictFields.Length);
+
     /// <summary>One value in its district's five cells, the link on the number (on the arrow when it has none).</summary>
-    private static void ValueCells(Row cells, int column, uint r, CellValue value, WorksheetPart part, Hyperlinks hyperlinks, SourceLinks links)
+    private static void ValueCells(Row cells, int column, uint r, CellValue value)
     {
         var t = value.Target;
         var number = TargetRows.IsNumber(t.Value);
@@ -142,17 +176,36 @@ public static class XlsxCrossTable
         {
             cells.Append(TextCell(column + 4, r, marks));
         }
-
-        var id = part.AddHyperlinkRelationship(new Uri(links.To(value), UriKind.RelativeOrAbsolute), true).Id;
-        hyperlinks.Append(new Hyperlink { Reference = Reference(number ? column + 1 : column, r), Id = id });
     }
 
-    private static (Worksheet, string?) LongSheet(WorksheetPart part, IReadOnlyList<CrossTable> tables, SourceLinks links)
+    private static IEnumerable<(string Cell, string Target)> WideLinks(CrossTable table, SourceLinks links)
     {
-        var data = new SheetData();
-        var hyperlinks = new Hyperlinks();
+        foreach (var (r, _, row, i) in WideRows(table))
+        {
+            for (var c = 0; c < row.Cells.Count; c++)
+            {
+                if (i < row.Cells[c].Count)
+                {
+                    var value = row.Cells[c][i];
+                    var column = ValueColumn(c);
+                    yield return (Reference(TargetRows.IsNumber(value.Target.Value) ? column + 1 : column, r), links.To(value));
+                }
+            }
+        }
+    }
+
+    private static string? LongSheet(PackagePart part, OpenXmlWriter writer, IReadOnlyList<CrossTable> tables, SourceLinks links)
+    {
         var fields = TargetRows.Fields;
-        data.Append(HeaderRow([.. fields.Select(f => f.Name)]));
+        var columns = new Columns(fields.Select((f, i) => Width((uint)i + 1, (uint)i + 1, f.Name switch
+        {
+            "indicator" or "indicator_id" or "source" => 30,
+            "text" => 50,
+            "domain" or "district" or "population" => 14,
+            _ => 10,
+        })));
+        Start(writer, columns, frozenColumns: 0);
+        writer.WriteElement(HeaderRow([.. fields.Select(f => f.Name)]));
         uint r = 2;
         foreach (var row in tables.SelectMany(TargetRows.Of))
         {
@@ -168,39 +221,46 @@ public static class XlsxCrossTable
                 {
                     cells.Append(NumberCell(c, r, value, linked: false));
                 }
-                else if (fields[c].Kind == FieldKind.Source)
-                {
-                    cells.Append(TextCell(c, r, value, Style.Link));
-                    var id = part.AddHyperlinkRelationship(new Uri(links.To(row.Value.FilePath, row.Target.Source, MarkdownCrossTable.Anchor(row.Target)), UriKind.RelativeOrAbsolute), true).Id;
-                    hyperlinks.Append(new Hyperlink { Reference = Reference(c, r), Id = id });
-                }
                 else
                 {
-                    cells.Append(TextCell(c, r, value));
+                    cells.Append(TextCell(c, r, value, fields[c].Kind == FieldKind.Source ? Style.Link : Style.Plain));
                 }
             }
 
-            data.Append(cells);
+            writer.WriteElement(cells);
             r++;
         }
 
-        var columns = new Columns(fields.Select((f, i) => Width((uint)i + 1, (uint)i + 1, f.Name switch
-        {
-            "indicator" or "indicator_id" or "source" => 30,
-            "text" => 50,
-            "domain" or "district" or "population" => 14,
-            _ => 10,
-        })));
-        return Finish(data, columns, hyperlinks, fields.Count, r - 1, frozenColumns: 0);
+        return Finish(writer, part, fields.Count, r - 1, LongLinks(tables, links));
     }
 
-    private static Worksheet LegendSheetOf(IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
+    private static IEnumerable<(string Cell, string Target)> LongLinks(IReadOnlyList<CrossTable> tables, SourceLinks links)
     {
-        var data = new SheetData();
+        var fields = TargetRows.Fields;
+        uint r = 2;
+        foreach (var row in tables.SelectMany(TargetRows.Of))
+        {
+            for (var c = 0; c < fields.Count; c++)
+            {
+                if (fields[c].Kind == FieldKind.Source && fields[c].Value(row) is not null)
+                {
+                    yield return (Reference(c, r), links.To(row.Value.FilePath, row.Target.Source, MarkdownCrossTable.Anchor(row.Target)));
+                }
+            }
+
+            r++;
+        }
+    }
+
+    private static string? LegendSheetOf(OpenXmlWriter writer, IReadOnlyList<CrossTable> tables, CrossTableWriteOptions options)
+    {
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new Columns(Width(1, 1, 110), Width(2, 8, 14)));
+        writer.WriteStartElement(new SheetData());
         uint r = 1;
         void Line(string text, uint style = Style.Wrap)
         {
-            data.Append(new Row(TextCell(0, r, text, style)) { RowIndex = r });
+            writer.WriteElement(new Row(TextCell(0, r, text, style)) { RowIndex = r });
             r++;
         }
 
@@ -224,7 +284,7 @@ public static class XlsxCrossTable
                 header.Append(TextCell(c + 1, r, table.Districts[c].Name, Style.Bold));
             }
 
-            data.Append(header);
+            writer.WriteElement(header);
             r++;
             foreach (var domain in table.Domains)
             {
@@ -236,15 +296,18 @@ public static class XlsxCrossTable
                     row.Append(NumberCell(c + 1, r, counts[c].ToString(CultureInfo.InvariantCulture), linked: false));
                 }
 
-                data.Append(row);
+                writer.WriteElement(row);
                 r++;
             }
         }
 
-        return new Worksheet(new Columns(Width(1, 1, 110), Width(2, 8, 14)), data);
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+        return null;
     }
 
-    private static (Worksheet, string?) Finish(SheetData data, Columns columns, Hyperlinks hyperlinks, int width, uint lastRow, int frozenColumns)
+    /// <summary>A data sheet's start, up to its first row: the frozen header (and first columns), the widths.</summary>
+    private static void Start(OpenXmlWriter writer, Columns columns, int frozenColumns)
     {
         var topLeft = Reference(frozenColumns, 2);
         var pane = new Pane { VerticalSplit = 1D, TopLeftCell = topLeft, ActivePane = frozenColumns > 0 ? PaneValues.BottomRight : PaneValues.BottomLeft, State = PaneStateValues.Frozen };
@@ -253,18 +316,41 @@ public static class XlsxCrossTable
             pane.HorizontalSplit = frozenColumns;
         }
 
-        var views = new SheetViews(new SheetView(
+        StreamedPackage.WriteRoot(writer, new Worksheet());
+        writer.WriteElement(new SheetViews(new SheetView(
             pane,
             new Selection { Pane = pane.ActivePane, ActiveCell = topLeft, SequenceOfReferences = new ListValue<StringValue> { InnerText = topLeft } })
-        { WorkbookViewId = 0U });
+        { WorkbookViewId = 0U }));
+        writer.WriteElement(columns);
+        writer.WriteStartElement(new SheetData());
+    }
+
+    /// <summary>A data sheet's end, after its last row: the autofilter over all of it and a link per value; the filter's range for the workbook.</summary>
+    private static string Finish(OpenXmlWriter writer, PackagePart part, int width, uint lastRow, IEnumerable<(string Cell, string Target)> links)
+    {
+        writer.WriteEndElement();
         var range = $"{Reference(0, 1)}:{Reference(width - 1, Math.Max(lastRow, 1))}";
-        var sheet = new Worksheet(views, columns, data, new AutoFilter { Reference = range });
-        if (hyperlinks.HasChildren)
+        writer.WriteElement(new AutoFilter { Reference = range });
+        var n = 0;
+        foreach (var (cell, target) in links)
         {
-            sheet.Append(hyperlinks);
+            if (n++ == 0)
+            {
+                writer.WriteStartElement(new Hyperlinks());
+            }
+
+            var id = "L" + n.ToString(CultureInfo.InvariantCulture);
+            StreamedPackage.Link(part, target, id);
+            writer.WriteElement(new Hyperlink { Reference = cell, Id = id });
         }
 
-        return (sheet, Absolute(range));
+        if (n > 0)
+        {
+            writer.WriteEndElement();
+        }
+
+        writer.WriteEndElement();
+        return Absolute(range);
     }
 
     private static string Absolute(string range) =>

@@ -36,5 +36,45 @@ public sealed class RecordStoreTests
         Assert.True(Json(whole.Skip(1)).Length > 10_000);
     }
 
+    [Fact]
+    public void Shared_strings_give_the_same_trees_with_one_copy_of_each_repeated_value()
+    {
+        using var temp = new TempFolder();
+        var corpus = new CorpusLayout(RepoPaths.Corpus);
+        var output = Path.Combine(temp.Path, "output");
+        CorpusBuild.Run(corpus, output, new BuildOptions(Tables: false));
+        var records = Path.Combine(output, "index", OutputLayout.RecordsFile);
+        var documents = corpus.Documents();
+        var plain = RecordStore.Load([records], documents);
+        var shared = RecordStore.Load([records], documents, shareStrings: true);
+        Assert.Equal(Json(plain), Json(shared));
+
+        static (int Copies, int Values) Count(IEnumerable<DocumentResult> results, Func<PlanExtract.Model.Target, string> field)
+        {
+            var values = results.Where(r => r.Plans is not null).SelectMany(r => r.Plans!.AllTargets()).Select(field).ToList();
+            return (values.Distinct(ReferenceEqualityComparer.Instance).Count(), values.Distinct(StringComparer.Ordinal).Count());
+        }
+
+        foreach (var field in new Func<PlanExtract.Model.Target, string>[] { t => t.Source, t => t.Plan, t => t.Comparator, t => t.Section })
+        {
+            var (copies, values) = Count(shared, field);
+            Assert.Equal(values, copies);
+            Assert.True(Count(plain, field).Copies > values);
+        }
+    }
+
+    [Fact]
+    public void Shared_strings_decode_escapes_and_leave_long_strings_alone()
+    {
+        var options = new System.Text.Json.JsonSerializerOptions { Converters = { new RecordStore.SharedStrings() } };
+        var longText = new string('妇', 65);
+        var json = $$"""["a\"b", "\u5987女", "a\"b", "{{longText}}", "{{longText}}", null, "", ""]""";
+        var read = System.Text.Json.JsonSerializer.Deserialize<string?[]>(json, options)!;
+        Assert.Equal<IEnumerable<string?>>(["a\"b", "妇女", "a\"b", longText, longText, null, string.Empty, string.Empty], read);
+        Assert.Same(read[0], read[2]);
+        Assert.NotSame(read[3], read[4]);
+        Assert.Throws<System.Text.Json.JsonException>(() => System.Text.Json.JsonSerializer.Deserialize<string[]>("[1]", options));
+    }
+
     private static string Json(IEnumerable<DocumentResult> results) => System.Text.Json.JsonSerializer.Serialize(results.Select(r => r.Plans));
 }
