@@ -353,7 +353,30 @@ public static class CountryTableUpdate
                 new IndicatorRow(r.Label, r.InCatalog, []),
                 stating.Count,
                 Spread.Of([.. stating.Where(h => h.Level is not null).Select(h => (h.Column, h.Level!))], catalog.Find(r.Label)),
-                [.. stating.Select(h => partOfColumn[h.Column]).DistinctBy(p => p.Province)]);
+                Provinces(stating, partOfColumn));
         })]))];
+    }
+
+    // The parts of the first district of each province stating a row, in column order (DistinctBy by
+    // province, but a run of one province's districts is passed without hashing each).
+    private static List<TablePart> Provinces(List<(int Column, CellValue? Level)> stating, IReadOnlyList<TablePart> partOfColumn)
+    {
+        var provinces = new List<TablePart>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        string? last = null;
+        foreach (var (column, _) in stating)
+        {
+            var part = partOfColumn[column];
+            if (!ReferenceEquals(part.Province, last))
+            {
+                last = part.Province;
+                if (seen.Add(part.Province))
+                {
+                    provinces.Add(part);
+                }
+            }
+        }
+
+        return provinces;
     }
 }

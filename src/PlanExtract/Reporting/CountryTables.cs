@@ -294,29 +294,100 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
     }
 
     /// <summary>The spread of each district's first level, given in column order (a table state keeps only those).</summary>
+    /// <remarks>
+    /// In loops, not LINQ: the national summary asks this of every row with every district's level,
+    /// and the passes (group, filter, min, max) were most of a country update's summary.
+    /// </remarks>
     public static Spread? Of(IReadOnlyList<(int Column, CellValue Value)> firsts, IndicatorDefinition? definition)
     {
-        var levels = firsts.Select(f => (f.Column, f.Value, Number: double.Parse(f.Value.Target.Value!, NumberStyles.Float, CultureInfo.InvariantCulture))).ToList();
-
-        if (levels.Count == 0)
+        if (firsts.Count == 0)
         {
             return null;
         }
 
-        // "%" for most, "‰" for a few: numbers in two units are not one spread.
-        var unit = levels.GroupBy(l => l.Value.Target.Unit).OrderByDescending(g => g.Count()).First().Key;
-        var same = levels.Where(l => l.Value.Target.Unit == unit).ToList();
-        var sorted = same.Select(l => l.Number).Order().ToList();
-        var middle = sorted.Count / 2;
-        var median = sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        // "%" for most, "‰" for a few: numbers in two units are not one spread. On a tie, the unit met first.
+        var units = new List<(string? Unit, int Count)>(2);
+        foreach (var (_, value) in firsts)
+        {
+            var u = value.Target.Unit;
+            var i = 0;
+            while (i < units.Count && units[i].Unit != u)
+            {
+                i++;
+            }
+
+            if (i == units.Count)
+            {
+                units.Add((u, 1));
+            }
+            else
+            {
+                units[i] = (u, units[i].Count + 1);
+            }
+        }
+
+        var (unit, sameCount) = units[0];
+        foreach (var (u, n) in units)
+        {
+            if (n > sameCount)
+            {
+                (unit, sameCount) = (u, n);
+            }
+        }
+
+        var numbers = new double[sameCount];
+        var same = new (int Column, CellValue Value)[sameCount];
+        var lowerComparators = 0;
+        (int Lowest, int Highest) at = (0, 0);
+        var taken = 0;
+        foreach (var first in firsts)
+        {
+            if (first.Value.Target.Unit != unit)
+            {
+                continue;
+            }
+
+            var number = double.Parse(first.Value.Target.Value!, NumberStyles.Float, CultureInfo.InvariantCulture);
+            (numbers[taken], same[taken]) = (number, first);
+            // The first of equal numbers, compared as MinBy and MaxBy compare them.
+            if (number.CompareTo(numbers[at.Lowest]) < 0)
+            {
+                at.Lowest = taken;
+            }
+
+            if (number.CompareTo(numbers[at.Highest]) > 0)
+            {
+                at.Highest = taken;
+            }
+
+            if (first.Value.Target.Comparator is "<=" or "<")
+            {
+                lowerComparators++;
+            }
+
+            taken++;
+        }
+
+        // Sorted in place, a stable sort only where it could show: -0 and 0 compare equal but print apart.
+        var sorted = numbers;
+        if (numbers.Any(x => x == 0 && double.IsNegative(x)))
+        {
+            sorted = [.. numbers.Order()];
+        }
+        else
+        {
+            Array.Sort(sorted);
+        }
+
+        var middle = sorted.Length / 2;
+        var median = sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 
         // As the strictness marks read a level: the catalog's direction, else the one the comparators imply.
         var lowerIsBetter = definition?.Better is not null
             ? definition.LowerIsBetter
-            : same.Count(l => l.Value.Target.Comparator is "<=" or "<") * 2 > same.Count;
-        var lowest = same.MinBy(l => l.Number);
-        var highest = same.MaxBy(l => l.Number);
+            : lowerComparators * 2 > sameCount;
+        var (lowest, highest) = (same[at.Lowest], same[at.Highest]);
         var (strictest, loosest) = lowerIsBetter ? (lowest, highest) : (highest, lowest);
-        return new Spread(unit, sorted[0], median, sorted[^1], (strictest.Column, strictest.Value), (loosest.Column, loosest.Value));
+        return new Spread(unit, sorted[0], median, sorted[^1], strictest, loosest);
     }
 }

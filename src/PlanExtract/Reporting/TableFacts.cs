@@ -169,8 +169,14 @@ public sealed class LayoutRow(string key, string label, bool inCatalog)
         Holders.Add(cell);
         foreach (var (domain, count) in cell.Domains)
         {
-            var i = _domains.FindIndex(d => d.Domain == domain);
-            if (i < 0)
+            // A loop, not FindIndex: a country's fold adds every district's cells, and the closure per domain was most of it.
+            var i = 0;
+            while (i < _domains.Count && _domains[i].Domain != domain)
+            {
+                i++;
+            }
+
+            if (i == _domains.Count)
             {
                 _domains.Add((domain, count));
             }

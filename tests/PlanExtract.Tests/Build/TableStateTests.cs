@@ -158,6 +158,34 @@ public sealed class TableStateTests : IDisposable
     }
 
     [Fact]
+    public void A_state_with_bytes_changed_anywhere_reads_as_a_state_or_none_and_never_throws()
+    {
+        CorpusBuild.Run(Layout, Output, Options);
+        var path = new OutputLayout(Output).TableState;
+        var documents = Layout.Documents();
+        var bytes = File.ReadAllBytes(path);
+        var random = new Random(3);
+        var damaged = Path.Combine(_temp.Path, "damaged");
+        for (var round = 0; round < 300; round++)
+        {
+            var copy = (byte[])bytes.Clone();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                copy[random.Next(copy.Length)] = (byte)random.Next(256);
+            }
+
+            File.WriteAllBytes(damaged, copy);
+            var state = TableState.Load(damaged, documents);
+            Assert.True(state is null || state.Districts.Count <= documents.Count + 1);
+        }
+
+        // Saved again, the state read back is the same bytes.
+        var again = Path.Combine(_temp.Path, "again");
+        TableState.Load(path, documents)!.Save(again);
+        Assert.Equal(bytes, File.ReadAllBytes(again));
+    }
+
+    [Fact]
     public void A_build_stopped_after_the_state_moved_in_is_finished_by_the_next()
     {
         CorpusBuild.Run(Layout, Output, Options);
