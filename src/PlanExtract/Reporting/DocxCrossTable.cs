@@ -88,7 +88,7 @@ public static class DocxCrossTable
     /// The built-in styles by their built-in names ("heading 1", "caption"): Word, WPS and LibreOffice
     /// recognise them by name, and the outline level puts the headings in the navigation pane.
     /// </summary>
-    private static Styles Styles()
+    internal static Styles Styles()
     {
         static Style Paragraph(string id, string name, int halfPoints, bool bold, int? outline) =>
             new(
@@ -122,15 +122,15 @@ public static class DocxCrossTable
             });
     }
 
-    private static string Half(int halfPoints) => halfPoints.ToString(CultureInfo.InvariantCulture);
+    internal static string Half(int halfPoints) => halfPoints.ToString(CultureInfo.InvariantCulture);
 
-    private static Paragraph Heading(string text, string style) =>
+    internal static Paragraph Heading(string text, string style) =>
         new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new WordText(text)));
 
-    private static Paragraph Plain(string text) => new(new Run(new WordText(text)));
+    internal static Paragraph Plain(string text) => new(new Run(new WordText(text)));
 
     /// <summary>"表 3 妇女发展规划 · 妇女与健康：指标 × 地区", the number a SEQ field so Word renumbers and lists it.</summary>
-    private static Paragraph Caption(int number, string text) =>
+    internal static Paragraph Caption(int number, string text) =>
         new(
             new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new KeepNext()),
             new Run(new WordText("表 ") { Space = SpaceProcessingModeValues.Preserve }),
@@ -138,7 +138,7 @@ public static class DocxCrossTable
             new Run(new WordText(" " + text) { Space = SpaceProcessingModeValues.Preserve }));
 
     /// <summary>The legend as one paragraph, a line per entry.</summary>
-    private static Paragraph Legend(IEnumerable<string> lines)
+    internal static Paragraph Legend(IEnumerable<string> lines)
     {
         var paragraph = new Paragraph(new Run(new RunProperties(new Bold()), new WordText("图例：")));
         foreach (var line in lines)

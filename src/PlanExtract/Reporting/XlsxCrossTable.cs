@@ -353,10 +353,10 @@ public static class XlsxCrossTable
         return Absolute(range);
     }
 
-    private static string Absolute(string range) =>
+    internal static string Absolute(string range) =>
         string.Join(':', range.Split(':').Select(r => "$" + new string([.. r.TakeWhile(char.IsLetter)]) + "$" + new string([.. r.SkipWhile(char.IsLetter)])));
 
-    private static string Symbol(string comparator) => comparator switch
+    internal static string Symbol(string comparator) => comparator switch
     {
         "<=" => "≤",
         ">=" => "≥",
@@ -366,7 +366,7 @@ public static class XlsxCrossTable
         var c => c,
     };
 
-    private static Row HeaderRow(IReadOnlyList<string> names)
+    internal static Row HeaderRow(IReadOnlyList<string> names)
     {
         // Tall enough for a district's name and its field on two lines.
         var row = new Row { RowIndex = 1U, Height = 45D, CustomHeight = true };
@@ -378,9 +378,9 @@ public static class XlsxCrossTable
         return row;
     }
 
-    private static Column Width(uint min, uint max, double width) => new() { Min = min, Max = max, Width = width, CustomWidth = true };
+    internal static Column Width(uint min, uint max, double width) => new() { Min = min, Max = max, Width = width, CustomWidth = true };
 
-    private static Cell TextCell(int column, uint row, string text, uint style = Style.Plain) =>
+    internal static Cell TextCell(int column, uint row, string text, uint style = Style.Plain) =>
         new(new InlineString(new CellText(text) { Space = SpaceProcessingModeValues.Preserve }))
         {
             CellReference = Reference(column, row),
@@ -389,7 +389,7 @@ public static class XlsxCrossTable
         };
 
     /// <summary>A numeric cell showing as many decimals as the plan wrote ("2.0‰" stays 2.0).</summary>
-    private static Cell NumberCell(int column, uint row, string value, bool linked)
+    internal static Cell NumberCell(int column, uint row, string value, bool linked)
     {
         var decimals = value.Contains('.', StringComparison.Ordinal) ? value.Length - value.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
         var style = decimals switch
@@ -419,7 +419,7 @@ public static class XlsxCrossTable
     }
 
     /// <summary>The cell formats of <see cref="Stylesheet"/>, by index.</summary>
-    private static class Style
+    internal static class Style
     {
         public const uint Plain = 0;
         public const uint Header = 1;
@@ -432,7 +432,7 @@ public static class XlsxCrossTable
         public const uint Bold = 8;
     }
 
-    private static Stylesheet Stylesheet()
+    internal static Stylesheet Stylesheet()
     {
         static Font Font(bool bold = false, bool link = false)
         {

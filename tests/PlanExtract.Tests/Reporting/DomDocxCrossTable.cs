@@ -3,13 +3,16 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using PlanExtract.Reporting;
+using static PlanExtract.Reporting.DocxCrossTable;
 using WordText = DocumentFormat.OpenXml.Wordprocessing.Text;
 
 namespace PlanExtract.Tests.Reporting;
 
 /// <summary>
 /// The docx writer as it was before it streamed (the whole document in the OpenXml DOM), kept
-/// as the oracle the streamed writer's output is compared with, part by part.
+/// as the oracle the streamed writer's output is compared with, part by part. It builds the
+/// document its own way and takes the styles and cells from the writer, which the streaming did
+/// not change.
 /// </summary>
 internal static class DomDocxCrossTable
 {
@@ -59,71 +62,6 @@ internal static class DomDocxCrossTable
             new PageMargin { Top = 1000, Right = 1000U, Bottom = 1000, Left = 1000U, Header = 500U, Footer = 500U, Gutter = 0U }));
         main.Document = new Document(body);
         main.Document.Save();
-    }
-
-    /// <summary>
-    /// The built-in styles by their built-in names ("heading 1", "caption"): Word, WPS and LibreOffice
-    /// recognise them by name, and the outline level puts the headings in the navigation pane.
-    /// </summary>
-    private static Styles Styles()
-    {
-        static Style Paragraph(string id, string name, int halfPoints, bool bold, int? outline) =>
-            new(
-                new StyleName { Val = name },
-                new BasedOn { Val = "Normal" },
-                new NextParagraphStyle { Val = "Normal" },
-                new PrimaryStyle(),
-                new StyleParagraphProperties(outline is { } level
-                    ? [new KeepNext(), new SpacingBetweenLines { Before = "240", After = "120" }, new OutlineLevel { Val = level }]
-                    : new OpenXmlElement[] { new KeepNext(), new SpacingBetweenLines { Before = "120", After = "60" } }),
-                new StyleRunProperties(bold ? [new Bold(), new FontSize { Val = Half(halfPoints) }] : new OpenXmlElement[] { new FontSize { Val = Half(halfPoints) } }))
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = id,
-            };
-
-        return new Styles(
-            new Style(new StyleName { Val = "Normal" }, new PrimaryStyle(), new StyleRunProperties(new FontSize { Val = "21" }))
-            {
-                Type = StyleValues.Paragraph,
-                StyleId = "Normal",
-                Default = true,
-            },
-            Paragraph("Heading1", "heading 1", 32, bold: true, outline: 0),
-            Paragraph("Heading2", "heading 2", 26, bold: true, outline: 1),
-            Paragraph("Caption", "caption", 20, bold: true, outline: null),
-            new Style(new StyleName { Val = "Hyperlink" }, new StyleRunProperties(new Color { Val = LinkColor }, new Underline { Val = UnderlineValues.Single }))
-            {
-                Type = StyleValues.Character,
-                StyleId = "Hyperlink",
-            });
-    }
-
-    private static string Half(int halfPoints) => halfPoints.ToString(CultureInfo.InvariantCulture);
-
-    private static Paragraph Heading(string text, string style) =>
-        new(new ParagraphProperties(new ParagraphStyleId { Val = style }), new Run(new WordText(text)));
-
-    private static Paragraph Plain(string text) => new(new Run(new WordText(text)));
-
-    /// <summary>"表 3 妇女发展规划 · 妇女与健康：指标 × 地区", the number a SEQ field so Word renumbers and lists it.</summary>
-    private static Paragraph Caption(int number, string text) =>
-        new(
-            new ParagraphProperties(new ParagraphStyleId { Val = "Caption" }, new KeepNext()),
-            new Run(new WordText("表 ") { Space = SpaceProcessingModeValues.Preserve }),
-            new SimpleField(new Run(new WordText(number.ToString(CultureInfo.InvariantCulture)))) { Instruction = " SEQ 表 \\* ARABIC " },
-            new Run(new WordText(" " + text) { Space = SpaceProcessingModeValues.Preserve }));
-
-    /// <summary>The legend as one paragraph, a line per entry.</summary>
-    private static Paragraph Legend(IEnumerable<string> lines)
-    {
-        var paragraph = new Paragraph(new Run(new RunProperties(new Bold()), new WordText("图例：")));
-        foreach (var line in lines)
-        {
-            paragraph.Append(new Run(new Break(), new WordText(line)));
-        }
-
-        return paragraph;
     }
 
     private static Table NewTable(int columns)

@@ -4,13 +4,16 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using PlanExtract.Model;
 using PlanExtract.Reporting;
+using static PlanExtract.Reporting.XlsxCrossTable;
 using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
 
 namespace PlanExtract.Tests.Reporting;
 
 /// <summary>
 /// The xlsx writer as it was before it streamed (the whole document in the OpenXml DOM), kept
-/// as the oracle the streamed writer's output is compared with, part by part.
+/// as the oracle the streamed writer's output is compared with, part by part. It builds the
+/// document its own way and takes the styles and cells from the writer, which the streaming did
+/// not change.
 /// </summary>
 internal static class DomXlsxCrossTable
 {
@@ -261,154 +264,5 @@ internal static class DomXlsxCrossTable
         }
 
         return (sheet, Absolute(range));
-    }
-
-    private static string Absolute(string range) =>
-        string.Join(':', range.Split(':').Select(r => "$" + new string([.. r.TakeWhile(char.IsLetter)]) + "$" + new string([.. r.SkipWhile(char.IsLetter)])));
-
-    private static string Symbol(string comparator) => comparator switch
-    {
-        "<=" => "≤",
-        ">=" => "≥",
-        "~" => "≈",
-        "up" or "up_by" => "↑",
-        "down" or "down_by" => "↓",
-        var c => c,
-    };
-
-    private static Row HeaderRow(IReadOnlyList<string> names)
-    {
-        // Tall enough for a district's name and its field on two lines.
-        var row = new Row { RowIndex = 1U, Height = 45D, CustomHeight = true };
-        for (var c = 0; c < names.Count; c++)
-        {
-            row.Append(TextCell(c, 1U, names[c], Style.Header));
-        }
-
-        return row;
-    }
-
-    private static Column Width(uint min, uint max, double width) => new() { Min = min, Max = max, Width = width, CustomWidth = true };
-
-    private static Cell TextCell(int column, uint row, string text, uint style = Style.Plain) =>
-        new(new InlineString(new CellText(text) { Space = SpaceProcessingModeValues.Preserve }))
-        {
-            CellReference = Reference(column, row),
-            DataType = CellValues.InlineString,
-            StyleIndex = style == Style.Plain ? null : style,
-        };
-
-    /// <summary>A numeric cell showing as many decimals as the plan wrote ("2.0‰" stays 2.0).</summary>
-    private static Cell NumberCell(int column, uint row, string value, bool linked)
-    {
-        var decimals = value.Contains('.', StringComparison.Ordinal) ? value.Length - value.IndexOf('.', StringComparison.Ordinal) - 1 : 0;
-        var style = decimals switch
-        {
-            0 => linked ? Style.Link : Style.Plain,
-            1 => linked ? Style.Link1 : Style.Plain1,
-            2 => linked ? Style.Link2 : Style.Plain2,
-            _ => linked ? Style.Link : Style.Plain,
-        };
-        return new Cell(new DocumentFormat.OpenXml.Spreadsheet.CellValue(value))
-        {
-            CellReference = Reference(column, row),
-            DataType = CellValues.Number,
-            StyleIndex = style == Style.Plain ? null : style,
-        };
-    }
-
-    public static string Reference(int column, uint row)
-    {
-        var name = string.Empty;
-        for (var c = column + 1; c > 0; c = (c - 1) / 26)
-        {
-            name = (char)('A' + ((c - 1) % 26)) + name;
-        }
-
-        return name + row.ToString(CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The cell formats of <see cref="Stylesheet"/>, by index.</summary>
-    private static class Style
-    {
-        public const uint Plain = 0;
-        public const uint Header = 1;
-        public const uint Link = 2;
-        public const uint Link1 = 3;
-        public const uint Link2 = 4;
-        public const uint Plain1 = 5;
-        public const uint Plain2 = 6;
-        public const uint Wrap = 7;
-        public const uint Bold = 8;
-    }
-
-    private static Stylesheet Stylesheet()
-    {
-        static Font Font(bool bold = false, bool link = false)
-        {
-            var font = new Font();
-            if (bold)
-            {
-                font.Append(new Bold());
-            }
-
-            if (link)
-            {
-                font.Append(new Underline());
-            }
-
-            font.Append(new FontSize { Val = 11D });
-            if (link)
-            {
-                font.Append(new Color { Rgb = "FF0563C1" });
-            }
-
-            font.Append(new FontName { Val = "Calibri" });
-            return font;
-        }
-
-        static CellFormat Format(uint font, uint numberFormat = 0, Alignment? alignment = null)
-        {
-            var format = new CellFormat { FontId = font, FillId = 0U, BorderId = 0U, NumberFormatId = numberFormat, FormatId = 0U };
-            if (font != 0)
-            {
-                format.ApplyFont = true;
-            }
-
-            if (numberFormat != 0)
-            {
-                format.ApplyNumberFormat = true;
-            }
-
-            if (alignment is not null)
-            {
-                format.ApplyAlignment = true;
-                format.Append(alignment);
-            }
-
-            return format;
-        }
-
-        return new Stylesheet(
-            new NumberingFormats(
-                new NumberingFormat { NumberFormatId = 164U, FormatCode = "0.0" },
-                new NumberingFormat { NumberFormatId = 165U, FormatCode = "0.00" })
-            { Count = 2U },
-            new Fonts(Font(), Font(bold: true), Font(link: true)) { Count = 3U },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
-            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1U },
-            new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
-            new CellFormats(
-                Format(0),
-                Format(1, alignment: new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }),
-                Format(2),
-                Format(2, 164U),
-                Format(2, 165U),
-                Format(0, 164U),
-                Format(0, 165U),
-                Format(0, alignment: new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }),
-                Format(1))
-            { Count = 9U },
-            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
     }
 }
