@@ -88,26 +88,11 @@ public static class CsvCrossTable
     private static void Streamed(Stream output, Action<TextWriter> write)
     {
         output.Write(Encoding.UTF8.Preamble);
-        using var text = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true);
-        write(text);
+        TextWriterAppends.WriteUtf8(output, write);
     }
 
-    private static void Line(TextWriter text, IEnumerable<string> fields)
-    {
-        var first = true;
-        foreach (var field in fields)
-        {
-            if (!first)
-            {
-                text.Write(',');
-            }
-
-            text.Write(Quote(field));
-            first = false;
-        }
-
-        text.Write("\r\n");
-    }
+    private static void Line(TextWriter text, IEnumerable<string> fields) =>
+        text.AppendJoin(",", fields.Select(Quote)).Append("\r\n");
 
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -14,11 +14,7 @@ public sealed class RecordStoreTests
     public void Blocks_of_any_size_give_every_record_and_the_last_line_of_a_document_wins(int blockSize)
     {
         using var temp = new TempFolder();
-        var corpus = new CorpusLayout(RepoPaths.Corpus);
-        var output = Path.Combine(temp.Path, "output");
-        CorpusBuild.Run(corpus, output, new BuildOptions(Tables: false));
-        var records = Path.Combine(output, "index", OutputLayout.RecordsFile);
-        var documents = corpus.Documents();
+        var (records, documents) = BuildRepositoryCorpus(temp);
         var whole = RecordStore.Load([records], documents);
 
         // Blank lines (a patch's), a first record repeated with an error after it (a changed document's new line), no final newline.
@@ -40,11 +36,7 @@ public sealed class RecordStoreTests
     public void Shared_strings_give_the_same_trees_with_one_copy_of_each_repeated_value()
     {
         using var temp = new TempFolder();
-        var corpus = new CorpusLayout(RepoPaths.Corpus);
-        var output = Path.Combine(temp.Path, "output");
-        CorpusBuild.Run(corpus, output, new BuildOptions(Tables: false));
-        var records = Path.Combine(output, "index", OutputLayout.RecordsFile);
-        var documents = corpus.Documents();
+        var (records, documents) = BuildRepositoryCorpus(temp);
         var plain = RecordStore.Load([records], documents);
         var shared = RecordStore.Load([records], documents, shareStrings: true);
         Assert.Equal(Json(plain), Json(shared));
@@ -77,4 +69,13 @@ public sealed class RecordStoreTests
     }
 
     private static string Json(IEnumerable<DocumentResult> results) => System.Text.Json.JsonSerializer.Serialize(results.Select(r => r.Plans));
+
+    /// <summary>The repository corpus built into <paramref name="temp"/>: its records file and its documents.</summary>
+    private static (string Records, IReadOnlyList<CorpusDocument> Documents) BuildRepositoryCorpus(TempFolder temp)
+    {
+        var corpus = new CorpusLayout(RepoPaths.Corpus);
+        var output = Path.Combine(temp.Path, "output");
+        CorpusBuild.Run(corpus, output, new BuildOptions(Tables: false));
+        return (Path.Combine(output, "index", OutputLayout.RecordsFile), corpus.Documents());
+    }
 }
