@@ -300,67 +300,102 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
     /// </remarks>
     public static Spread? Of(IReadOnlyList<(int Column, CellValue Value)> firsts, IndicatorDefinition? definition)
     {
-        if (firsts.Count == 0)
+        // Units as small numbers, equal for equal strings.
+        var names = new List<string?>(2);
+        var units = new int[firsts.Count];
+        for (var i = 0; i < firsts.Count; i++)
+        {
+            var u = firsts[i].Value.Target.Unit;
+            var n = 0;
+            while (n < names.Count && names[n] != u)
+            {
+                n++;
+            }
+
+            if (n == names.Count)
+            {
+                names.Add(u);
+            }
+
+            units[i] = n;
+        }
+
+        return Of(units, i => Parse(firsts[i].Value.Target.Value!), i => firsts[i].Value.Target.Comparator is "<=" or "<", definition) is { } s
+            ? new Spread(firsts[s.Unit].Value.Target.Unit, s.Min, s.Median, s.Max, firsts[s.Strictest], firsts[s.Loosest])
+            : null;
+    }
+
+    /// <summary>A level's number as the summary reads it.</summary>
+    internal static double Parse(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The spread of first levels given by their units (any numbers, equal for equal units), numbers
+    /// and comparators, in column order: the unit (as the first level written in it), the lowest,
+    /// median and highest number, and which levels are the strictest and the loosest. A table's
+    /// levels are objects, a kept state's are columns; both are worked out here.
+    /// </summary>
+    internal static (int Unit, double Min, double Median, double Max, int Strictest, int Loosest)? Of(ReadOnlySpan<int> units, Func<int, double> number, Func<int, bool> lower, IndicatorDefinition? definition)
+    {
+        if (units.Length == 0)
         {
             return null;
         }
 
         // "%" for most, "‰" for a few: numbers in two units are not one spread. On a tie, the unit met first.
-        var units = new List<(string? Unit, int Count)>(2);
-        foreach (var (_, value) in firsts)
+        var counts = new List<(int Unit, int Count, int First)>(2);
+        for (var i = 0; i < units.Length; i++)
         {
-            var u = value.Target.Unit;
-            var i = 0;
-            while (i < units.Count && units[i].Unit != u)
+            var n = 0;
+            while (n < counts.Count && counts[n].Unit != units[i])
             {
-                i++;
+                n++;
             }
 
-            if (i == units.Count)
+            if (n == counts.Count)
             {
-                units.Add((u, 1));
+                counts.Add((units[i], 1, i));
             }
             else
             {
-                units[i] = (u, units[i].Count + 1);
+                counts[n] = (units[i], counts[n].Count + 1, counts[n].First);
             }
         }
 
-        var (unit, sameCount) = units[0];
-        foreach (var (u, n) in units)
+        var (unit, sameCount, firstOfUnit) = counts[0];
+        foreach (var (u, n, first) in counts)
         {
             if (n > sameCount)
             {
-                (unit, sameCount) = (u, n);
+                (unit, sameCount, firstOfUnit) = (u, n, first);
             }
         }
 
         var numbers = new double[sameCount];
-        var same = new (int Column, CellValue Value)[sameCount];
+        var same = new int[sameCount];
         var lowerComparators = 0;
         (int Lowest, int Highest) at = (0, 0);
         var taken = 0;
-        foreach (var first in firsts)
+        for (var i = 0; i < units.Length; i++)
         {
-            if (first.Value.Target.Unit != unit)
+            if (units[i] != unit)
             {
                 continue;
             }
 
-            var number = double.Parse(first.Value.Target.Value!, NumberStyles.Float, CultureInfo.InvariantCulture);
-            (numbers[taken], same[taken]) = (number, first);
+            var x = number(i);
+            (numbers[taken], same[taken]) = (x, i);
             // The first of equal numbers, compared as MinBy and MaxBy compare them.
-            if (number.CompareTo(numbers[at.Lowest]) < 0)
+            if (x.CompareTo(numbers[at.Lowest]) < 0)
             {
                 at.Lowest = taken;
             }
 
-            if (number.CompareTo(numbers[at.Highest]) > 0)
+            if (x.CompareTo(numbers[at.Highest]) > 0)
             {
                 at.Highest = taken;
             }
 
-            if (first.Value.Target.Comparator is "<=" or "<")
+            if (lower(i))
             {
                 lowerComparators++;
             }
@@ -388,6 +423,6 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
             : lowerComparators * 2 > sameCount;
         var (lowest, highest) = (same[at.Lowest], same[at.Highest]);
         var (strictest, loosest) = lowerIsBetter ? (lowest, highest) : (highest, lowest);
-        return new Spread(unit, sorted[0], median, sorted[^1], strictest, loosest);
+        return (firstOfUnit, sorted[0], median, sorted[^1], strictest, loosest);
     }
 }
