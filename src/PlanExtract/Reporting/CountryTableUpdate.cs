@@ -360,6 +360,7 @@ public static class CountryTableUpdate
     /// mostly empty cells. Only the strictest and loosest levels become objects.
     /// </summary>
     /// <param name="districts">The districts with a plan of type <paramref name="k"/>, by corpus index, in column order.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static List<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)> SummaryRows(StateCells cells, int k, int[] districts, RowLayout layout, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog)
     {
         var plan = cells.Plans[k];

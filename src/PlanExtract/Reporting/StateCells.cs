@@ -202,6 +202,17 @@ internal sealed class PlanColumns
         EndDistrict();
     }
 
+    /// <summary>Room for <paramref name="cells"/> cells (and as many domains) without growing the columns.</summary>
+    public void Reserve(int cells)
+    {
+        foreach (var column in new[] { Key, Label, DomainCount, Text, Source, Line, Page, Comparator, Value, Unit, Domain, DomainN })
+        {
+            column.EnsureCapacity(cells);
+        }
+
+        InCatalog.EnsureCapacity(cells);
+    }
+
     public void AddCell(int key, int label, bool inCatalog, int domains)
     {
         Key.Add(key);
@@ -229,6 +240,7 @@ internal sealed class PlanColumns
         DomainStart.Add(Domain.Count);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void CopyFrom(PlanColumns from, int d)
     {
         Has.Add(from.Has[d]);

@@ -121,6 +121,7 @@ public sealed class RowLayout
     /// no object per cell: what an update folds twice (the last build's layout and the new). Its
     /// rows hold no <see cref="LayoutRow.Holders"/>: an update's tables are not filtered.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static RowLayout Of(StateCells cells, int planIndex, IndicatorCatalog catalog)
     {
         var plan = cells.Plans[planIndex];

@@ -81,6 +81,7 @@ public sealed record TableState
 
     /// <summary>The state in <paramref name="path"/>, or null when it is missing, damaged or cut short (the tables are then made whole).</summary>
     /// <param name="documents">The corpus now: a cell's level links to its document's file.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static TableState? Load(string path, IReadOnlyList<CorpusDocument> documents)
     {
         if (!File.Exists(path))
@@ -111,6 +112,12 @@ public sealed record TableState
             }
 
             var cells = new StateCells([]);
+            // Room for about as many cells as a state of this size holds (~30 bytes a cell, two plan types), so the columns seldom grow.
+            foreach (var plan in cells.Plans)
+            {
+                plan.Reserve((int)Math.Min(new FileInfo(path).Length / 48, 1 << 24));
+            }
+
             var strings = new StringTable.Reader(cells);
             for (var i = 0; i < count; i++)
             {
@@ -128,6 +135,7 @@ public sealed record TableState
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void WriteRows(BinaryWriter writer, StringTable.Writer strings, PlanColumns plan, int d)
     {
         writer.Write(plan.Has[d]);
@@ -170,6 +178,7 @@ public sealed record TableState
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void ReadRows(ref StateBytes reader, StringTable.Reader strings, PlanColumns plan)
     {
         var has = reader.Boolean();
@@ -230,6 +239,7 @@ public sealed record TableState
             private readonly int[] _numbers = new int[strings.Count];
             private int _next;
 
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             public void Write(int id)
             {
                 if (id == StateCells.None)
@@ -254,6 +264,7 @@ public sealed record TableState
         {
             private readonly List<int> _ids = [];
 
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
             public int Read(ref StateBytes reader)
             {
                 var n = reader.Count7();
