@@ -81,19 +81,7 @@ public static class CountryTableUpdate
             freshOf[result.Document.Source] = DistrictState.Of(result, catalog);
         }
 
-        // The unchanged districts' columns are copied as they are (same string ids); only the changed become objects.
-        var cells = new StateCells([.. lastCells.Strings]);
-        for (var i = 0; i < documents.Count; i++)
-        {
-            if (freshOf.TryGetValue(documents[i].Source, out var state))
-            {
-                cells.Add(state, documents[i].FilePath);
-            }
-            else
-            {
-                cells.CopyFrom(lastCells, lastOf[documents[i].Source]);
-            }
-        }
+        var cells = StateCells.Next(lastCells, lastOf, documents, freshOf);
 
         var kept = new TableState(now.Fingerprint, now.Place, cells);
         var saving = stateFile is null ? null : Task.Run(() => kept.Save(stateFile));

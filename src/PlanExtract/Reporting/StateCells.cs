@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using PlanExtract.Corpus;
 using PlanExtract.Model;
 
 namespace PlanExtract.Reporting;
@@ -75,6 +76,35 @@ internal sealed class StateCells
         for (var i = 0; i < districts.Count; i++)
         {
             cells.Add(districts[i], filePaths?[i] ?? FilePathOf(districts[i]));
+        }
+
+        return cells;
+    }
+
+    /// <summary>
+    /// The columns of <paramref name="documents"/> after an update: a district in
+    /// <paramref name="fresh"/> from its object, every other copied from <paramref name="last"/> as it
+    /// is (same string ids: the strings are a copy of the last list, new ones added after).
+    /// </summary>
+    /// <param name="lastOf">Each source's district in <paramref name="last"/>.</param>
+    public static StateCells Next(StateCells last, IReadOnlyDictionary<string, int> lastOf, IReadOnlyList<CorpusDocument> documents, IReadOnlyDictionary<string, DistrictState> fresh)
+    {
+        var cells = new StateCells([.. last.Strings]);
+        for (var k = 0; k < cells.Plans.Length; k++)
+        {
+            cells.Plans[k].Reserve(last.Plans[k].CellCount + 1024);
+        }
+
+        foreach (var document in documents)
+        {
+            if (fresh.TryGetValue(document.Source, out var state))
+            {
+                cells.Add(state, document.FilePath);
+            }
+            else
+            {
+                cells.CopyFrom(last, lastOf[document.Source]);
+            }
         }
 
         return cells;
