@@ -82,7 +82,6 @@ public static class CountryTableUpdate
         }
 
         var cells = StateCells.Next(lastCells, lastOf, documents, freshOf);
-
         var kept = new TableState(now.Fingerprint, now.Place, cells);
         var saving = stateFile is null ? null : Task.Run(() => kept.Save(stateFile));
         Result? answer;
