@@ -390,40 +390,65 @@ public static class CountryTableUpdate
         }
 
         var numbers = new Dictionary<int, double>();
-        double Number(int value)
-        {
-            if (!numbers.TryGetValue(value, out var x))
-            {
-                numbers.Add(value, x = Spread.Parse(cells.Strings[value]));
-            }
-
-            return x;
-        }
-
         return [.. layout.Domains.Where(d => d.Rows.Count > 0).Select(d => (new DomainTable(d.Domain, []), (IReadOnlyList<SummaryRow>)[.. d.Rows.Select(r =>
         {
             var row = rowOfKey[r.Key];
-            var levels = new List<int>();
-            for (var h = start[row]; h < start[row + 1]; h++)
-            {
-                if (plan.Text[holderCell[h]] != StateCells.None)
-                {
-                    levels.Add(h);
-                }
-            }
-
-            var units = new int[levels.Count];
-            for (var i = 0; i < units.Length; i++)
-            {
-                units[i] = plan.Unit[holderCell[levels[i]]];
-            }
-
-            (int, CellValue) At(int i) => (holderColumn[levels[i]], cells.Level(plan, holderCell[levels[i]], holderDistrict[levels[i]]));
-            var spread = Spread.Of(units, i => Number(plan.Value[holderCell[levels[i]]]), i => cells.Strings[plan.Comparator[holderCell[levels[i]]]] is "<=" or "<", catalog.Find(r.Label)) is { } s
-                ? new Spread(cells.Text(units[s.Unit]), s.Min, s.Median, s.Max, At(s.Strictest), At(s.Loosest))
-                : null;
-            return new SummaryRow(new IndicatorRow(r.Label, r.InCatalog, []), start[row + 1] - start[row], spread, Provinces(holderColumn.AsSpan(start[row], start[row + 1] - start[row]), partOfColumn));
+            var stating = new Range(start[row], start[row + 1]);
+            var spread = SpreadOf(cells, plan, holderColumn.AsSpan(stating), holderCell.AsSpan(stating), holderDistrict.AsSpan(stating), numbers, catalog.Find(r.Label));
+            return new SummaryRow(new IndicatorRow(r.Label, r.InCatalog, []), start[row + 1] - start[row], spread, Provinces(holderColumn.AsSpan(stating), partOfColumn));
         })]))];
+    }
+
+    /// <summary>The spread of the first levels of a row's stating cells (given in column order, with their columns and districts).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static Spread? SpreadOf(StateCells cells, PlanColumns plan, ReadOnlySpan<int> columns, ReadOnlySpan<int> stating, ReadOnlySpan<int> districts, Dictionary<int, double> numbers, IndicatorDefinition? definition)
+    {
+        var levels = new List<int>(stating.Length);
+        for (var h = 0; h < stating.Length; h++)
+        {
+            if (plan.Text[stating[h]] != StateCells.None)
+            {
+                levels.Add(h);
+            }
+        }
+
+        if (levels.Count == 0)
+        {
+            return null;
+        }
+
+        var units = new int[levels.Count];
+        for (var i = 0; i < units.Length; i++)
+        {
+            units[i] = plan.Unit[stating[levels[i]]];
+        }
+
+        // Only the levels of the chosen unit are read as numbers, each value string parsed once.
+        var unit = Spread.UnitOf(units);
+        var (number, lower) = (new double[units.Length], new bool[units.Length]);
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (units[i] == unit.Unit)
+            {
+                var c = stating[levels[i]];
+                if (!numbers.TryGetValue(plan.Value[c], out number[i]))
+                {
+                    numbers.Add(plan.Value[c], number[i] = Spread.Parse(cells.Strings[plan.Value[c]]));
+                }
+
+                lower[i] = cells.Strings[plan.Comparator[c]] is "<=" or "<";
+            }
+        }
+
+        var s = Spread.Of(units, unit, number, lower, definition);
+        var (strictest, loosest) = (levels[s.Strictest], levels[s.Loosest]);
+        return new Spread(
+            cells.Text(unit.Unit),
+            s.Min,
+            s.Median,
+            s.Max,
+            (columns[strictest], cells.Level(plan, stating[strictest], districts[strictest])),
+            (columns[loosest], cells.Level(plan, stating[loosest], districts[loosest])));
     }
 
     // The parts of the first district of each province stating a row, in column order (DistinctBy by

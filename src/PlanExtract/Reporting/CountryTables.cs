@@ -320,28 +320,36 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
             units[i] = n;
         }
 
-        return Of(units, i => Parse(firsts[i].Value.Target.Value!), i => firsts[i].Value.Target.Comparator is "<=" or "<", definition) is { } s
-            ? new Spread(firsts[s.Unit].Value.Target.Unit, s.Min, s.Median, s.Max, firsts[s.Strictest], firsts[s.Loosest])
-            : null;
+        if (firsts.Count == 0)
+        {
+            return null;
+        }
+
+        var unit = UnitOf(units);
+        var (numbers, lower) = (new double[firsts.Count], new bool[firsts.Count]);
+        for (var i = 0; i < firsts.Count; i++)
+        {
+            if (units[i] == unit.Unit)
+            {
+                (numbers[i], lower[i]) = (Parse(firsts[i].Value.Target.Value!), firsts[i].Value.Target.Comparator is "<=" or "<");
+            }
+        }
+
+        var s = Of(units, unit, numbers, lower, definition);
+        return new Spread(firsts[unit.First].Value.Target.Unit, s.Min, s.Median, s.Max, firsts[s.Strictest], firsts[s.Loosest]);
     }
 
     /// <summary>A level's number as the summary reads it.</summary>
     internal static double Parse(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The spread of first levels given by their units (any numbers, equal for equal units), numbers
-    /// and comparators, in column order: the unit (as the first level written in it), the lowest,
-    /// median and highest number, and which levels are the strictest and the loosest. A table's
-    /// levels are objects, a kept state's are columns; both are worked out here.
+    /// The unit of a spread, from the first levels' units given as numbers (equal for equal units):
+    /// the one most of them use, on a tie the one met first; with its count and its first level.
+    /// "%" for most, "‰" for a few: numbers in two units are not one spread.
     /// </summary>
-    internal static (int Unit, double Min, double Median, double Max, int Strictest, int Loosest)? Of(ReadOnlySpan<int> units, Func<int, double> number, Func<int, bool> lower, IndicatorDefinition? definition)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static (int Unit, int Count, int First) UnitOf(ReadOnlySpan<int> units)
     {
-        if (units.Length == 0)
-        {
-            return null;
-        }
-
-        // "%" for most, "‰" for a few: numbers in two units are not one spread. On a tie, the unit met first.
         var counts = new List<(int Unit, int Count, int First)>(2);
         for (var i = 0; i < units.Length; i++)
         {
@@ -361,15 +369,29 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
             }
         }
 
-        var (unit, sameCount, firstOfUnit) = counts[0];
-        foreach (var (u, n, first) in counts)
+        var chosen = counts[0];
+        foreach (var c in counts)
         {
-            if (n > sameCount)
+            if (c.Count > chosen.Count)
             {
-                (unit, sameCount, firstOfUnit) = (u, n, first);
+                chosen = c;
             }
         }
 
+        return chosen;
+    }
+
+    /// <summary>
+    /// The spread of first levels (at least one) in the unit <see cref="UnitOf"/> chose, given in
+    /// column order with their numbers and whether their comparator is "≤" or "&lt;" (read only
+    /// for the levels of that unit): the lowest, median and highest number, and which levels are
+    /// the strictest and the loosest. A table's levels are objects, a kept state's are columns;
+    /// both are worked out here.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static (double Min, double Median, double Max, int Strictest, int Loosest) Of(ReadOnlySpan<int> units, (int Unit, int Count, int First) chosen, ReadOnlySpan<double> number, ReadOnlySpan<bool> lower, IndicatorDefinition? definition)
+    {
+        var (unit, sameCount) = (chosen.Unit, chosen.Count);
         var numbers = new double[sameCount];
         var same = new int[sameCount];
         var lowerComparators = 0;
@@ -382,7 +404,7 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
                 continue;
             }
 
-            var x = number(i);
+            var x = number[i];
             (numbers[taken], same[taken]) = (x, i);
             // The first of equal numbers, compared as MinBy and MaxBy compare them.
             if (x.CompareTo(numbers[at.Lowest]) < 0)
@@ -395,7 +417,7 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
                 at.Highest = taken;
             }
 
-            if (lower(i))
+            if (lower[i])
             {
                 lowerComparators++;
             }
@@ -423,6 +445,6 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
             : lowerComparators * 2 > sameCount;
         var (lowest, highest) = (same[at.Lowest], same[at.Highest]);
         var (strictest, loosest) = lowerIsBetter ? (lowest, highest) : (highest, lowest);
-        return (firstOfUnit, sorted[0], median, sorted[^1], strictest, loosest);
+        return (sorted[0], median, sorted[^1], strictest, loosest);
     }
 }
