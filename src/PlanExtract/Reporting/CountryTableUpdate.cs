@@ -54,15 +54,16 @@ public static class CountryTableUpdate
             return null;
         }
 
-        var lastOf = new Dictionary<string, DistrictState>(StringComparer.Ordinal);
-        foreach (var district in last.Districts)
+        var lastCells = last.Cells;
+        var lastOf = new Dictionary<string, int>(lastCells.Count, StringComparer.Ordinal);
+        for (var d = 0; d < lastCells.Count; d++)
         {
-            lastOf.TryAdd(district.Source, district);
+            lastOf.TryAdd(lastCells.Sources[d], d);
         }
 
         var present = documents.Select(d => d.Source).ToHashSet(StringComparer.Ordinal);
-        var changed = documents.Where((d, i) => reread.Contains(d.Source) || !lastOf.TryGetValue(d.Source, out var was) || was.Stamp != (stamps?[i] ?? DistrictState.StampOf(d))).ToList();
-        var removed = last.Districts.Select(d => d.Source).Where(s => !present.Contains(s)).ToList();
+        var changed = documents.Where((d, i) => reread.Contains(d.Source) || !lastOf.TryGetValue(d.Source, out var was) || lastCells.Stamps[was] != (stamps?[i] ?? DistrictState.StampOf(d))).ToList();
+        var removed = lastCells.Sources.Where(s => !present.Contains(s)).ToList();
         if (changed.Count + removed.Count > MaxChangedShare * Math.Max(documents.Count, 1))
         {
             return null;
@@ -80,8 +81,8 @@ public static class CountryTableUpdate
             freshOf[result.Document.Source] = DistrictState.Of(result, catalog);
         }
 
-        var states = documents.Select(d => freshOf.GetValueOrDefault(d.Source) ?? lastOf[d.Source]).ToList();
-        var kept = new TableState(now.Fingerprint, now.Place, states);
+        var cells = StateCells.Next(lastCells, lastOf, documents, freshOf);
+        var kept = new TableState(now.Fingerprint, now.Place, cells);
         var saving = stateFile is null ? null : Task.Run(() => kept.Save(stateFile));
         Result? answer;
         try
@@ -100,21 +101,22 @@ public static class CountryTableUpdate
         // Everything after the states, while the state is saved.
         Result? Rest()
         {
-            var read = documents.Where((_, i) => states[i].Read).ToList();
-            var columns = Plans.Select(plan => CrossTableBuilder.Columns([.. documents.Where((_, i) => states[i].Of(plan) is not null)], read)).ToArray();
+            var read = documents.Where((_, i) => cells.Read[i]).ToList();
+            // Each plan type's districts (by index in the corpus), in column order.
+            var planDistricts = Plans.Select((_, k) => Enumerable.Range(0, cells.Count).Where(i => cells.Plans[k].Has[i]).ToArray()).ToArray();
+            var columns = Plans.Select((_, k) => CrossTableBuilder.Columns([.. planDistricts[k].Select(i => documents[i])], read)).ToArray();
             var layout = CountryLayout.Of([.. columns.Select(c => c.Select(d => d.Document.Source))], maxColumns);
-            var lastLayout = CountryLayout.Of([.. Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source))], maxColumns);
+            var lastLayout = CountryLayout.Of([.. Plans.Select((_, k) => SourcesWith(lastCells, k))], maxColumns);
             if (layout is null || lastLayout is null)
             {
                 return null;
             }
 
-            var rows = Plans.Select(plan => states.Select(s => s.Of(plan)).OfType<DistrictRows>().ToList()).ToArray();
-            var rowLayouts = Fold(rows, catalog);
+            var rowLayouts = Fold(cells, catalog);
             var tables = Plans.Select((plan, k) => new CrossTable(plan, columns[k], [])).ToArray();
             var columnsOf = tables.Select(layout.ColumnsByPart).ToArray();
 
-            var touched = Touched(layout, lastLayout, documents, changed.Select(d => d.Source).Concat(removed).ToList(), tables, last);
+            var touched = Touched(layout, lastLayout, documents, changed.Select(d => d.Source).Concat(removed).ToList(), tables, lastCells);
             var lastRowLayouts = lastLayouts ?? LastLayouts(last, catalog);
             for (var k = 0; k < Plans.Length; k++)
             {
@@ -128,7 +130,7 @@ public static class CountryTableUpdate
                 {
                     if (!touched[p] && columnsOf[k][p].Count > 0)
                     {
-                        var keys = columnsOf[k][p].SelectMany(c => rows[k][c].Cells.Select(cell => cell.Key)).ToHashSet(StringComparer.Ordinal);
+                        var keys = columnsOf[k][p].SelectMany(c => Keys(cells, k, planDistricts[k][c])).ToHashSet(StringComparer.Ordinal);
                         touched[p] = rowLayouts[k].Restricted(keys) != lastRowLayouts[k].Restricted(keys);
                     }
                 }
@@ -168,7 +170,7 @@ public static class CountryTableUpdate
             Parallel.For(0, Plans.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k =>
             {
                 var whole = new CrossTable(Plans[k], columns[k], []);
-                var text = CountryTables.Summary(whole, SummaryRows(rows[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
+                var text = CountryTables.Summary(whole, SummaryRows(cells, k, planDistricts[k], rowLayouts[k], layout.PartOfColumns(whole), catalog), linkFolder, maxColumns);
                 summaryStaged[k] = CrossReferenceTables.WriteIfChanged(Path.Combine(stagingFolder, summaries[k]), Path.Combine(outputFolder, summaries[k]), text);
             });
             staged.UnionWith(summaries.Where((_, k) => summaryStaged[k]));
@@ -179,15 +181,28 @@ public static class CountryTableUpdate
     }
 
     /// <summary>The row layout of each plan type (women, children) the last build's tables had, folded from its state.</summary>
-    public static IReadOnlyList<RowLayout> LastLayouts(TableState last, IndicatorCatalog catalog) =>
-        Fold([.. Plans.Select(plan => last.Districts.Select(d => d.Of(plan)).OfType<DistrictRows>().ToList())], catalog);
+    public static IReadOnlyList<RowLayout> LastLayouts(TableState last, IndicatorCatalog catalog) => Fold(last.Cells, catalog);
 
     // The plan types' folds are apart: one per core.
-    private static RowLayout[] Fold(IReadOnlyList<List<DistrictRows>> rows, IndicatorCatalog catalog)
+    private static RowLayout[] Fold(StateCells cells, IndicatorCatalog catalog)
     {
-        var layouts = new RowLayout[rows.Count];
-        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => layouts[k] = RowLayout.Of(rows[k], catalog));
+        var layouts = new RowLayout[Plans.Length];
+        Parallel.For(0, Plans.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, k => layouts[k] = RowLayout.Of(cells, k, catalog));
         return layouts;
+    }
+
+    // The sources of the districts with a plan of type k, in corpus order.
+    private static IEnumerable<string> SourcesWith(StateCells cells, int k) =>
+        Enumerable.Range(0, cells.Count).Where(d => cells.Plans[k].Has[d]).Select(d => cells.Sources[d]);
+
+    // District d's row keys of plan type k.
+    private static IEnumerable<string> Keys(StateCells cells, int k, int d)
+    {
+        var plan = cells.Plans[k];
+        for (var c = plan.CellStart[d]; c < plan.CellStart[d + 1]; c++)
+        {
+            yield return cells.Strings[plan.Key[c]];
+        }
     }
 
     /// <summary>
@@ -195,7 +210,7 @@ public static class CountryTableUpdate
     /// changed document or a district below one (its government above, and so its marks and
     /// legend, may have changed), and those whose districts are not the last build's.
     /// </summary>
-    private static bool[] Touched(CountryLayout layout, CountryLayout lastLayout, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<string> changed, CrossTable[] tables, TableState last)
+    private static bool[] Touched(CountryLayout layout, CountryLayout lastLayout, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<string> changed, CrossTable[] tables, StateCells last)
     {
         var touched = new bool[layout.Parts.Count];
         var changedSet = changed.ToHashSet(StringComparer.Ordinal);
@@ -211,7 +226,7 @@ public static class CountryTableUpdate
         }
 
         var members = Members(layout, Plans.Select((_, k) => tables[k].Districts.Select(d => d.Document.Source)).ToArray());
-        var lastMembers = Members(lastLayout, Plans.Select(plan => last.Districts.Where(d => d.Of(plan) is not null).Select(d => d.Source)).ToArray());
+        var lastMembers = Members(lastLayout, Plans.Select((_, k) => SourcesWith(last, k)).ToArray());
         for (var p = 0; p < layout.Parts.Count; p++)
         {
             touched[p] |= !lastMembers.TryGetValue(layout.Parts[p].Folder, out var was) || was != members[layout.Parts[p].Folder];
@@ -327,44 +342,123 @@ public static class CountryTableUpdate
 
     /// <summary>
     /// The national summary's rows as <see cref="CountryTables.SummaryRows"/> makes them from the
-    /// whole table, made from the districts that state each row (their first levels) instead of a
-    /// cell per district: a country's rows × districts is millions of mostly empty cells.
+    /// whole table, made from the districts that state each row (their first levels, in the
+    /// state's columns) instead of a cell per district: a country's rows × districts is millions of
+    /// mostly empty cells. Only the strictest and loosest levels become objects.
     /// </summary>
-    private static List<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)> SummaryRows(IReadOnlyList<DistrictRows> rows, RowLayout layout, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog)
+    /// <param name="districts">The districts with a plan of type <paramref name="k"/>, by corpus index, in column order.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static List<(DomainTable Domain, IReadOnlyList<SummaryRow> Rows)> SummaryRows(StateCells cells, int k, int[] districts, RowLayout layout, IReadOnlyList<TablePart> partOfColumn, IndicatorCatalog catalog)
     {
-        var holders = new Dictionary<string, List<(int Column, CellValue? Level)>>(StringComparer.Ordinal);
-        for (var c = 0; c < rows.Count; c++)
+        var plan = cells.Plans[k];
+        // The cells under each row key, in column order, as one array cut by row (counted, then placed).
+        var rowOf = new int[cells.Strings.Count];
+        Array.Fill(rowOf, -1);
+        var rowOfKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        var counts = new List<int>();
+        foreach (var d in districts)
         {
-            foreach (var cell in rows[c].Cells)
+            for (var c = plan.CellStart[d]; c < plan.CellStart[d + 1]; c++)
             {
-                if (!holders.TryGetValue(cell.Key, out var list))
+                if (rowOf[plan.Key[c]] < 0)
                 {
-                    holders.Add(cell.Key, list = []);
+                    rowOf[plan.Key[c]] = counts.Count;
+                    rowOfKey.Add(cells.Strings[plan.Key[c]], counts.Count);
+                    counts.Add(0);
                 }
 
-                list.Add((c, cell.FirstLevel));
+                counts[rowOf[plan.Key[c]]]++;
             }
         }
 
+        var start = new int[counts.Count + 1];
+        for (var r = 0; r < counts.Count; r++)
+        {
+            start[r + 1] = start[r] + counts[r];
+        }
+
+        var next = start[..^1];
+        var (holderColumn, holderCell, holderDistrict) = (new int[start[^1]], new int[start[^1]], new int[start[^1]]);
+        for (var column = 0; column < districts.Length; column++)
+        {
+            var d = districts[column];
+            for (var c = plan.CellStart[d]; c < plan.CellStart[d + 1]; c++)
+            {
+                var at = next[rowOf[plan.Key[c]]]++;
+                (holderColumn[at], holderCell[at], holderDistrict[at]) = (column, c, d);
+            }
+        }
+
+        var numbers = new Dictionary<int, double>();
         return [.. layout.Domains.Where(d => d.Rows.Count > 0).Select(d => (new DomainTable(d.Domain, []), (IReadOnlyList<SummaryRow>)[.. d.Rows.Select(r =>
         {
-            var stating = holders[r.Key];
-            return new SummaryRow(
-                new IndicatorRow(r.Label, r.InCatalog, []),
-                stating.Count,
-                Spread.Of([.. stating.Where(h => h.Level is not null).Select(h => (h.Column, h.Level!))], catalog.Find(r.Label)),
-                Provinces(stating, partOfColumn));
+            var row = rowOfKey[r.Key];
+            var stating = new Range(start[row], start[row + 1]);
+            var spread = SpreadOf(cells, plan, holderColumn.AsSpan(stating), holderCell.AsSpan(stating), holderDistrict.AsSpan(stating), numbers, catalog.Find(r.Label));
+            return new SummaryRow(new IndicatorRow(r.Label, r.InCatalog, []), start[row + 1] - start[row], spread, Provinces(holderColumn.AsSpan(stating), partOfColumn));
         })]))];
+    }
+
+    /// <summary>The spread of the first levels of a row's stating cells (given in column order, with their columns and districts).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static Spread? SpreadOf(StateCells cells, PlanColumns plan, ReadOnlySpan<int> columns, ReadOnlySpan<int> stating, ReadOnlySpan<int> districts, Dictionary<int, double> numbers, IndicatorDefinition? definition)
+    {
+        var levels = new List<int>(stating.Length);
+        for (var h = 0; h < stating.Length; h++)
+        {
+            if (plan.Text[stating[h]] != StateCells.None)
+            {
+                levels.Add(h);
+            }
+        }
+
+        if (levels.Count == 0)
+        {
+            return null;
+        }
+
+        var units = new int[levels.Count];
+        for (var i = 0; i < units.Length; i++)
+        {
+            units[i] = plan.Unit[stating[levels[i]]];
+        }
+
+        // Only the levels of the chosen unit are read as numbers, each value string parsed once.
+        var unit = Spread.UnitOf(units);
+        var (number, lower) = (new double[units.Length], new bool[units.Length]);
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (units[i] == unit.Unit)
+            {
+                var c = stating[levels[i]];
+                if (!numbers.TryGetValue(plan.Value[c], out number[i]))
+                {
+                    numbers.Add(plan.Value[c], number[i] = Spread.Parse(cells.Strings[plan.Value[c]]));
+                }
+
+                lower[i] = cells.Strings[plan.Comparator[c]] is "<=" or "<";
+            }
+        }
+
+        var s = Spread.Of(units, unit, number, lower, definition);
+        var (strictest, loosest) = (levels[s.Strictest], levels[s.Loosest]);
+        return new Spread(
+            cells.Text(unit.Unit),
+            s.Min,
+            s.Median,
+            s.Max,
+            (columns[strictest], cells.Level(plan, stating[strictest], districts[strictest])),
+            (columns[loosest], cells.Level(plan, stating[loosest], districts[loosest])));
     }
 
     // The parts of the first district of each province stating a row, in column order (DistinctBy by
     // province, but a run of one province's districts is passed without hashing each).
-    private static List<TablePart> Provinces(List<(int Column, CellValue? Level)> stating, IReadOnlyList<TablePart> partOfColumn)
+    private static List<TablePart> Provinces(ReadOnlySpan<int> stating, IReadOnlyList<TablePart> partOfColumn)
     {
         var provinces = new List<TablePart>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         string? last = null;
-        foreach (var (column, _) in stating)
+        foreach (var column in stating)
         {
             var part = partOfColumn[column];
             if (!ReferenceEquals(part.Province, last))

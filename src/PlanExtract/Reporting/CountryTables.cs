@@ -300,67 +300,124 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
     /// </remarks>
     public static Spread? Of(IReadOnlyList<(int Column, CellValue Value)> firsts, IndicatorDefinition? definition)
     {
+        // Units as small numbers, equal for equal strings.
+        var names = new List<string?>(2);
+        var units = new int[firsts.Count];
+        for (var i = 0; i < firsts.Count; i++)
+        {
+            var u = firsts[i].Value.Target.Unit;
+            var n = 0;
+            while (n < names.Count && names[n] != u)
+            {
+                n++;
+            }
+
+            if (n == names.Count)
+            {
+                names.Add(u);
+            }
+
+            units[i] = n;
+        }
+
         if (firsts.Count == 0)
         {
             return null;
         }
 
-        // "%" for most, "‰" for a few: numbers in two units are not one spread. On a tie, the unit met first.
-        var units = new List<(string? Unit, int Count)>(2);
-        foreach (var (_, value) in firsts)
+        var unit = UnitOf(units);
+        var (numbers, lower) = (new double[firsts.Count], new bool[firsts.Count]);
+        for (var i = 0; i < firsts.Count; i++)
         {
-            var u = value.Target.Unit;
-            var i = 0;
-            while (i < units.Count && units[i].Unit != u)
+            if (units[i] == unit.Unit)
             {
-                i++;
+                (numbers[i], lower[i]) = (Parse(firsts[i].Value.Target.Value!), firsts[i].Value.Target.Comparator is "<=" or "<");
+            }
+        }
+
+        var s = Of(units, unit, numbers, lower, definition);
+        return new Spread(firsts[unit.First].Value.Target.Unit, s.Min, s.Median, s.Max, firsts[s.Strictest], firsts[s.Loosest]);
+    }
+
+    /// <summary>A level's number as the summary reads it.</summary>
+    internal static double Parse(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The unit of a spread, from the first levels' units given as numbers (equal for equal units):
+    /// the one most of them use, on a tie the one met first; with its count and its first level.
+    /// "%" for most, "‰" for a few: numbers in two units are not one spread.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static (int Unit, int Count, int First) UnitOf(ReadOnlySpan<int> units)
+    {
+        var counts = new List<(int Unit, int Count, int First)>(2);
+        for (var i = 0; i < units.Length; i++)
+        {
+            var n = 0;
+            while (n < counts.Count && counts[n].Unit != units[i])
+            {
+                n++;
             }
 
-            if (i == units.Count)
+            if (n == counts.Count)
             {
-                units.Add((u, 1));
+                counts.Add((units[i], 1, i));
             }
             else
             {
-                units[i] = (u, units[i].Count + 1);
+                counts[n] = (units[i], counts[n].Count + 1, counts[n].First);
             }
         }
 
-        var (unit, sameCount) = units[0];
-        foreach (var (u, n) in units)
+        var chosen = counts[0];
+        foreach (var c in counts)
         {
-            if (n > sameCount)
+            if (c.Count > chosen.Count)
             {
-                (unit, sameCount) = (u, n);
+                chosen = c;
             }
         }
 
+        return chosen;
+    }
+
+    /// <summary>
+    /// The spread of first levels (at least one) in the unit <see cref="UnitOf"/> chose, given in
+    /// column order with their numbers and whether their comparator is "≤" or "&lt;" (read only
+    /// for the levels of that unit): the lowest, median and highest number, and which levels are
+    /// the strictest and the loosest. A table's levels are objects, a kept state's are columns;
+    /// both are worked out here.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static (double Min, double Median, double Max, int Strictest, int Loosest) Of(ReadOnlySpan<int> units, (int Unit, int Count, int First) chosen, ReadOnlySpan<double> number, ReadOnlySpan<bool> lower, IndicatorDefinition? definition)
+    {
+        var (unit, sameCount) = (chosen.Unit, chosen.Count);
         var numbers = new double[sameCount];
-        var same = new (int Column, CellValue Value)[sameCount];
+        var same = new int[sameCount];
         var lowerComparators = 0;
         (int Lowest, int Highest) at = (0, 0);
         var taken = 0;
-        foreach (var first in firsts)
+        for (var i = 0; i < units.Length; i++)
         {
-            if (first.Value.Target.Unit != unit)
+            if (units[i] != unit)
             {
                 continue;
             }
 
-            var number = double.Parse(first.Value.Target.Value!, NumberStyles.Float, CultureInfo.InvariantCulture);
-            (numbers[taken], same[taken]) = (number, first);
+            var x = number[i];
+            (numbers[taken], same[taken]) = (x, i);
             // The first of equal numbers, compared as MinBy and MaxBy compare them.
-            if (number.CompareTo(numbers[at.Lowest]) < 0)
+            if (x.CompareTo(numbers[at.Lowest]) < 0)
             {
                 at.Lowest = taken;
             }
 
-            if (number.CompareTo(numbers[at.Highest]) > 0)
+            if (x.CompareTo(numbers[at.Highest]) > 0)
             {
                 at.Highest = taken;
             }
 
-            if (first.Value.Target.Comparator is "<=" or "<")
+            if (lower[i])
             {
                 lowerComparators++;
             }
@@ -388,6 +445,6 @@ public sealed record Spread(string? Unit, double Min, double Median, double Max,
             : lowerComparators * 2 > sameCount;
         var (lowest, highest) = (same[at.Lowest], same[at.Highest]);
         var (strictest, loosest) = lowerIsBetter ? (lowest, highest) : (highest, lowest);
-        return new Spread(unit, sorted[0], median, sorted[^1], strictest, loosest);
+        return (sorted[0], median, sorted[^1], strictest, loosest);
     }
 }

@@ -116,6 +116,102 @@ public sealed class RowLayout
         return new RowLayout([.. domainOrder.Append(CrossTableBuilder.OutsideDomains).Select(d => (d, (IReadOnlyList<LayoutRow>)(rowsOfDomain.GetValueOrDefault(d) ?? [])))]);
     }
 
+    /// <summary>
+    /// The same fold over a kept state's columns (<see cref="StateCells"/>), by string ids and with
+    /// no object per cell: what an update folds twice (the last build's layout and the new). Its
+    /// rows hold no <see cref="LayoutRow.Holders"/>: an update's tables are not filtered.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    internal static RowLayout Of(StateCells cells, int planIndex, IndicatorCatalog catalog)
+    {
+        var plan = cells.Plans[planIndex];
+        var domainIndex = new int[cells.Strings.Count];
+        var rowOf = new int[cells.Strings.Count];
+        Array.Fill(domainIndex, -1);
+        Array.Fill(rowOf, -1);
+        var domainOrder = new List<string>();
+        var rowOrder = new List<LayoutRow>();
+        // Each row's domains and their counts, in the order first written (MostWritten's ties).
+        var rowDomains = new List<List<(int Domain, int Count)>>();
+        for (var d = 0; d < cells.Count; d++)
+        {
+            if (!plan.Has[d])
+            {
+                continue;
+            }
+
+            for (var i = plan.NameStart[d]; i < plan.NameStart[d + 1]; i++)
+            {
+                if (domainIndex[plan.Names[i]] < 0)
+                {
+                    domainIndex[plan.Names[i]] = domainOrder.Count;
+                    domainOrder.Add(cells.Strings[plan.Names[i]]);
+                }
+            }
+
+            var at = plan.DomainStart[d];
+            for (var c = plan.CellStart[d]; c < plan.CellStart[d + 1]; c++)
+            {
+                var row = rowOf[plan.Key[c]];
+                if (row < 0)
+                {
+                    row = rowOf[plan.Key[c]] = rowOrder.Count;
+                    rowOrder.Add(new LayoutRow(cells.Strings[plan.Key[c]], cells.Strings[plan.Label[c]], plan.InCatalog[c]));
+                    rowDomains.Add([]);
+                }
+
+                var domains = rowDomains[row];
+                for (var n = plan.DomainCount[c]; n > 0; n--, at++)
+                {
+                    var (domain, count) = (plan.Domain[at], plan.DomainN[at]);
+                    var i = 0;
+                    while (i < domains.Count && domains[i].Domain != domain)
+                    {
+                        i++;
+                    }
+
+                    if (i == domains.Count)
+                    {
+                        domains.Add((domain, count));
+                    }
+                    else
+                    {
+                        domains[i] = (domain, domains[i].Count + count);
+                    }
+                }
+            }
+        }
+
+        var names = domainOrder.Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i, StringComparer.Ordinal);
+        var rowsOfDomain = new Dictionary<string, List<LayoutRow>>(StringComparer.Ordinal);
+        for (var r = 0; r < rowOrder.Count; r++)
+        {
+            var row = rowOrder[r];
+            // As MostWritten: the most written; on a tie the one the plans give first (a domain outside the list before all), then the one seen first.
+            int best = StateCells.None, bestCount = 0, bestIndex = 0;
+            foreach (var (domain, count) in rowDomains[r])
+            {
+                var index = domainIndex[domain];
+                if (best == StateCells.None || count > bestCount || (count == bestCount && index < bestIndex))
+                {
+                    (best, bestCount, bestIndex) = (domain, count, index);
+                }
+            }
+
+            var home = best != StateCells.None
+                ? cells.Strings[best]
+                : catalog.Find(row.IndicatorId) is { Domain: { } found } && names.ContainsKey(found) ? found : CrossTableBuilder.OutsideDomains;
+            if (!rowsOfDomain.TryGetValue(home, out var list))
+            {
+                rowsOfDomain.Add(home, list = []);
+            }
+
+            list.Add(row);
+        }
+
+        return new RowLayout([.. domainOrder.Append(CrossTableBuilder.OutsideDomains).Select(d => (d, (IReadOnlyList<LayoutRow>)(rowsOfDomain.GetValueOrDefault(d) ?? [])))]);
+    }
+
     /// <summary>Whether both lay the same rows under the same domains in the same order.</summary>
     public bool SameAs(RowLayout other) =>
         Domains.Count == other.Domains.Count

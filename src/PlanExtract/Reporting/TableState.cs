@@ -11,20 +11,47 @@ namespace PlanExtract.Reporting;
 /// (<see cref="OutputLayout.TableState"/>): its cells by row key per plan type, with the domains they are
 /// written in and each cell's first level. The row order, each row's domain and the national
 /// summaries depend on every district; from this state they are folded again without reading
-/// any record, so an update reads the records of only the parts it rewrites.
+/// any record, so an update reads the records of only the parts it rewrites. Held in columns
+/// (<see cref="StateCells"/>); <see cref="Districts"/> makes objects of them only when asked.
 /// </summary>
-/// <param name="Fingerprint">The code and catalog that made it (a state from others is not used).</param>
-/// <param name="Place">The corpus and output folders and the column threshold: the tables' links and layout depend on them.</param>
-public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<DistrictState> Districts)
+public sealed record TableState
 {
     private const string Magic = "planextract-table-state-2";
+
+    private IReadOnlyList<DistrictState>? _districts;
+
+    /// <param name="fingerprint">The code and catalog that made it (a state from others is not used).</param>
+    /// <param name="place">The corpus and output folders and the column threshold: the tables' links and layout depend on them.</param>
+    public TableState(string fingerprint, string place, IReadOnlyList<DistrictState> districts)
+        : this(fingerprint, place, StateCells.Of(districts))
+    {
+        _districts = districts;
+    }
+
+    internal TableState(string fingerprint, string place, StateCells cells)
+    {
+        Fingerprint = fingerprint;
+        Place = place;
+        Cells = cells;
+    }
+
+    /// <summary>The code and catalog that made it (a state from others is not used).</summary>
+    public string Fingerprint { get; init; }
+
+    /// <summary>The corpus and output folders and the column threshold: the tables' links and layout depend on them.</summary>
+    public string Place { get; init; }
+
+    /// <summary>Every district, in corpus order, as objects (made on first use: an update reads <see cref="Cells"/>).</summary>
+    public IReadOnlyList<DistrictState> Districts => _districts ??= [.. Enumerable.Range(0, Cells.Count).Select(Cells.District)];
+
+    internal StateCells Cells { get; }
 
     /// <summary>The state of <paramref name="results"/> (every corpus document, in corpus order).</summary>
     public static TableState Of(string fingerprint, string place, IReadOnlyList<DocumentResult> results, Indicators.IndicatorCatalog catalog)
     {
         var districts = new DistrictState[results.Count];
         Parallel.For(0, results.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => districts[i] = DistrictState.Of(results[i], catalog));
-        return new TableState(fingerprint, place, districts);
+        return new TableState(fingerprint, place, StateCells.Of(districts, [.. results.Select(r => r.Document.FilePath)]));
     }
 
     /// <summary>The folders and threshold a state is for, as one string.</summary>
@@ -38,15 +65,15 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
         writer.Write(Magic);
         writer.Write(Fingerprint);
         writer.Write(Place);
-        writer.Write(Districts.Count);
-        var strings = new StringTable.Writer(writer);
-        foreach (var district in Districts)
+        writer.Write(Cells.Count);
+        var strings = new StringTable.Writer(writer, Cells.Strings);
+        for (var d = 0; d < Cells.Count; d++)
         {
-            writer.Write(district.Source);
-            writer.Write(district.Stamp);
-            writer.Write(district.Read);
-            WriteRows(writer, strings, district.Women);
-            WriteRows(writer, strings, district.Children);
+            writer.Write(Cells.Sources[d]);
+            writer.Write(Cells.Stamps[d]);
+            writer.Write(Cells.Read[d]);
+            WriteRows(writer, strings, Cells.Plans[0], d);
+            WriteRows(writer, strings, Cells.Plans[1], d);
         }
 
         writer.Write(Magic);
@@ -54,6 +81,7 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
 
     /// <summary>The state in <paramref name="path"/>, or null when it is missing, damaged or cut short (the tables are then made whole).</summary>
     /// <param name="documents">The corpus now: a cell's level links to its document's file.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static TableState? Load(string path, IReadOnlyList<CorpusDocument> documents)
     {
         if (!File.Exists(path))
@@ -61,125 +89,142 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
             return null;
         }
 
-        var files = documents.ToDictionary(d => d.Source, d => d.FilePath, StringComparer.Ordinal);
+        var files = new Dictionary<string, string>(documents.Count, StringComparer.Ordinal);
+        foreach (var d in documents)
+        {
+            files.TryAdd(d.Source, d.FilePath);
+        }
+
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic)
+            // Read whole and parsed into columns: no stream calls and no object per cell.
+            var reader = new StateBytes(File.ReadAllBytes(path));
+            if (reader.String() != Magic)
             {
                 return null;
             }
 
-            var (fingerprint, place) = (reader.ReadString(), reader.ReadString());
-            var count = reader.ReadInt32();
-            if (count < 0 || count > stream.Length)
+            var (fingerprint, place) = (reader.String(), reader.String());
+            var count = reader.Int32();
+            if (count < 0 || count > new FileInfo(path).Length)
             {
                 return null;
             }
 
-            var districts = new List<DistrictState>(count);
-            var strings = new StringTable.Reader(reader);
+            var cells = new StateCells([]);
+            // Room for about as many cells as a state of this size holds (~30 bytes a cell, two plan types), so the columns seldom grow.
+            foreach (var plan in cells.Plans)
+            {
+                plan.Reserve((int)Math.Min(new FileInfo(path).Length / 48, 1 << 24));
+            }
+
+            var strings = new StringTable.Reader(cells);
             for (var i = 0; i < count; i++)
             {
-                var (source, stamp, read) = (reader.ReadString(), reader.ReadString(), reader.ReadBoolean());
-                var file = files.GetValueOrDefault(source) ?? string.Empty;
-                districts.Add(new DistrictState(source, stamp, read, ReadRows(reader, strings, file), ReadRows(reader, strings, file)));
+                var (source, stamp, read) = (reader.String(), reader.String(), reader.Boolean());
+                cells.AddDistrict(source, stamp, read, files.GetValueOrDefault(source) ?? string.Empty);
+                ReadRows(ref reader, strings, cells.Plans[0]);
+                ReadRows(ref reader, strings, cells.Plans[1]);
             }
 
-            return reader.ReadString() == Magic && stream.Position == stream.Length ? new TableState(fingerprint, place, districts) : null;
+            return reader.String() == Magic && reader.AtEnd ? new TableState(fingerprint, place, cells) : null;
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or DecoderFallbackException or OverflowException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
             return null;
         }
     }
 
-    private static void WriteRows(BinaryWriter writer, StringTable.Writer strings, DistrictRows? rows)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void WriteRows(BinaryWriter writer, StringTable.Writer strings, PlanColumns plan, int d)
     {
-        writer.Write(rows is not null);
-        if (rows is null)
+        writer.Write(plan.Has[d]);
+        if (!plan.Has[d])
         {
             return;
         }
 
-        writer.Write(rows.DomainNames.Count);
-        foreach (var name in rows.DomainNames)
+        writer.Write(plan.NameStart[d + 1] - plan.NameStart[d]);
+        for (var i = plan.NameStart[d]; i < plan.NameStart[d + 1]; i++)
         {
-            strings.Write(name);
+            strings.Write(plan.Names[i]);
         }
 
-        writer.Write(rows.Cells.Count);
-        foreach (var cell in rows.Cells)
+        writer.Write(plan.CellStart[d + 1] - plan.CellStart[d]);
+        var at = plan.DomainStart[d];
+        for (var c = plan.CellStart[d]; c < plan.CellStart[d + 1]; c++)
         {
-            strings.Write(cell.Key);
-            strings.Write(cell.Label);
-            writer.Write(cell.InCatalog);
-            writer.Write(cell.Domains.Count);
-            foreach (var (domain, n) in cell.Domains)
+            strings.Write(plan.Key[c]);
+            strings.Write(plan.Label[c]);
+            writer.Write(plan.InCatalog[c]);
+            writer.Write(plan.DomainCount[c]);
+            for (var n = plan.DomainCount[c]; n > 0; n--, at++)
             {
-                strings.Write(domain);
-                writer.Write(n);
+                strings.Write(plan.Domain[at]);
+                writer.Write(plan.DomainN[at]);
             }
 
-            writer.Write(cell.FirstLevel is not null);
-            if (cell.FirstLevel is { } level)
+            writer.Write(plan.Text[c] != StateCells.None);
+            if (plan.Text[c] != StateCells.None)
             {
-                var t = level.Target;
-                strings.Write(level.Text);
-                strings.Write(level.Source);
-                writer.Write(level.Line ?? -1);
-                writer.Write(level.Page ?? -1);
-                strings.Write(t.Comparator);
-                strings.Write(t.Value);
-                strings.Write(t.Unit);
+                strings.Write(plan.Text[c]);
+                strings.Write(plan.Source[c]);
+                writer.Write(plan.Line[c]);
+                writer.Write(plan.Page[c]);
+                strings.Write(plan.Comparator[c]);
+                strings.Write(plan.Value[c]);
+                strings.Write(plan.Unit[c]);
             }
         }
     }
 
-    private static DistrictRows? ReadRows(BinaryReader reader, StringTable.Reader strings, string filePath)
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void ReadRows(ref StateBytes reader, StringTable.Reader strings, PlanColumns plan)
     {
-        if (!reader.ReadBoolean())
+        var has = reader.Boolean();
+        plan.Has.Add(has);
+        if (!has)
         {
-            return null;
+            plan.EndDistrict();
+            return;
         }
 
-        var names = new string[Count(reader)];
-        for (var i = 0; i < names.Length; i++)
+        for (var i = Count(ref reader); i > 0; i--)
         {
-            names[i] = strings.Text();
+            plan.Names.Add(strings.Text(ref reader));
         }
 
-        var cells = new KeyCell[Count(reader)];
-        for (var i = 0; i < cells.Length; i++)
+        for (var i = Count(ref reader); i > 0; i--)
         {
-            var (key, label, inCatalog) = (strings.Text(), strings.Text(), reader.ReadBoolean());
-            var domains = new List<(string, int)>(Count(reader));
-            for (var d = domains.Capacity; d > 0; d--)
+            var (key, label, inCatalog) = (strings.Text(ref reader), strings.Text(ref reader), reader.Boolean());
+            var domains = Count(ref reader);
+            plan.AddCell(key, label, inCatalog, domains);
+            for (var d = domains; d > 0; d--)
             {
-                domains.Add((strings.Text(), reader.ReadInt32()));
+                plan.Domain.Add(strings.Text(ref reader));
+                plan.DomainN.Add(reader.Int32());
             }
 
-            CellValue? level = null;
-            if (reader.ReadBoolean())
+            if (reader.Boolean())
             {
-                var (text, at) = (strings.Text(), strings.Text());
-                var (line, page) = (Number(reader.ReadInt32()), Number(reader.ReadInt32()));
-                var (comparator, value, unit) = (strings.Text(), strings.Read(), strings.Read());
-                // Only what the summary reads of the first level: its place, text, comparator, value and unit.
-                var target = new Target { Plan = string.Empty, Section = string.Empty, Indicator = label, Comparator = comparator, Value = value, Unit = unit, Text = text, Source = at, Line = line, Page = page };
-                level = new CellValue(text, at, filePath, line, page, null, null, [target]);
+                var (text, at) = (strings.Text(ref reader), strings.Text(ref reader));
+                var (line, page) = (Stored(reader.Int32()), Stored(reader.Int32()));
+                var (comparator, value, unit) = (strings.Text(ref reader), strings.Read(ref reader), strings.Read(ref reader));
+                plan.AddLevel(text, at, line, page, comparator, value, unit);
             }
-
-            cells[i] = new KeyCell(key, label, inCatalog, domains, level);
+            else
+            {
+                plan.AddLevel(StateCells.None, StateCells.None, -1, -1, StateCells.None, StateCells.None, StateCells.None);
+            }
         }
 
-        return new DistrictRows(names, cells);
+        plan.EndDistrict();
     }
 
-    private static int Count(BinaryReader reader) => reader.ReadInt32() is var n and >= 0 and < (1 << 24) ? n : throw new FormatException("bad count");
+    private static int Count(ref StateBytes reader) => reader.Int32() is var n and >= 0 and < (1 << 24) ? n : throw new FormatException("bad count");
 
-    private static int? Number(int stored) => stored >= 0 ? stored : null;
+    // A line or page is kept as written, or -1 for none (any negative number read is none).
+    private static int Stored(int line) => line >= 0 ? line : -1;
 
     /// <summary>
     /// Strings written once and then by number: row keys, names, domains and levels repeat across
@@ -187,48 +232,57 @@ public sealed record TableState(string Fingerprint, string Place, IReadOnlyList<
     /// </summary>
     private static class StringTable
     {
-        public sealed class Writer(BinaryWriter writer)
+        /// <summary>Numbers strings in the order first written, as the file has always numbered them.</summary>
+        public sealed class Writer(BinaryWriter writer, List<string> strings)
         {
-            private readonly Dictionary<string, int> _numbers = new(StringComparer.Ordinal);
+            // The file's number of each id, 0 until written; ids are distinct strings, so this numbers by string.
+            private readonly int[] _numbers = new int[strings.Count];
+            private int _next;
 
-            public void Write(string? text)
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public void Write(int id)
             {
-                if (text is null)
+                if (id == StateCells.None)
                 {
                     writer.Write7BitEncodedInt(0);
                 }
-                else if (_numbers.TryGetValue(text, out var number))
+                else if (_numbers[id] > 0)
                 {
-                    writer.Write7BitEncodedInt(number + 2);
+                    writer.Write7BitEncodedInt(_numbers[id] + 1);
                 }
                 else
                 {
-                    _numbers.Add(text, _numbers.Count);
+                    _numbers[id] = ++_next;
                     writer.Write7BitEncodedInt(1);
-                    writer.Write(text);
+                    writer.Write(strings[id]);
                 }
             }
         }
 
-        public sealed class Reader(BinaryReader reader)
+        /// <summary>Gives each string read the id of the cells' list (a string written twice in a damaged file gets one id).</summary>
+        public sealed class Reader(StateCells cells)
         {
-            private readonly List<string> _strings = [];
+            private readonly List<int> _ids = [];
 
-            public string? Read() => reader.Read7BitEncodedInt() switch
+            [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+            public int Read(ref StateBytes reader)
             {
-                0 => null,
-                1 => Add(reader.ReadString()),
-                var n => _strings[n - 2],
-            };
+                var n = reader.Count7();
+                switch (n)
+                {
+                    case 0:
+                        return StateCells.None;
+                    case 1:
+                        var id = cells.Intern(reader.String());
+                        _ids.Add(id);
+                        return id;
+                    default:
+                        return (uint)(n - 2) < (uint)_ids.Count ? _ids[n - 2] : throw new FormatException("no such string");
+                }
+            }
 
             /// <summary>A string that must be there; a missing one is a damaged state.</summary>
-            public string Text() => Read() ?? throw new FormatException("a string is missing");
-
-            private string Add(string text)
-            {
-                _strings.Add(text);
-                return text;
-            }
+            public int Text(ref StateBytes reader) => Read(ref reader) is var id and not StateCells.None ? id : throw new FormatException("a string is missing");
         }
     }
 }
