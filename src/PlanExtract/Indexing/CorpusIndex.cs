@@ -22,7 +22,8 @@ namespace PlanExtract.Indexing;
 /// </remarks>
 public static class CorpusIndex
 {
-    public const int FormatVersion = 4;
+    // 5: an item's first sentence only in lead, the rest only in text; a target's lead is its indicator field.
+    public const int FormatVersion = 5;
     public const string PointerFile = "CURRENT";
     private const string FormatHeader = "planextract-index";
     private const string CommitFormatKey = "planextract.format";

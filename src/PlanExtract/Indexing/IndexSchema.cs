@@ -22,10 +22,19 @@ public static class IndexSchema
 
     // Analyzed with the Chinese chain, stored for display.
     public const string IndicatorId = "indicator_id";
+
+    /// <summary>
+    /// Stored: an item's or a target's whole text. Analyzed: a target's whole text, and an item's
+    /// text after its first sentence, which <see cref="Lead"/> holds, so no character is inverted
+    /// twice (the lead was a second copy of a sixth of all the tokens).
+    /// </summary>
     public const string Text = "text";
 
     /// <summary>The item's first sentence (its heading in 策略措施): a match there means the item is about the topic.</summary>
     public const string Lead = "lead";
+
+    /// <summary>The analyzed fields that together hold an item's whole text: a word typed as <c>text:</c> is looked for in both.</summary>
+    internal static readonly IReadOnlyList<string> TextFields = [Text, Lead];
 
     /// <summary>A target's indicator as written (孕产妇死亡率), analyzed; its exact form is <see cref="IndicatorKey"/>.</summary>
     public const string Indicator = "indicator";
@@ -163,8 +172,15 @@ public static class IndexSchema
         // Cite the corpus-relative path the corpus layout gives, whatever the reader recorded.
         var itemDocument = Common(keywords, place, plan, domain, section, item.Number, place.Source, item.Span.Line, item.Span.Page, item.Span.Line, group);
         itemDocument.Add(keywords.Of(Kind, KindItem, Field.Store.YES));
-        itemDocument.Add(new TextField(Text, item.Text, Field.Store.YES));
-        itemDocument.Add(new TextField(Lead, LeadOf(item.Text), Field.Store.NO));
+        // The first sentence in lead, the rest in text: a phrase cannot span the sentence's end,
+        // as no bigram is made across a full stop.
+        var lead = LeadOf(item.Text);
+        itemDocument.Add(new StoredField(Text, item.Text));
+        itemDocument.Add(new TextField(Lead, lead, Field.Store.NO));
+        if (lead.Length < item.Text.Length)
+        {
+            itemDocument.Add(new TextField(Text, item.Text[lead.Length..], Field.Store.NO));
+        }
         yield return itemDocument;
 
         foreach (var target in item.Targets)
@@ -174,7 +190,6 @@ public static class IndexSchema
                 place.Source, target.Line, target.Page, item.Span.Line, group);
             document.Add(keywords.Of(Kind, KindTarget, Field.Store.YES));
             document.Add(new TextField(Text, target.Text, Field.Store.YES));
-            document.Add(new TextField(Lead, target.Indicator, Field.Store.NO));
             document.Add(new TextField(Indicator, target.Indicator, Field.Store.YES));
             document.Add(keywords.Of(IndicatorKey, target.Indicator, Field.Store.NO));
             document.Add(keywords.Of(Comparator, target.Comparator, Field.Store.YES));

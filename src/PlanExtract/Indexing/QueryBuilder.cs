@@ -58,8 +58,14 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
     private readonly Dictionary<string, Query> _words = new(StringComparer.Ordinal);
     private readonly Lucene.Net.Util.QueryBuilder _fieldQueries = new(queryAnalyzer);
 
-    /// <summary>Weight of a match in the lead sentence: a measure headed "完善托育服务体系。" is about 托育.</summary>
+    /// <summary>Weight of a match in the lead sentence above one in the rest: a measure headed "完善托育服务体系。" is about 托育.</summary>
     internal const float LeadBoost = 1.5f;
+
+    /// <summary>
+    /// Weight of the lead field: its sentence is no longer also in the text field, so a match there
+    /// counts as the text's match plus the lead's, as when the index held the sentence twice.
+    /// </summary>
+    internal const float LeadWeight = 1f + LeadBoost;
 
     /// <summary>Weight of the words typed apart found together: "普惠性 幼儿园" best matches 普惠性幼儿园.</summary>
     internal const float JoinedPhraseBoost = 2f;
@@ -302,18 +308,30 @@ internal sealed class QueryBuilder(Analyzer queryAnalyzer, WordAnalyzer words, Q
 
     // The query's words near each other: within NearSlop characters, in any order. The index
     // holds no SmartCn field (cutting the corpus cost 70% of the build): the positions of each
-    // word's bigrams place it.
+    // word's bigrams place it. Near within the lead sentence or within the rest of the text, the
+    // two fields an item's text is split into; the words of a clause stand in one sentence.
     // A word the text chain makes nothing of (a sign alone) has no position and is left out.
     private Query Near(IReadOnlyList<string> cut)
     {
-        SpanQuery[] spans = [.. cut.Where(w => Bigrams(w).Count > 0).Select(WordSpan)];
-        return spans.Length == 0 ? new BooleanQuery() : new SpanNearQuery(spans, NearSlop, inOrder: false);
+        var words = cut.Where(w => Bigrams(w).Count > 0).ToList();
+        if (words.Count == 0)
+        {
+            return new BooleanQuery();
+        }
+
+        var either = new BooleanQuery(disableCoord: true);
+        foreach (var field in IndexSchema.TextFields)
+        {
+            either.Add(new SpanNearQuery([.. words.Select(w => WordSpan(field, w))], NearSlop, inOrder: false), Occur.SHOULD);
+        }
+
+        return either;
     }
 
-    // A word as the span of its bigrams in the text (a lone character as itself).
-    private SpanQuery WordSpan(string word)
+    // A word as the span of its bigrams in one field (a lone character as itself).
+    private SpanQuery WordSpan(string field, string word)
     {
-        var spans = Bigrams(word).Select(b => (SpanQuery)new SpanTermQuery(new Term(IndexSchema.Text, b))).ToArray();
+        var spans = Bigrams(word).Select(b => (SpanQuery)new SpanTermQuery(new Term(field, b))).ToArray();
         return spans.Length == 1 ? spans[0] : new SpanNearQuery(spans, 0, inOrder: true);
     }
 
@@ -353,8 +371,12 @@ internal sealed class PlanQueryParser : MultiFieldQueryParser
 {
     private readonly PlaceNames? _places;
 
-    /// <summary>The fields a word is looked for in, and the weight of each.</summary>
-    public static readonly IReadOnlyList<(string Field, float Boost)> Fields = [(IndexSchema.Text, 1f), (IndexSchema.Lead, QueryBuilder.LeadBoost)];
+    /// <summary>
+    /// The fields a word is looked for in, and the weight of each. A target's indicator stands in
+    /// for its lead sentence (孕产妇死亡率 heads 孕产妇死亡率下降到8/10万以下); it was indexed twice.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Field, float Boost)> Fields =
+        [(IndexSchema.Text, 1f), (IndexSchema.Lead, QueryBuilder.LeadWeight), (IndexSchema.Indicator, QueryBuilder.LeadBoost)];
 
     public PlanQueryParser(Analyzer analyzer, PlaceNames? places = null)
         : base(
@@ -387,7 +409,30 @@ internal sealed class PlanQueryParser : MultiFieldQueryParser
             queryText = queryText.ToLowerInvariant();
         }
 
-        return base.GetFieldQuery(field!, queryText, quoted);
+        return field == IndexSchema.Text
+            ? InWholeText(f => base.GetFieldQuery(f, queryText, quoted))
+            : base.GetFieldQuery(field!, queryText, quoted);
+    }
+
+    protected override Query GetPrefixQuery(string field, string termStr) =>
+        field == IndexSchema.Text ? InWholeText(f => base.GetPrefixQuery(f, termStr)) : base.GetPrefixQuery(field, termStr);
+
+    protected override Query GetWildcardQuery(string field, string termStr) =>
+        field == IndexSchema.Text ? InWholeText(f => base.GetWildcardQuery(f, termStr)) : base.GetWildcardQuery(field, termStr);
+
+    // A typed text: means an item's whole text, which the index splits into its lead sentence and the rest.
+    private static Query InWholeText(Func<string, Query?> inField)
+    {
+        var either = new BooleanQuery(disableCoord: true);
+        foreach (var field in IndexSchema.TextFields)
+        {
+            if (inField(field) is { } query)
+            {
+                either.Add(query, Occur.SHOULD);
+            }
+        }
+
+        return either;
     }
 
     private Query? Place(string? field, string text) =>

@@ -96,7 +96,23 @@ internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, Lo
     // index (or, at the start, precedes the next one), and makes a held bigram with the next one.
     private IEnumerable<char> Candidates(string chunk, int i)
     {
-        var terms = MultiFields.GetTerms(reader, IndexSchema.Text);
+        var seen = new HashSet<char>();
+        foreach (var field in IndexSchema.TextFields)
+        {
+            foreach (var candidate in Candidates(field, chunk, i))
+            {
+                if (seen.Add(candidate) && seen.Count <= CandidatesPerCharacter)
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    // An item's text is split between the lead and text fields (IndexSchema.Text): each gives its bigrams.
+    private IEnumerable<char> Candidates(string field, string chunk, int i)
+    {
+        var terms = MultiFields.GetTerms(reader, field);
         if (terms is null)
         {
             yield break;
@@ -151,7 +167,7 @@ internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, Lo
         }
     }
 
-    private bool Holds(string bigram) => reader.DocFreq(new Term(IndexSchema.Text, bigram)) > 0;
+    private bool Holds(string bigram) => IndexSchema.TextFields.Any(field => reader.DocFreq(new Term(field, bigram)) > 0);
 
     private int Count(string text)
     {
