@@ -19,7 +19,8 @@ using PlanExtract.Indexing;
 //   to compare two builds of the searcher with diff;
 // - --threads N with --work (no --phases): the searcher on N threads (1: the calling thread only),
 //   whatever the index's size; --work DIR --compare [ROUNDS [WARMUPS]] [--queries A,B] times one
-//   thread against slices on every core in one process, query by query in turn (Compare.cs).
+//   thread against slices on every core in one process, query by query in turn (Compare.cs);
+//   --work DIR --cold: what a fresh searcher's own structures cost on first use, apart from the JIT (ColdStart.cs).
 if (args.Length > 0 && args[0] == "--work")
 {
     if (args.Length < 2)
@@ -31,6 +32,12 @@ if (args.Length > 0 && args[0] == "--work")
     if (args.Length > 2 && args[2] == "--dump")
     {
         ResultDump.Write(new OutputLayout(Path.Combine(args[1], "output")).Index, args[3]);
+        return 0;
+    }
+
+    if (args.Contains("--cold"))
+    {
+        ColdStart.Run(new OutputLayout(Path.Combine(args[1], "output")).Index, SearchTiming.QuerySet);
         return 0;
     }
 
@@ -129,7 +136,7 @@ static void Country(string work, int rounds, int warmups, bool kept, int threads
     {
         0 => CorpusSearcher.Open(index),
         1 => CorpusSearcher.Open(index, slicedFrom: int.MaxValue),
-        _ => CorpusSearcher.Open(index, slicedFrom: 0, threads),
+        _ => CorpusSearcher.Open(index, slicedFrom: 0, threads, yieldToJit: false),
     };
     Console.WriteLine($"{index}: opened in {clock.Elapsed.TotalMilliseconds:F0} ms; {SearchTiming.QuerySet.Count} queries × {rounds} rounds; {searcher.Slices} slices");
     if (kept)
@@ -143,6 +150,7 @@ static void Country(string work, int rounds, int warmups, bool kept, int threads
 
     var queries = SearchTiming.QuerySet.Select(q => new SearchRequest(q)).ToList();
     Print("one warm-up round (as the bench)", SearchTiming.Time(searcher, queries, warmups: 1, rounds));
+    Console.WriteLine($"  Lucene searches in slices so far: {searcher.SlicedSearches}");
     var perQuery = queries.ToDictionary(q => q.Query, _ => new List<double>(), StringComparer.Ordinal);
     Print($"after {warmups} more warm-up rounds", SearchTiming.Time(searcher, queries, warmups, rounds, (q, ms, _) => perQuery[q.Query].Add(ms)));
     foreach (var (query, samples) in perQuery)
