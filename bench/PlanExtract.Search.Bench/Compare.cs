@@ -15,7 +15,7 @@ internal static class Compare
     public static void Run(string index, int rounds, int warmups, IReadOnlyList<string> queries)
     {
         using var serial = CorpusSearcher.Open(index, slicedFrom: int.MaxValue);
-        using var sliced = CorpusSearcher.Open(index, slicedFrom: 0, yieldToJit: false);
+        using var sliced = CorpusSearcher.Open(index, slicedFrom: 0);
         var requests = queries.Select(q => new SearchRequest(q)).ToList();
         for (var round = 0; round < warmups; round++)
         {

@@ -136,7 +136,7 @@ static void Country(string work, int rounds, int warmups, bool kept, int threads
     {
         0 => CorpusSearcher.Open(index),
         1 => CorpusSearcher.Open(index, slicedFrom: int.MaxValue),
-        _ => CorpusSearcher.Open(index, slicedFrom: 0, threads, yieldToJit: false),
+        _ => CorpusSearcher.Open(index, slicedFrom: 0, threads),
     };
     Console.WriteLine($"{index}: opened in {clock.Elapsed.TotalMilliseconds:F0} ms; {SearchTiming.QuerySet.Count} queries × {rounds} rounds; {searcher.Slices} slices");
     if (kept)
@@ -149,7 +149,11 @@ static void Country(string work, int rounds, int warmups, bool kept, int threads
     }
 
     var queries = SearchTiming.QuerySet.Select(q => new SearchRequest(q)).ToList();
-    Print("one warm-up round (as the bench)", SearchTiming.Time(searcher, queries, warmups: 1, rounds));
+    var first = new List<(int At, string Query, double Ms, double Cpu)>();
+    Print("one warm-up round (as the bench)", SearchTiming.Time(searcher, queries, warmups: 1, rounds, (q, ms, cpu) => first.Add((first.Count, q.Query, ms, cpu))));
+    // Where the bench's p95 (its 5th slowest search) falls: which round, which query.
+    Console.WriteLine("  slowest: " + string.Join(", ", first.OrderByDescending(s => s.Ms).Take(8)
+        .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Query} round {(s.At / queries.Count) + 1} {s.Ms:F1} ms (thread CPU {s.Cpu:F1})"))));
     Console.WriteLine($"  Lucene searches in slices so far: {searcher.SlicedSearches}");
     var perQuery = queries.ToDictionary(q => q.Query, _ => new List<double>(), StringComparer.Ordinal);
     Print($"after {warmups} more warm-up rounds", SearchTiming.Time(searcher, queries, warmups, rounds, (q, ms, _) => perQuery[q.Query].Add(ms)));

@@ -30,10 +30,10 @@ public sealed class CorpusSearcher : IDisposable
     private int _searches;
     private volatile KeptFilters? _filters;
 
-    private CorpusSearcher(DirectoryReader reader, int slicedFrom, int threads, bool yieldToJit)
+    private CorpusSearcher(DirectoryReader reader, int slicedFrom, int threads)
     {
         _reader = reader;
-        _searcher = new SlicedSearcher(reader, slicedFrom, threads, yieldToJit) { Similarity = CorpusIndex.Similarity };
+        _searcher = new SlicedSearcher(reader, slicedFrom, threads) { Similarity = CorpusIndex.Similarity };
         _loneCharacters = new LoneCharacters(reader);
         _places = PlaceNames.Of(reader);
         _districtOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DistrictKey);
@@ -47,13 +47,8 @@ public sealed class CorpusSearcher : IDisposable
     /// <summary>Opens the index in <paramref name="indexFolder"/>; a missing or outdated one says to run build.</summary>
     public static CorpusSearcher Open(string indexFolder) => Open(indexFolder, SlicedSearcher.SlicedFrom);
 
-    /// <summary>
-    /// Opens the index, searching it on <paramref name="threads"/> threads (0: one a core) from
-    /// <paramref name="slicedFrom"/> index documents on; with <paramref name="yieldToJit"/> false,
-    /// even while the runtime is still compiling (<see cref="SlicedSearcher"/>).
-    /// </summary>
-    internal static CorpusSearcher Open(string indexFolder, int slicedFrom, int threads = 0, bool yieldToJit = true) =>
-        new(CorpusIndex.OpenReader(indexFolder), slicedFrom, threads, yieldToJit);
+    /// <summary>Opens the index, searching it on <paramref name="threads"/> threads (0: one a core) from <paramref name="slicedFrom"/> index documents on.</summary>
+    internal static CorpusSearcher Open(string indexFolder, int slicedFrom, int threads = 0) => new(CorpusIndex.OpenReader(indexFolder), slicedFrom, threads);
 
     /// <summary>How many slices of its segments a search runs in, on as many threads (<see cref="SlicedSearcher"/>).</summary>
     internal int Slices => _searcher.Slices;

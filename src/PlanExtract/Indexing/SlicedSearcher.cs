@@ -30,18 +30,14 @@ internal sealed class SlicedSearcher : IndexSearcher
     internal const int MostSlices = 8;
 
     private readonly IList<AtomicReaderContext>[] _slices;
-    private readonly bool _yieldToJit;
-    private long _compiled = -1;
     private long _sliced;
 
     /// <param name="threads">Slices to search in (0: one a core); only from <paramref name="slicedFrom"/> index documents on.</param>
-    /// <param name="yieldToJit">Whether to search on one thread while the runtime is still compiling (<see cref="Compiling"/>).</param>
-    public SlicedSearcher(IndexReader reader, int slicedFrom = SlicedFrom, int threads = 0, bool yieldToJit = true)
+    public SlicedSearcher(IndexReader reader, int slicedFrom = SlicedFrom, int threads = 0)
         : base(reader)
     {
         var wanted = threads > 0 ? threads : Math.Min(Environment.ProcessorCount, MostSlices);
         _slices = Slice(reader.Leaves, reader.MaxDoc >= slicedFrom ? wanted : 1);
-        _yieldToJit = yieldToJit;
     }
 
     /// <summary>How many slices a search runs in: 1 on a small index or a single segment.</summary>
@@ -58,7 +54,7 @@ internal sealed class SlicedSearcher : IndexSearcher
     public IReadOnlyList<T> Search<T>(Query query, Filter? filter, Func<T> collector)
         where T : ICollector
     {
-        if (_slices.Length == 1 || (_yieldToJit && Compiling()))
+        if (_slices.Length == 1)
         {
             var only = collector();
             Search(query, filter, only);
@@ -76,18 +72,6 @@ internal sealed class SlicedSearcher : IndexSearcher
         new Run<T>(this, weight, collectors).Wait();
         Interlocked.Increment(ref _sliced);
         return collectors;
-    }
-
-    /// <summary>
-    /// Whether the runtime compiled a method since the previous search asked: a process's first
-    /// searches run first-tier code, which the runtime replaces with optimized code compiled on a
-    /// background thread; searching on every core meanwhile starves that thread, and the first
-    /// searches stayed slow for longer than on one thread (docs/PERFORMANCE.md, "Search on both cores").
-    /// </summary>
-    private bool Compiling()
-    {
-        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: false);
-        return Interlocked.Exchange(ref _compiled, compiled) != compiled;
     }
 
     // Greedy by size: the largest segment first, each into the slice holding the fewest documents

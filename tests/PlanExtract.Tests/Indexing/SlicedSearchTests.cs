@@ -82,8 +82,8 @@ public sealed class SlicedSearchTests(SegmentedIndexFixture index) : IClassFixtu
     public void The_index_holds_several_segments_and_a_small_one_stays_on_one_thread()
     {
         using var serial = CorpusSearcher.Open(index.IndexFolder);
-        using var sliced = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads: 2, yieldToJit: false);
-        using var three = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads: 3, yieldToJit: false);
+        using var sliced = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads: 2);
+        using var three = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads: 3);
         using var reader = CorpusIndex.OpenReader(index.IndexFolder);
 
         Assert.True(reader.Leaves.Count >= index.Documents, $"{reader.Leaves.Count} segments");
@@ -117,7 +117,7 @@ public sealed class SlicedSearchTests(SegmentedIndexFixture index) : IClassFixtu
 
         foreach (var threads in new[] { 2, 3 })
         {
-            using var sliced = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads, yieldToJit: false);
+            using var sliced = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads);
             Same(expected, sliced.Search(request));
 
             // From the item columns, read at the second search; the filters kept as bit sets, as the web view keeps them.
@@ -138,7 +138,7 @@ public sealed class SlicedSearchTests(SegmentedIndexFixture index) : IClassFixtu
         // segments, cut by the limit inside a run of ties.
         var request = new SearchRequest("妇女") { Limit = 40 };
         using var serial = CorpusSearcher.Open(index.IndexFolder, slicedFrom: int.MaxValue);
-        using var sliced = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads: 2, yieldToJit: false);
+        using var sliced = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads: 2);
         var expected = serial.Search(request);
         var tied = expected.Hits.GroupBy(h => h.Score).Where(g => g.Select(h => h.Source).Distinct().Count() > 1).ToList();
         Assert.NotEmpty(tied);
@@ -150,7 +150,7 @@ public sealed class SlicedSearchTests(SegmentedIndexFixture index) : IClassFixtu
     {
         var requests = Requests;
         using var serial = CorpusSearcher.Open(index.IndexFolder, slicedFrom: int.MaxValue);
-        using var sliced = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads: 2, yieldToJit: false);
+        using var sliced = CorpusSearcher.Open(index.IndexFolder, slicedFrom: 0, threads: 2);
         var expected = requests.Select(serial.Search).ToList();
         var actual = new SearchResult[requests.Length * 4];
         Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => actual[i] = sliced.Search(requests[i % requests.Length]));
