@@ -13,7 +13,7 @@ using PlanExtract.Indexing;
 // - the country bench's query set on the index a `planextract bench --work DIR` run kept, beside
 //   the raw-text scan of DIR/corpus, so search can be timed again without a three-minute build;
 //   dotnet run -c Release --project bench/PlanExtract.Search.Bench -- --work DIR [ROUNDS [WARMUPS]] [--keep]
-//   (--keep: item columns and filters kept first, as the web view keeps them);
+//   (--keep: item columns and filters kept first and every core used, as the web view keeps its searcher);
 // - on the same index: --work DIR --phases [ROUNDS [WARMUPS]] [--queries A,B] times each stage of a search alone
 //   (Phases.cs); --work DIR --dump FILE writes every result of a fixed request set (ResultDump.cs),
 //   to compare two builds of the searcher with diff;
@@ -145,6 +145,7 @@ static void Country(string work, int rounds, int warmups, bool kept, int threads
         clock.Restart();
         searcher.KeepColumns();
         searcher.KeepFilters();
+        searcher.UseAllCores();
         Console.WriteLine($"columns kept in {clock.Elapsed.TotalMilliseconds:F0} ms");
     }
 

@@ -30,10 +30,10 @@ public sealed class CorpusSearcher : IDisposable
     private int _searches;
     private volatile KeptFilters? _filters;
 
-    private CorpusSearcher(DirectoryReader reader, int slicedFrom, int threads)
+    private CorpusSearcher(DirectoryReader reader, int slicedFrom, int threads, bool allCores)
     {
         _reader = reader;
-        _searcher = new SlicedSearcher(reader, slicedFrom, threads) { Similarity = CorpusIndex.Similarity };
+        _searcher = new SlicedSearcher(reader, slicedFrom, threads, allCores) { Similarity = CorpusIndex.Similarity };
         _loneCharacters = new LoneCharacters(reader);
         _places = PlaceNames.Of(reader);
         _districtOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DistrictKey);
@@ -45,10 +45,20 @@ public sealed class CorpusSearcher : IDisposable
     }
 
     /// <summary>Opens the index in <paramref name="indexFolder"/>; a missing or outdated one says to run build.</summary>
-    public static CorpusSearcher Open(string indexFolder) => Open(indexFolder, SlicedSearcher.SlicedFrom);
+    public static CorpusSearcher Open(string indexFolder) => new(CorpusIndex.OpenReader(indexFolder), SlicedSearcher.SlicedFrom, threads: 0, allCores: false);
 
-    /// <summary>Opens the index, searching it on <paramref name="threads"/> threads (0: one a core) from <paramref name="slicedFrom"/> index documents on.</summary>
-    internal static CorpusSearcher Open(string indexFolder, int slicedFrom, int threads = 0) => new(CorpusIndex.OpenReader(indexFolder), slicedFrom, threads);
+    /// <summary>Opens the index, searching it on <paramref name="threads"/> threads (0: one a core) from the start, from <paramref name="slicedFrom"/> index documents on.</summary>
+    internal static CorpusSearcher Open(string indexFolder, int slicedFrom, int threads = 0) => new(CorpusIndex.OpenReader(indexFolder), slicedFrom, threads, allCores: true);
+
+    /// <summary>
+    /// Searches from now on run on every core, on an index of <see cref="SlicedSearcher.SlicedFrom"/>
+    /// documents or more (<see cref="SlicedSearcher"/>): for a searcher that answers many queries
+    /// for a long time, as the web view's does. Settled searches at 3,200 documents took two thirds
+    /// of the time on an idle machine, but a process's first searches were slower on both cores
+    /// (the runtime's background compiles wait for a core; docs/PERFORMANCE.md, "Search on both
+    /// cores"), so a one-off search or a short run stays on one thread.
+    /// </summary>
+    public void UseAllCores() => _searcher.UseAllCores();
 
     /// <summary>How many slices of its segments a search runs in, on as many threads (<see cref="SlicedSearcher"/>).</summary>
     internal int Slices => _searcher.Slices;

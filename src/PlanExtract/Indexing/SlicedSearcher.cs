@@ -30,20 +30,26 @@ internal sealed class SlicedSearcher : IndexSearcher
 
     /// <summary>The segments, largest first: the order threads take them in.</summary>
     private readonly AtomicReaderContext[] _bySize;
-    private readonly int _threads;
+    private readonly int _allThreads;
+    private volatile int _threads;
     private long _sliced;
 
     /// <param name="threads">Threads to search on (0: one a core); only from <paramref name="slicedFrom"/> index documents on.</param>
-    public SlicedSearcher(IndexReader reader, int slicedFrom = SlicedFrom, int threads = 0)
+    /// <param name="allCores">Whether to search on them from the start, rather than from <see cref="UseAllCores"/> on.</param>
+    public SlicedSearcher(IndexReader reader, int slicedFrom = SlicedFrom, int threads = 0, bool allCores = false)
         : base(reader)
     {
         var wanted = threads > 0 ? threads : Math.Min(Environment.ProcessorCount, MostSlices);
         _bySize = [.. reader.Leaves.OrderByDescending(l => l.AtomicReader.MaxDoc).ThenBy(l => l.Ord)];
-        _threads = reader.MaxDoc >= slicedFrom ? Math.Max(1, Math.Min(wanted, _bySize.Length)) : 1;
+        _allThreads = reader.MaxDoc >= slicedFrom ? Math.Max(1, Math.Min(wanted, _bySize.Length)) : 1;
+        _threads = allCores ? _allThreads : 1;
     }
 
-    /// <summary>How many threads a search runs on, each with a collector of its own: 1 on a small index or a single segment.</summary>
+    /// <summary>How many threads a search runs on, each with a collector of its own: 1 on a small index or a single segment, or before <see cref="UseAllCores"/>.</summary>
     public int Slices => _threads;
+
+    /// <summary>Searches from now on run on every core (when the index is large enough): for a searcher that answers many queries.</summary>
+    public void UseAllCores() => _threads = _allThreads;
 
     /// <summary>Searches that ran on several threads so far (the others ran on the calling thread).</summary>
     public long SlicedSearches => Interlocked.Read(ref _sliced);
@@ -56,7 +62,8 @@ internal sealed class SlicedSearcher : IndexSearcher
     public IReadOnlyList<T> Search<T>(Query query, Filter? filter, Func<T> collector)
         where T : ICollector
     {
-        if (_threads == 1)
+        var threads = _threads;
+        if (threads == 1)
         {
             var only = collector();
             Search(query, filter, only);
@@ -65,7 +72,7 @@ internal sealed class SlicedSearcher : IndexSearcher
 
         // As IndexSearcher.Search(query, filter, collector) does, once for all threads.
         var weight = CreateNormalizedWeight(WrapFilter(query, filter));
-        var collectors = new T[_threads];
+        var collectors = new T[threads];
         for (var i = 0; i < collectors.Length; i++)
         {
             collectors[i] = collector();

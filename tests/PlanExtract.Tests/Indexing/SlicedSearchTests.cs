@@ -90,8 +90,29 @@ public sealed class SlicedSearchTests(SegmentedIndexFixture index) : IClassFixtu
         Assert.True(reader.HasDeletions);
         Assert.True(reader.MaxDoc < SlicedSearcher.SlicedFrom);
         Assert.Equal(1, serial.Slices);
+        serial.UseAllCores();
+        Assert.Equal(1, serial.Slices);
         Assert.Equal(2, sliced.Slices);
         Assert.Equal(3, three.Slices);
+    }
+
+    [Fact]
+    public void A_searcher_uses_every_core_only_once_asked()
+    {
+        using var reader = CorpusIndex.OpenReader(index.IndexFolder);
+        var searcher = new SlicedSearcher(reader, slicedFrom: 0, threads: 2) { Similarity = CorpusIndex.Similarity };
+        var query = new Lucene.Net.Search.TermQuery(new Lucene.Net.Index.Term(IndexSchema.Text, "妇女"));
+        var once = searcher.Search(query, null, () => new Lucene.Net.Search.TotalHitCountCollector());
+        Assert.Equal(1, searcher.Slices);
+        Assert.Single(once);
+
+        searcher.UseAllCores();
+        var sliced = searcher.Search(query, null, () => new Lucene.Net.Search.TotalHitCountCollector());
+        Assert.Equal(2, searcher.Slices);
+        Assert.Equal(2, sliced.Count);
+        Assert.Equal(1, searcher.SlicedSearches);
+        Assert.True(once[0].TotalHits > 0);
+        Assert.Equal(once[0].TotalHits, sliced.Sum(c => c.TotalHits));
     }
 
     [Theory]
