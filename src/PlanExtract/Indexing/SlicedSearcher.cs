@@ -19,9 +19,10 @@ namespace PlanExtract.Indexing;
 internal sealed class SlicedSearcher : IndexSearcher
 {
     /// <summary>
-    /// Index documents (items and targets; 420 a plan document at 3,200) from which searches run
-    /// on several threads. At 100,000 a bench query takes about 0.5 ms on one thread (docs/PERFORMANCE.md,
-    /// "Search on both cores"); below, handing a slice to another thread gains little.
+    /// Index documents (items and targets; 420 a plan document at 3,200) from which searches may
+    /// run on several threads. At 163,650 (400 documents) a bench query took 1.2–1.4 ms on one
+    /// thread and no less on two under load; not yet measured on a quiet machine
+    /// (docs/PERFORMANCE.md, "Search on both cores").
     /// </summary>
     internal const int SlicedFrom = 100_000;
 
