@@ -7,8 +7,9 @@ using PlanExtract.Indexing;
 /// Every result of a fixed request set written as text (<c>--dump DIR FILE</c>), so that two
 /// builds of the searcher can be compared on a large index with <c>diff</c>: hits (source, line,
 /// score, snippet), totals, counts by district and domain, relaxed note, suggestions. Each request
-/// runs twice: on a searcher opened for it alone (its first search: counts from doc values) and on
-/// one searcher that answered all the others before (counts from the item columns).
+/// runs twice: on a searcher opened for it alone (its first search: counts from doc values, one
+/// thread) and on one searcher that answered all the others before (counts from the item columns,
+/// on every core as the web view's searcher).
 /// </summary>
 internal static class ResultDump
 {
@@ -34,6 +35,8 @@ internal static class ResultDump
         var text = new StringBuilder();
         using (var shared = CorpusSearcher.Open(index))
         {
+            // As the web view's searcher: on every core (on a large enough index), so the two paths also compare one thread with several.
+            shared.UseAllCores();
             foreach (var request in Requests)
             {
                 using var alone = CorpusSearcher.Open(index);

@@ -114,9 +114,11 @@ public sealed class SiteData : IDisposable
         var searcher = CorpusSearcher.Open(sources.Index);
         try
         {
-            // The server answers many searches: a common word's counts come from arrays, not doc values.
+            // The server answers many searches: a common word's counts come from arrays, not doc
+            // values, and on a large index each search runs on every core.
             searcher.KeepColumns();
             searcher.KeepFilters();
+            searcher.UseAllCores();
             return new SiteData(corpus, BuiltRecords.Load(corpus, sources.Index), wholeTrees: false, searcher);
         }
         catch

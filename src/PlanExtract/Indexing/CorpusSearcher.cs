@@ -11,7 +11,7 @@ namespace PlanExtract.Indexing;
 public sealed class CorpusSearcher : IDisposable
 {
     private readonly DirectoryReader _reader;
-    private readonly IndexSearcher _searcher;
+    private readonly SlicedSearcher _searcher;
     private readonly Analyzer _snippetAnalyzer = PlanAnalyzer.ForSnippets();
     private readonly Analyzer _queryAnalyzer = IndexSchema.CreateAnalyzer(forIndex: false);
     private readonly WordAnalyzer _wordAnalyzer = new();
@@ -30,10 +30,10 @@ public sealed class CorpusSearcher : IDisposable
     private int _searches;
     private volatile KeptFilters? _filters;
 
-    private CorpusSearcher(DirectoryReader reader)
+    private CorpusSearcher(DirectoryReader reader, int slicedFrom, int threads, bool allCores)
     {
         _reader = reader;
-        _searcher = new IndexSearcher(reader) { Similarity = CorpusIndex.Similarity };
+        _searcher = new SlicedSearcher(reader, slicedFrom, threads, allCores) { Similarity = CorpusIndex.Similarity };
         _loneCharacters = new LoneCharacters(reader);
         _places = PlaceNames.Of(reader);
         _districtOrdinals = GlobalOrdinals.Of(reader, IndexSchema.DistrictKey);
@@ -45,7 +45,26 @@ public sealed class CorpusSearcher : IDisposable
     }
 
     /// <summary>Opens the index in <paramref name="indexFolder"/>; a missing or outdated one says to run build.</summary>
-    public static CorpusSearcher Open(string indexFolder) => new(CorpusIndex.OpenReader(indexFolder));
+    public static CorpusSearcher Open(string indexFolder) => new(CorpusIndex.OpenReader(indexFolder), SlicedSearcher.SlicedFrom, threads: 0, allCores: false);
+
+    /// <summary>Opens the index, searching it on <paramref name="threads"/> threads (0: one a core) from the start, from <paramref name="slicedFrom"/> index documents on.</summary>
+    internal static CorpusSearcher Open(string indexFolder, int slicedFrom, int threads = 0) => new(CorpusIndex.OpenReader(indexFolder), slicedFrom, threads, allCores: true);
+
+    /// <summary>
+    /// Searches from now on run on every core, on an index of <see cref="SlicedSearcher.SlicedFrom"/>
+    /// documents or more (<see cref="SlicedSearcher"/>): for a searcher that answers many queries
+    /// for a long time, as the web view's does. Settled searches at 3,200 documents took two thirds
+    /// of the time on an idle machine, but a process's first searches were slower on both cores
+    /// (the runtime's background compiles wait for a core; docs/PERFORMANCE.md, "Search on both
+    /// cores"), so a one-off search or a short run stays on one thread.
+    /// </summary>
+    public void UseAllCores() => _searcher.UseAllCores();
+
+    /// <summary>How many slices of its segments a search runs in, on as many threads (<see cref="SlicedSearcher"/>).</summary>
+    internal int Slices => _searcher.Slices;
+
+    /// <summary>Lucene searches (a request makes one or more) that ran in slices so far.</summary>
+    internal long SlicedSearches => _searcher.SlicedSearches;
 
     /// <summary>
     /// Reads where each item begins and every document's district and domain into memory (about 4
@@ -184,9 +203,8 @@ public sealed class CorpusSearcher : IDisposable
 
     private ItemCollector Run(Query query, Filter? filter, int keep, bool targetsOnly)
     {
-        var collector = Collector(keep, targetsOnly);
-        _searcher.Search(_loneCharacters.Expand(query), filter, collector);
-        return collector;
+        var slices = _searcher.Search(_loneCharacters.Expand(query), filter, () => Collector(keep, targetsOnly));
+        return slices[0].Merge(slices.Skip(1));
     }
 
     private ItemCollector Collector(int keep, bool targetsOnly) => new(keep, collapse: !targetsOnly, _districtOrdinals, _domainOrdinals, _columns);
@@ -205,12 +223,8 @@ public sealed class CorpusSearcher : IDisposable
         }
     }
 
-    private bool Any(Query query, Filter filter)
-    {
-        var counter = new TotalHitCountCollector();
-        _searcher.Search(_loneCharacters.Expand(query), filter, counter);
-        return counter.TotalHits > 0;
-    }
+    private bool Any(Query query, Filter filter) =>
+        _searcher.Search(_loneCharacters.Expand(query), filter, () => new TotalHitCountCollector()).Any(c => c.TotalHits > 0);
 
     /// <summary>
     /// Targets by filter alone, ordered by value (then district): "this indicator in every

@@ -102,6 +102,30 @@ internal sealed class ItemCollector(int limit, bool collapse, GlobalOrdinals dis
         Count(_domainValues, _domainMap, _domainCounts, doc);
     }
 
+    /// <summary>
+    /// Takes in what <paramref name="others"/> collected from other segments (<see cref="SlicedSearcher"/>):
+    /// an item never spans two segments, so the items and counts add up, and the best items of the
+    /// whole index are among each slice's best, ranked by the same score, group and document as one
+    /// collector over all segments would rank them.
+    /// </summary>
+    public ItemCollector Merge(IEnumerable<ItemCollector> others)
+    {
+        Close();
+        foreach (var other in others)
+        {
+            other.Close();
+            Items += other.Items;
+            Add(_districtCounts, other._districtCounts);
+            Add(_domainCounts, other._domainCounts);
+            foreach (var (hit, _) in other._top.UnorderedItems)
+            {
+                Offer(hit.Doc, hit.Score, hit.Order);
+            }
+        }
+
+        return this;
+    }
+
     /// <summary>The best <c>limit</c> items; ties go to corpus order so results are stable.</summary>
     public IEnumerable<ScoreDoc> Best()
     {
@@ -122,6 +146,14 @@ internal sealed class ItemCollector(int limit, bool collapse, GlobalOrdinals dis
         _itemStarts is { } starts ? starts.NextSetBit(_lastDoc + 1) is var next && (next < 0 || next > doc) : Group(doc) is var group && group >= 0 && group == _group;
 
     private long Group(int doc) => _groups?.Get(doc) ?? -1;
+
+    private static void Add(int[] counts, int[] more)
+    {
+        for (var i = 0; i < counts.Length; i++)
+        {
+            counts[i] += more[i];
+        }
+    }
 
     private static void Count(ushort[] column, int[] counts, int doc)
     {
@@ -158,15 +190,19 @@ internal sealed class ItemCollector(int limit, bool collapse, GlobalOrdinals dis
         // are indexed on several threads, so document numbers follow no order across them), then
         // its document, which within one corpus document's block is the corpus order. Documents an
         // incremental build re-read number after all the others, as they did before.
-        var order = _itemStarts is null ? _group : Group(_lastDoc);
+        Offer(_bestDoc, _bestScore, _itemStarts is null ? _group : Group(_lastDoc));
+    }
+
+    private void Offer(int doc, float score, long order)
+    {
         if (_top.Count < limit)
         {
-            var hit = new RankedHit(_bestDoc, _bestScore, order);
+            var hit = new RankedHit(doc, score, order);
             _top.Enqueue(hit, hit);
         }
-        else if (WorstFirst.Better(_bestScore, order, _bestDoc, _top.Peek()))
+        else if (WorstFirst.Better(score, order, doc, _top.Peek()))
         {
-            var hit = new RankedHit(_bestDoc, _bestScore, order);
+            var hit = new RankedHit(doc, score, order);
             _top.EnqueueDequeue(hit, hit);
         }
     }
