@@ -163,21 +163,7 @@ public sealed class RowLayout
                 var domains = rowDomains[row];
                 for (var n = plan.DomainCount[c]; n > 0; n--, at++)
                 {
-                    var (domain, count) = (plan.Domain[at], plan.DomainN[at]);
-                    var i = 0;
-                    while (i < domains.Count && domains[i].Domain != domain)
-                    {
-                        i++;
-                    }
-
-                    if (i == domains.Count)
-                    {
-                        domains.Add((domain, count));
-                    }
-                    else
-                    {
-                        domains[i] = (domain, domains[i].Count + count);
-                    }
+                    LayoutRow.AddCount(domains, plan.Domain[at], plan.DomainN[at]);
                 }
             }
         }
@@ -265,21 +251,30 @@ public sealed class LayoutRow(string key, string label, bool inCatalog)
         Holders.Add(cell);
         foreach (var (domain, count) in cell.Domains)
         {
-            // A loop, not FindIndex: a country's fold adds every district's cells, and the closure per domain was most of it.
-            var i = 0;
-            while (i < _domains.Count && _domains[i].Domain != domain)
-            {
-                i++;
-            }
+            AddCount(_domains, domain, count);
+        }
+    }
 
-            if (i == _domains.Count)
-            {
-                _domains.Add((domain, count));
-            }
-            else
-            {
-                _domains[i] = (domain, _domains[i].Count + count);
-            }
+    /// <summary>
+    /// Adds <paramref name="count"/> to <paramref name="domain"/>'s count, appending it when new, so
+    /// the list keeps the order domains were first written in (MostWritten's ties). A loop, not
+    /// FindIndex: a country's fold adds every district's cells, and the closure per domain was most of it.
+    /// </summary>
+    internal static void AddCount<T>(List<(T Domain, int Count)> counts, T domain, int count)
+    {
+        var i = 0;
+        while (i < counts.Count && !EqualityComparer<T>.Default.Equals(counts[i].Domain, domain))
+        {
+            i++;
+        }
+
+        if (i == counts.Count)
+        {
+            counts.Add((domain, count));
+        }
+        else
+        {
+            counts[i] = (domain, counts[i].Count + count);
         }
     }
 
