@@ -112,10 +112,12 @@ public sealed record TableState
             }
 
             var cells = new StateCells([]);
-            // Room for about as many cells as a state of this size holds (~30 bytes a cell, two plan types), so the columns seldom grow.
+            // Room for about as many cells as a state of this size holds (~30 bytes a cell, two plan
+            // types), so the columns seldom grow; at most 2 M cells a plan type (12,800 documents would hold
+            // about 0.7 M), so a damaged or foreign large file cannot make it reserve gigabytes.
             foreach (var plan in cells.Plans)
             {
-                plan.Reserve((int)Math.Min(new FileInfo(path).Length / 48, 1 << 24));
+                plan.Reserve((int)Math.Min(new FileInfo(path).Length / 48, 1 << 21));
             }
 
             var strings = new StringTable.Reader(cells);
