@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 using PlanExtract.Corpus;
 using PlanExtract.Model;
 
@@ -318,73 +317,5 @@ internal sealed class PlanColumns
         }
 
         return new DistrictRows(names, rows);
-    }
-}
-
-/// <summary>
-/// The bytes of a saved state read without a stream: the formats <see cref="BinaryWriter"/> writes
-/// (7-bit counts, little-endian ints, length-prefixed UTF-8). Anything short or out of range is a
-/// <see cref="FormatException"/>.
-/// </summary>
-internal ref struct StateBytes(ReadOnlySpan<byte> bytes)
-{
-    private readonly ReadOnlySpan<byte> _bytes = bytes;
-
-    public int Position { get; private set; }
-
-    public readonly bool AtEnd => Position == _bytes.Length;
-
-    public bool Boolean() => Byte() != 0;
-
-    public int Int32()
-    {
-        if (_bytes.Length - Position < 4)
-        {
-            throw new FormatException("cut short");
-        }
-
-        var value = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(_bytes[Position..]);
-        Position += 4;
-        return value;
-    }
-
-    public int Count7() => SevenBit();
-
-    public string String()
-    {
-        var length = SevenBit();
-        if (length < 0 || _bytes.Length - Position < length)
-        {
-            throw new FormatException("cut short");
-        }
-
-        var text = length == 0 ? string.Empty : Encoding.UTF8.GetString(_bytes.Slice(Position, length));
-        Position += length;
-        return text;
-    }
-
-    private byte Byte() => Position < _bytes.Length ? _bytes[Position++] : throw new FormatException("cut short");
-
-    // As BinaryReader.Read7BitEncodedInt: at most five bytes, the fifth with four bits.
-    private int SevenBit()
-    {
-        uint result = 0;
-        for (var shift = 0; shift < 28; shift += 7)
-        {
-            var b = Byte();
-            result |= (uint)(b & 0x7F) << shift;
-            if (b <= 0x7F)
-            {
-                return (int)result;
-            }
-        }
-
-        var last = Byte();
-        if (last > 0b_1111)
-        {
-            throw new FormatException("bad 7-bit number");
-        }
-
-        return (int)(result | (uint)last << 28);
     }
 }

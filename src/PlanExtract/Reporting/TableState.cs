@@ -97,15 +97,15 @@ public sealed record TableState
 
         try
         {
-            // Read whole and parsed into columns: no stream calls and no object per cell.
-            var reader = new StateBytes(File.ReadAllBytes(path));
-            if (reader.String() != Magic)
+            // Read whole and parsed into columns: no object per cell.
+            using var reader = new BinaryReader(new MemoryStream(File.ReadAllBytes(path), writable: false), Encoding.UTF8);
+            if (reader.ReadString() != Magic)
             {
                 return null;
             }
 
-            var (fingerprint, place) = (reader.String(), reader.String());
-            var count = reader.Int32();
+            var (fingerprint, place) = (reader.ReadString(), reader.ReadString());
+            var count = reader.ReadInt32();
             if (count < 0 || count > new FileInfo(path).Length)
             {
                 return null;
@@ -123,13 +123,13 @@ public sealed record TableState
             var strings = new StringTable.Reader(cells);
             for (var i = 0; i < count; i++)
             {
-                var (source, stamp, read) = (reader.String(), reader.String(), reader.Boolean());
+                var (source, stamp, read) = (reader.ReadString(), reader.ReadString(), reader.ReadBoolean());
                 cells.AddDistrict(source, stamp, read, files.GetValueOrDefault(source) ?? string.Empty);
-                ReadRows(ref reader, strings, cells.Plans[0]);
-                ReadRows(ref reader, strings, cells.Plans[1]);
+                ReadRows(reader, strings, cells.Plans[0]);
+                ReadRows(reader, strings, cells.Plans[1]);
             }
 
-            return reader.String() == Magic && reader.AtEnd ? new TableState(fingerprint, place, cells) : null;
+            return reader.ReadString() == Magic && reader.BaseStream.Position == reader.BaseStream.Length ? new TableState(fingerprint, place, cells) : null;
         }
         catch (Exception e) when (e is IOException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
@@ -181,9 +181,9 @@ public sealed record TableState
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ReadRows(ref StateBytes reader, StringTable.Reader strings, PlanColumns plan)
+    private static void ReadRows(BinaryReader reader, StringTable.Reader strings, PlanColumns plan)
     {
-        var has = reader.Boolean();
+        var has = reader.ReadBoolean();
         plan.Has.Add(has);
         if (!has)
         {
@@ -191,27 +191,27 @@ public sealed record TableState
             return;
         }
 
-        for (var i = Count(ref reader); i > 0; i--)
+        for (var i = Count(reader); i > 0; i--)
         {
-            plan.Names.Add(strings.Text(ref reader));
+            plan.Names.Add(strings.Text(reader));
         }
 
-        for (var i = Count(ref reader); i > 0; i--)
+        for (var i = Count(reader); i > 0; i--)
         {
-            var (key, label, inCatalog) = (strings.Text(ref reader), strings.Text(ref reader), reader.Boolean());
-            var domains = Count(ref reader);
+            var (key, label, inCatalog) = (strings.Text(reader), strings.Text(reader), reader.ReadBoolean());
+            var domains = Count(reader);
             plan.AddCell(key, label, inCatalog, domains);
             for (var d = domains; d > 0; d--)
             {
-                plan.Domain.Add(strings.Text(ref reader));
-                plan.DomainN.Add(reader.Int32());
+                plan.Domain.Add(strings.Text(reader));
+                plan.DomainN.Add(reader.ReadInt32());
             }
 
-            if (reader.Boolean())
+            if (reader.ReadBoolean())
             {
-                var (text, at) = (strings.Text(ref reader), strings.Text(ref reader));
-                var (line, page) = (Stored(reader.Int32()), Stored(reader.Int32()));
-                var (comparator, value, unit) = (strings.Text(ref reader), strings.Read(ref reader), strings.Read(ref reader));
+                var (text, at) = (strings.Text(reader), strings.Text(reader));
+                var (line, page) = (Stored(reader.ReadInt32()), Stored(reader.ReadInt32()));
+                var (comparator, value, unit) = (strings.Text(reader), strings.Read(reader), strings.Read(reader));
                 plan.AddLevel(text, at, line, page, comparator, value, unit);
             }
             else
@@ -223,7 +223,7 @@ public sealed record TableState
         plan.EndDistrict();
     }
 
-    private static int Count(ref StateBytes reader) => reader.Int32() is var n and >= 0 and < (1 << 24) ? n : throw new FormatException("bad count");
+    private static int Count(BinaryReader reader) => reader.ReadInt32() is var n and >= 0 and < (1 << 24) ? n : throw new FormatException("bad count");
 
     // A line or page is kept as written, or -1 for none (any negative number read is none).
     private static int Stored(int line) => line >= 0 ? line : -1;
@@ -267,15 +267,15 @@ public sealed record TableState
             private readonly List<int> _ids = [];
 
             [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-            public int Read(ref StateBytes reader)
+            public int Read(BinaryReader reader)
             {
-                var n = reader.Count7();
+                var n = reader.Read7BitEncodedInt();
                 switch (n)
                 {
                     case 0:
                         return StateCells.None;
                     case 1:
-                        var id = cells.Intern(reader.String());
+                        var id = cells.Intern(reader.ReadString());
                         _ids.Add(id);
                         return id;
                     default:
@@ -284,7 +284,7 @@ public sealed record TableState
             }
 
             /// <summary>A string that must be there; a missing one is a damaged state.</summary>
-            public int Text(ref StateBytes reader) => Read(ref reader) is var id and not StateCells.None ? id : throw new FormatException("a string is missing");
+            public int Text(BinaryReader reader) => Read(reader) is var id and not StateCells.None ? id : throw new FormatException("a string is missing");
         }
     }
 }
