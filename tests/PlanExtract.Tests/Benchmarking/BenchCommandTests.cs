@@ -11,6 +11,7 @@ public sealed class BenchCommandTests
     [
         "documents", "bytes", "build_seconds", "peak_memory_mb", "add_seconds", "remove_seconds", "search_p50_ms", "search_p95_ms", "scan_ms", "table_seconds",
         "read_baseline_seconds", "add_baseline_seconds", "table_baseline_seconds", "build_mb_per_s", "scan_to_search_p95_ratio",
+        "search_settled_p50_ms", "search_settled_p95_ms", "scan_to_search_settled_p95_ratio",
     ];
 
     [Fact]
