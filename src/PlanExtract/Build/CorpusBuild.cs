@@ -49,6 +49,7 @@ public static class CorpusBuild
         string generation;
         TableFiles? tables = null;
         Task<KeptTables?>? keptTables = null;
+        Task<IReadOnlyList<string>>? publishedTables = null;
         OutputGeneration.Verified last;
         try
         {
@@ -64,6 +65,9 @@ public static class CorpusBuild
                 keptTables = Task.Run(() => KeptTables.Load(output, inventory.Documents, CrossReferenceTables.CatalogOf(inventory.Documents)));
             }
 
+            // The published tables, walked while the index is updated: the walk reads only them, and
+            // they change only at the commit (every city's folder: 0.1 s at 3,200 districts).
+            publishedTables = options.Tables ? Task.Run(() => CrossReferenceTables.Published(output.Root)) : null;
             (summary, generation) = Index(new CorpusReader(options.Limits is null ? pipeline : pipeline.WithLimits(options.Limits)), corpus, output, pending, options.Full, progress, last, recordsWanted: options.Tables && !stateKept, inventory);
             if (options.Tables)
             {
@@ -75,12 +79,13 @@ public static class CorpusBuild
         {
             // The state's read must be over before the staged build goes (a failed index step leaves it running).
             keptTables?.ContinueWith(static t => t.Exception, TaskScheduler.Default).Wait();
+            publishedTables?.ContinueWith(static t => t.Exception, TaskScheduler.Default).Wait();
             OutputGeneration.Abandon(pending);
             throw;
         }
 
         // Tables whose text did not change stay where they are; those of a part the corpus no longer has go, and a state no longer kept.
-        var removed = tables is null ? null : CrossReferenceTables.Stale(output.Root, tables.All).Concat(StaleState(output, pending)).ToList();
+        var removed = tables is null ? null : CrossReferenceTables.Stale(publishedTables!.GetAwaiter().GetResult(), tables.All).Concat(StaleState(output, pending)).ToList();
         OutputGeneration.Commit(output, pending, generation, tables?.Unchanged, removed, summary.Patches, last);
         return summary;
     }

@@ -181,10 +181,15 @@ internal static class OutputGeneration
             AfterStep?.Invoke(patch.Path);
         }
 
+        // The staging folder listed once: an update stages a few files of the 11,000 the record
+        // names, and a lookup per named file cost as many failed stats.
+        var stagedFiles = Directory.Exists(pending)
+            ? Directory.EnumerateFiles(pending, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(pending, f).Replace(Path.DirectorySeparatorChar, '/')).ToHashSet(StringComparer.Ordinal)
+            : [];
         foreach (var file in record.Files)
         {
             var staged = Path.Combine(pending, file.Path);
-            if (File.Exists(staged))
+            if (stagedFiles.Contains(file.Path))
             {
                 var target = Path.Combine(output.Root, file.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);

@@ -71,20 +71,29 @@ public static class CrossReferenceTables
     /// to <paramref name="outputFolder"/>) does not name: the last build's tables of a district, a
     /// part or a layout this one no longer has. Only the table files' own names are matched.
     /// </summary>
-    public static IReadOnlyList<string> Stale(string outputFolder, IReadOnlyCollection<string> written)
+    public static IReadOnlyList<string> Stale(string outputFolder, IReadOnlyCollection<string> written) =>
+        Stale(Published(outputFolder), written);
+
+    /// <summary>
+    /// The table files found under <c>outputFolder/tables/</c>, relative to <paramref name="outputFolder"/>
+    /// ('/'-separated): what <see cref="Stale(IReadOnlyList{string}, IReadOnlyCollection{string})"/>
+    /// picks from. A walk of every folder (3,200 at country scale), so a build starts it early.
+    /// </summary>
+    public static IReadOnlyList<string> Published(string outputFolder)
     {
         var tablesFolder = Path.Combine(outputFolder, OutputLayout.TablesFolder);
-        if (!Directory.Exists(tablesFolder))
-        {
-            return [];
-        }
+        return Directory.Exists(tablesFolder)
+            ? [.. Directory.EnumerateFiles(tablesFolder, "*.md", SearchOption.AllDirectories)
+                .Where(f => TableFileNames.Contains(Path.GetFileName(f)))
+                .Select(f => Path.GetRelativePath(outputFolder, f).Replace(Path.DirectorySeparatorChar, '/'))]
+            : [];
+    }
 
+    /// <summary>The files of <paramref name="published"/> (<see cref="Published"/>) that <paramref name="written"/> does not name, in ordinal order.</summary>
+    public static IReadOnlyList<string> Stale(IReadOnlyList<string> published, IReadOnlyCollection<string> written)
+    {
         var keep = written.ToHashSet(StringComparer.Ordinal);
-        return [.. Directory.EnumerateFiles(tablesFolder, "*.md", SearchOption.AllDirectories)
-            .Where(f => TableFileNames.Contains(Path.GetFileName(f)))
-            .Select(f => Path.GetRelativePath(outputFolder, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => !keep.Contains(f))
-            .Order(StringComparer.Ordinal)];
+        return [.. published.Where(f => !keep.Contains(f)).Order(StringComparer.Ordinal)];
     }
 
     private static readonly UTF8Encoding Utf8 = new(false);
