@@ -67,17 +67,9 @@ public static class CrossReferenceTables
     }
 
     /// <summary>
-    /// The table files under <paramref name="tablesFolder"/> that <paramref name="written"/> (relative
-    /// to <paramref name="outputFolder"/>) does not name: the last build's tables of a district, a
-    /// part or a layout this one no longer has. Only the table files' own names are matched.
-    /// </summary>
-    public static IReadOnlyList<string> Stale(string outputFolder, IReadOnlyCollection<string> written) =>
-        Stale(Published(outputFolder), written);
-
-    /// <summary>
     /// The table files found under <c>outputFolder/tables/</c>, relative to <paramref name="outputFolder"/>
-    /// ('/'-separated): what <see cref="Stale(IReadOnlyList{string}, IReadOnlyCollection{string})"/>
-    /// picks from. A walk of every folder (3,200 at country scale), so a build starts it early.
+    /// ('/'-separated): what <see cref="Stale"/> picks from. A walk of every folder (3,200 at country
+    /// scale), so a build starts it early.
     /// </summary>
     public static IReadOnlyList<string> Published(string outputFolder)
     {
@@ -89,7 +81,11 @@ public static class CrossReferenceTables
             : [];
     }
 
-    /// <summary>The files of <paramref name="published"/> (<see cref="Published"/>) that <paramref name="written"/> does not name, in ordinal order.</summary>
+    /// <summary>
+    /// The files of <paramref name="published"/> (<see cref="Published"/>) that <paramref name="written"/>
+    /// (relative to the output folder) does not name, in ordinal order: the last build's tables of a
+    /// district, a part or a layout this one no longer has. Only the table files' own names are matched.
+    /// </summary>
     public static IReadOnlyList<string> Stale(IReadOnlyList<string> published, IReadOnlyCollection<string> written)
     {
         var keep = written.ToHashSet(StringComparer.Ordinal);
