@@ -305,6 +305,34 @@ public sealed class CrashConsistencyTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
+    public void A_journal_naming_files_outside_its_staging_folder_moves_none_of_them()
+    {
+        // The commit moves what it finds staged, not whatever path a damaged or hand-made journal names.
+        var corpus = Synthesize(3);
+        var output = Path.Combine(_temp.Path, "out");
+        CorpusBuild.Run(new CorpusLayout(corpus), output);
+        var index = Path.Combine(output, "index");
+        var pending = Path.Combine(index, "pending-0123456789ab");
+        Directory.CreateDirectory(Path.Combine(pending, "tables"));
+        File.WriteAllText(Path.Combine(pending, "tables", "staged.md"), "staged");
+        var outside = Path.Combine(index, "outside.txt");
+        File.WriteAllText(outside, "not staged");
+        var journal = $$"""
+            {"index":"{{CorpusIndex.LiveGeneration(index)}}","pending":"pending-0123456789ab","files":[
+              {"path":"../outside.txt","size":10,"modified":1},
+              {"path":"tables/staged.md","size":6,"modified":1}]}
+            """;
+        File.WriteAllText(Path.Combine(index, OutputGeneration.JournalFile), journal);
+
+        OutputGeneration.Recover(new OutputLayout(output));
+
+        Assert.Equal("not staged", File.ReadAllText(outside));
+        Assert.False(File.Exists(Path.Combine(_temp.Path, "outside.txt")));
+        Assert.Equal("staged", File.ReadAllText(Path.Combine(output, "tables", "staged.md")));
+        Assert.False(File.Exists(Path.Combine(index, OutputGeneration.JournalFile)));
+    }
+
+    [Fact]
     public void A_full_disk_is_one_line_and_the_last_generation_stays()
     {
         // A file size limit stands in for a full disk: writes past it fail with EFBIG (the signal ignored, as a shell's trap does).
