@@ -6,8 +6,9 @@ namespace PlanExtract.Indexing;
 
 /// <summary>
 /// An index searcher that, on a large index, searches its segments on several threads, one
-/// collector per thread, and hands back the collectors for the caller to merge. At 3,200 documents Lucene's matching was most of a search (docs/PERFORMANCE.md, "Search
-/// at 3,200"), and it runs on one core while the machine has two.
+/// collector per thread, and hands back the collectors for the caller to merge. At 3,200
+/// documents Lucene's matching was most of a search (docs/PERFORMANCE.md, "Search at 3,200"),
+/// and it runs on one core while the machine has two.
 /// </summary>
 /// <remarks>
 /// Every segment is searched with the same weight, made once from the whole index's statistics, so

@@ -101,9 +101,14 @@ internal sealed class Suggestions(IndexReader reader, IndexSearcher searcher, Lo
         {
             foreach (var candidate in Candidates(field, chunk, i))
             {
-                if (seen.Add(candidate) && seen.Count <= CandidatesPerCharacter)
+                if (seen.Add(candidate))
                 {
                     yield return candidate;
+                    if (seen.Count == CandidatesPerCharacter)
+                    {
+                        // Enough: the other field's terms need not be walked at all.
+                        yield break;
+                    }
                 }
             }
         }
