@@ -36,6 +36,38 @@ public sealed class AddCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(district, "plans.txt")));
     }
 
+    [Fact]
+    public void Add_with_refresh_updates_the_output_as_a_build_after_it_would()
+    {
+        var (corpus, _, plan) = CorpusWithoutQingcheng();
+        var output = Path.Combine(_temp.Path, "out");
+        var rebuilt = Path.Combine(_temp.Path, "rebuilt");
+        Assert.Equal(0, CliRunner.Run("build", "--corpus", corpus, "--out", output).Code);
+
+        var (code, stdout, err) = CliRunner.Run("add", plan, "--corpus", corpus, "--refresh", "--out", output);
+        var (fullCode, _, fullErr) = CliRunner.Run("build", "--full", "--corpus", corpus, "--out", rebuilt);
+
+        Assert.True(code == 0, err);
+        Assert.True(fullCode == 0, fullErr);
+        Assert.Contains("added 清远市清城区", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("run 'planextract build'", stdout, StringComparison.Ordinal);
+        Assert.Contains($"refreshed {output}: 4 documents, 1 re-read, 0 failed", stdout, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(rebuilt, "targets.jsonl")), File.ReadAllBytes(Path.Combine(output, "targets.jsonl")));
+        Assert.Contains("清远市清城区", File.ReadAllText(Path.Combine(output, "targets.jsonl")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Add_with_refresh_of_another_corpus_and_no_out_says_how_to_refresh_it()
+    {
+        var (corpus, district, plan) = CorpusWithoutQingcheng();
+
+        var (code, stdout, err) = CliRunner.Run("add", plan, "--corpus", corpus, "--refresh");
+
+        Assert.True(code == 0, err);
+        Assert.True(File.Exists(Path.Combine(district, "plans.txt")));
+        Assert.Contains($"run 'planextract build --corpus {corpus} --out DIR' to refresh that corpus's output", stdout, StringComparison.Ordinal);
+    }
+
     // Issue 13: "corpus and output folders found from the current repository or set by
     // PLANEXTRACT_CORPUS / PLANEXTRACT_OUTPUT (flags win)"; add and check once took "corpus" as given.
     [Fact]
