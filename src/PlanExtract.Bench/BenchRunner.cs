@@ -170,7 +170,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
         };
     }
 
-    // The loose document into the corpus, then a build: what `planextract add` runs.
+    // The loose document into the corpus, then a build from the adder's listing: what `planextract add --refresh` runs.
     private static (CorpusDocument Added, BuildSummary Build) Add(CorpusLayout layout, Pipeline pipeline, string extraPath, SyntheticDocument extra, string output, BuildOptions build)
     {
         var added = new CorpusAdder(pipeline, layout).Add(new AddRequest(extraPath, extra.Place.District, extra.Place.City, extra.Place.Province));
@@ -179,7 +179,7 @@ public sealed class BenchRunner(BenchOptions options, TextWriter log)
             throw new PlanExtractException($"{extraPath}: the bench's added document was refused: {string.Join("; ", added.Reasons)}");
         }
 
-        return (added.Added!, CorpusBuild.Run(layout, output, build));
+        return (added.Added!, CorpusBuild.Run(layout, output, build, listed: added.Corpus));
     }
 
     // Each phase starts from the heap a command in a process of its own starts from: the last

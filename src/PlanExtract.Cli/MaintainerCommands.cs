@@ -52,14 +52,14 @@ internal static class MaintainerCommands
             if (result.Replaced is not null)
             {
                 stdout.WriteLine($"replaced {result.Replaced.Metadata.DisplayName} ({layout.DisplayPath(result.Replaced.FilePath)}) with {where}");
-                return Refresh(stdout, stderr, layout, parse, output);
+                return Refresh(stdout, stderr, layout, parse, output, result.Corpus);
             }
 
             var addedLine = $"added {added.Metadata.DisplayName} ({added.Metadata.Level}, {added.Metadata.DivisionCode ?? "no code"}) as {where}";
             if (parse.GetValue(refresh))
             {
                 stdout.WriteLine(addedLine);
-                return Refresh(stdout, stderr, layout, parse, output);
+                return Refresh(stdout, stderr, layout, parse, output, result.Corpus);
             }
 
             stdout.WriteLine($"{addedLine}; run 'planextract build' to refresh output/");
@@ -143,7 +143,8 @@ internal static class MaintainerCommands
     /// than the repository's refreshes only an output named by --out or PLANEXTRACT_OUTPUT, so that
     /// the repository's output/ is never rebuilt from another corpus by default.
     /// </summary>
-    private static int Refresh(TextWriter stdout, TextWriter stderr, CorpusLayout layout, ParseResult parse, Option<string> output)
+    /// <param name="listed">The corpus as an add listed it, with the added document (null: listed again).</param>
+    private static int Refresh(TextWriter stdout, TextWriter stderr, CorpusLayout layout, ParseResult parse, Option<string> output, CorpusInventory? listed = null)
     {
         var outFolder = parse.GetValue(output)!;
         if (!CliOptions.OutputNamed(parse.GetResult(output) is { Implicit: false }) && !CliOptions.IsRepositoryCorpus(layout.Given))
@@ -152,7 +153,7 @@ internal static class MaintainerCommands
             return Cli.Ok;
         }
 
-        var summary = Progress.Run(stderr, "Refreshing", progress => CorpusBuild.Run(layout, outFolder, progress: progress), layout);
+        var summary = Progress.Run(stderr, "Refreshing", progress => CorpusBuild.Run(layout, outFolder, progress: progress, listed: listed), layout);
         stdout.WriteLine($"refreshed {outFolder}: {summary.Documents.Count} documents, {summary.Reread} re-read, {summary.Failed} failed");
         return summary.Failed > 0 || summary.Findings.Count > 0 ? Cli.BadInput : Cli.Ok;
     }

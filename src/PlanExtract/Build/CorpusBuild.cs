@@ -17,11 +17,12 @@ public static class CorpusBuild
     /// index built by this same pipeline exists, only documents whose content changed are re-read:
     /// the others keep their index entries and their lines of targets.jsonl.
     /// </summary>
-    public static BuildSummary Run(CorpusLayout corpus, string outputFolder, BuildOptions? options = null, IProgress<BuildProgress>? progress = null)
+    /// <param name="listed">The corpus as listed already (an add's <see cref="AddResult.Corpus"/>); listed here when null.</param>
+    public static BuildSummary Run(CorpusLayout corpus, string outputFolder, BuildOptions? options = null, IProgress<BuildProgress>? progress = null, CorpusInventory? listed = null)
     {
         try
         {
-            return Publish(corpus, new OutputLayout(outputFolder), options ?? new BuildOptions(), progress);
+            return Publish(corpus, new OutputLayout(outputFolder), options ?? new BuildOptions(), progress, listed);
         }
         catch (Exception e) when (FileTooLarge(e) is { } tooLarge)
         {
@@ -39,7 +40,7 @@ public static class CorpusBuild
     };
 
     // Everything is staged first; the outputs change only in OutputGeneration.Commit, all together.
-    private static BuildSummary Publish(CorpusLayout corpus, OutputLayout output, BuildOptions options, IProgress<BuildProgress>? progress)
+    private static BuildSummary Publish(CorpusLayout corpus, OutputLayout output, BuildOptions options, IProgress<BuildProgress>? progress, CorpusInventory? listed)
     {
         var pipeline = Pipeline.ForCorpus(corpus.Root);
         Directory.CreateDirectory(output.Index);
@@ -54,7 +55,7 @@ public static class CorpusBuild
         try
         {
             // The corpus listing and the check of the last outputs read different files: both cores at once.
-            var listing = Task.Run(corpus.Inventory);
+            var listing = listed is null ? Task.Run(corpus.Inventory) : Task.FromResult(listed);
             last = OutputGeneration.Verify(output);
             var inventory = listing.GetAwaiter().GetResult();
             // A kept table state lets the tables be updated part by part, so the records are then not all read.

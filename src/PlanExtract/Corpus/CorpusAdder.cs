@@ -23,6 +23,9 @@ public sealed record AddResult(CorpusDocument? Added, ValidationReport Report, D
     /// <summary>Where the issuer was placed (null when it could not be), with the gazetteer's near names for a name it lacks.</summary>
     public PlacementResult? Placement { get; init; }
 
+    /// <summary>The corpus as listed with the document added, for the build that follows (null: list it again).</summary>
+    public CorpusInventory? Corpus { get; init; }
+
     public bool Usable => Added is not null;
 }
 
@@ -45,10 +48,12 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             var document = pipeline.Segment(request.File, blocks);
             return (Blocks: blocks, Document: document, Facts: DocumentFactsReader.Read(document, blocks));
         });
+        CorpusInventory? listed;
         IReadOnlyList<CorpusDocument> existing;
         try
         {
-            existing = Directory.Exists(corpus.Root) ? corpus.Documents() : [];
+            listed = Directory.Exists(corpus.Root) ? corpus.Inventory() : null;
+            existing = listed?.Documents ?? [];
             if (!request.Replace)
             {
                 RefuseDuplicate(request.File, hash, existing);
@@ -123,7 +128,8 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         };
 
         Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n", replaced?.FilePath);
-        return new AddResult(corpus.Load(metadataPath), report, facts, []) { Replaced = replaced, Placement = placed };
+        var added = corpus.Load(metadataPath);
+        return new AddResult(added, report, facts, []) { Replaced = replaced, Placement = placed, Corpus = listed?.After(corpus, added, replaced) };
     }
 
     // Staged under names no corpus read takes for a document, then moved in; meta.json comes last,

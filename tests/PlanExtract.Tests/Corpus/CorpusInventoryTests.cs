@@ -114,4 +114,80 @@ public sealed class CorpusInventoryTests : IDisposable
         Assert.Contains("outside the corpus", broken.Error, StringComparison.Ordinal);
         Assert.Empty(inventory.Findings);
     }
+
+    // The build after an add takes the adder's listing with the document added (CorpusInventory.After)
+    // instead of walking the corpus again: it must be the listing a walk gives.
+    [Fact]
+    public void ListingAfterAnAddIsTheListingAWalkGives()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        File.WriteAllText(Path.Combine(corpus, "广东省", "深圳市", "宝安区", "说明.xlsx"), "x");
+        var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
+        var plan = _temp.File("清城区.txt", File.ReadAllBytes(Path.Combine(district, "plans.txt")));
+        Directory.Delete(district, recursive: true);
+
+        var result = Adder(corpus).Add(new AddRequest(plan));
+
+        Assert.True(result.Usable, string.Join("; ", result.Reasons));
+        AssertSameListing(Take(corpus), result.Corpus);
+    }
+
+    // "a/b-c/meta.json" comes before "a/b/meta.json" ('-' < '/'), though the folder "a/b" comes first.
+    [Fact]
+    public void ListingAfterAnAddKeepsTheWalksOrderByMetadataPath()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var edited = _temp.File("清城区.txt", [.. File.ReadAllBytes(Path.Combine(corpus, "广东省", "清远市", "清城区", "plans.txt")), .. "\n"u8]);
+
+        var result = Adder(corpus).Add(new AddRequest(edited, District: "清城区-新", City: "清远市", Province: "广东省"));
+
+        Assert.True(result.Usable, string.Join("; ", result.Reasons));
+        var walked = Take(corpus);
+        var added = walked.Documents.Select(d => d.Folder).ToList().IndexOf(Path.Combine(corpus, "广东省", "清远市", "清城区-新"));
+        Assert.Equal(Path.Combine(corpus, "广东省", "清远市", "清城区"), walked.Documents[added + 1].Folder);
+        AssertSameListing(walked, result.Corpus);
+    }
+
+    [Fact]
+    public void ListingAfterAReplaceIsTheListingAWalkGives()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var edited = _temp.File("宝安区.txt", [.. File.ReadAllBytes(Path.Combine(corpus, "广东省", "深圳市", "宝安区", "plans.txt")), .. "\n"u8]);
+
+        var result = Adder(corpus).Add(new AddRequest(edited, Replace: true));
+
+        Assert.NotNull(result.Replaced);
+        AssertSameListing(Take(corpus), result.Corpus);
+    }
+
+    // A finding in the folder the add files into can change with it: a plans.pdf without meta.json
+    // becomes a file its folder's meta.json does not name. The build then lists again.
+    [Fact]
+    public void NoListingAfterAnAddIntoAFolderWithAFinding()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
+        var plan = _temp.File("清城区.txt", File.ReadAllBytes(Path.Combine(district, "plans.txt")));
+        File.Delete(Path.Combine(district, "plans.txt"));
+        File.Delete(Path.Combine(district, CorpusLayout.MetadataFile));
+        File.WriteAllText(Path.Combine(district, "plans.pdf"), "x");
+        Assert.Equal(CorpusProblem.PlanWithoutMetadata, Assert.Single(Take(corpus).Findings).Problem);
+
+        var result = Adder(corpus).Add(new AddRequest(plan));
+
+        Assert.True(result.Usable, string.Join("; ", result.Reasons));
+        Assert.Equal(CorpusProblem.NotPartOfCorpus, Assert.Single(Take(corpus).Findings).Problem);
+        Assert.Null(result.Corpus);
+    }
+
+    private static CorpusAdder Adder(string corpus) => new(Pipeline.ForCorpus(corpus), new CorpusLayout(corpus));
+
+    private static void AssertSameListing(CorpusInventory walked, CorpusInventory? listed)
+    {
+        Assert.NotNull(listed);
+        static string Line(CorpusDocument d) => $"{d.Folder}|{d.FilePath}|{d.Source}|{d.Error}|{System.Text.Json.JsonSerializer.Serialize(d.Metadata, CorpusMetadata.JsonOptions)}";
+        Assert.Equal(walked.Documents.Select(Line), listed.Documents.Select(Line));
+        Assert.Equal(walked.Findings, listed.Findings);
+        Assert.NotEmpty(walked.Documents);
+    }
 }
