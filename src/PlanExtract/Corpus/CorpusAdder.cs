@@ -127,7 +127,8 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             Sha256 = hash,
         };
 
-        Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n", replaced?.FilePath);
+        // A document whose meta.json cannot be read stands for that meta.json: its plan is not known, and nothing of it is deleted.
+        Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n", replacing: replaced is not null, replaced?.Error is null ? replaced?.FilePath : null);
         var added = corpus.Load(metadataPath);
         return new AddResult(added, report, facts, []) { Replaced = replaced, Placement = placed, Corpus = listed?.After(corpus, added, replaced) };
     }
@@ -137,7 +138,7 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
     // full disk left plans.txt and a 0-byte meta.json that blocked build, check and add.
     // A replacement keeps the old plan until the new one is staged whole: the move of meta.json
     // switches the folder to the new plan, and only then is an old plan of another name dropped.
-    private static void Install(string folder, string fileName, byte[] bytes, string metadata, string? replacedFile)
+    private static void Install(string folder, string fileName, byte[] bytes, string metadata, bool replacing, string? replacedFile)
     {
         const string Staged = ".adding";
         var created = !Directory.Exists(folder);
@@ -164,11 +165,12 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             var samePlan = replacedFile == plans;
             if (!samePlan)
             {
-                File.Move(Path.Combine(folder, fileName + Staged), plans);
+                // Over a folder whose meta.json could not be read, a plan of the same name is the old one: replaced too.
+                File.Move(Path.Combine(folder, fileName + Staged), plans, overwrite: replacing && replacedFile is null);
                 movedPlans = true;
             }
 
-            File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), Path.Combine(folder, CorpusLayout.MetadataFile), overwrite: replacedFile is not null);
+            File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), Path.Combine(folder, CorpusLayout.MetadataFile), overwrite: replacing);
             if (samePlan)
             {
                 // Its own name: one rename puts the new bytes in place of the old.

@@ -99,12 +99,13 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
     /// <paramref name="replaced"/>, if any), without walking the corpus again: the build after an
     /// add needs the listing the adder took, and at 3,200 districts a walk is a quarter of a second.
     /// Null when a finding lies in the added document's folder, whose files the add may have made
-    /// part of the corpus or not; the caller then lists the corpus again.
+    /// part of the corpus or not, or when the replaced document's meta.json could not be read (its
+    /// folder's files were not listed); the caller then lists the corpus again.
     /// </summary>
     public CorpusInventory? After(CorpusLayout corpus, CorpusDocument added, CorpusDocument? replaced)
     {
         var folder = Relative(corpus.Root, added.Folder) + "/";
-        if (Findings.Any(f => f.Path.StartsWith(folder, StringComparison.Ordinal)))
+        if (replaced?.Error is not null || Findings.Any(f => f.Path.StartsWith(folder, StringComparison.Ordinal)))
         {
             return null;
         }

@@ -180,6 +180,33 @@ public sealed class CorpusInventoryTests : IDisposable
         Assert.Null(result.Corpus);
     }
 
+    // A replace over a folder whose meta.json cannot be read: the new meta.json stays (the unreadable
+    // document stands for its meta.json, which the replace deleted after moving the new one over
+    // it), a plan of the new plan's name is replaced, and the folder's other files, no longer hidden
+    // behind the unreadable document, are listed again by a walk.
+    [Theory]
+    [InlineData("old.txt")]
+    [InlineData("plans.txt")]
+    public void ReplaceOverAnUnreadableMetadataKeepsTheNewOneAndListsTheFolderAgain(string oldPlan)
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var district = Path.Combine(corpus, "广东省", "深圳市", "宝安区");
+        byte[] text = [.. File.ReadAllBytes(Path.Combine(district, "plans.txt")), .. "\n"u8];
+        var edited = _temp.File("宝安区.txt", text);
+        File.Move(Path.Combine(district, "plans.txt"), Path.Combine(district, oldPlan), overwrite: true);
+        File.WriteAllText(Path.Combine(district, CorpusLayout.MetadataFile), "{ not json");
+
+        var result = Adder(corpus).Add(new AddRequest(edited, Replace: true));
+
+        Assert.True(result.Usable, string.Join("; ", result.Reasons));
+        Assert.NotNull(result.Replaced?.Error);
+        Assert.Equal(text, File.ReadAllBytes(Path.Combine(district, "plans.txt")));
+        var walked = Take(corpus);
+        Assert.Contains(walked.Documents, d => d.Folder == district && d.Error is null);
+        Assert.Equal(oldPlan == "plans.txt" ? [] : ["广东省/深圳市/宝安区/old.txt"], walked.Findings.Select(f => f.Path));
+        Assert.Null(result.Corpus);
+    }
+
     private static CorpusAdder Adder(string corpus) => new(Pipeline.ForCorpus(corpus), new CorpusLayout(corpus));
 
     private static void AssertSameListing(CorpusInventory walked, CorpusInventory? listed)
