@@ -52,14 +52,14 @@ internal static class MaintainerCommands
             if (result.Replaced is not null)
             {
                 stdout.WriteLine($"replaced {result.Replaced.Metadata.DisplayName} ({layout.DisplayPath(result.Replaced.FilePath)}) with {where}");
-                return Refresh(stdout, stderr, layout, parse, output, result.Corpus);
+                return RefreshAfterAdd(stdout, stderr, layout, parse, output, result.Corpus);
             }
 
             var addedLine = $"added {added.Metadata.DisplayName} ({added.Metadata.Level}, {added.Metadata.DivisionCode ?? "no code"}) as {where}";
             if (parse.GetValue(refresh))
             {
                 stdout.WriteLine(addedLine);
-                return Refresh(stdout, stderr, layout, parse, output, result.Corpus);
+                return RefreshAfterAdd(stdout, stderr, layout, parse, output, result.Corpus);
             }
 
             stdout.WriteLine($"{addedLine}; run 'planextract build' to refresh output/");
@@ -154,7 +154,28 @@ internal static class MaintainerCommands
         }
 
         var summary = Progress.Run(stderr, "Refreshing", progress => CorpusBuild.Run(layout, outFolder, progress: progress, listed: listed), layout);
-        stdout.WriteLine($"refreshed {outFolder}: {summary.Documents.Count} documents, {summary.Reread} re-read, {summary.Failed} failed");
+        // Said as build says them: the exit code counts them, so the reader must see them.
+        foreach (var finding in summary.Findings)
+        {
+            TerminalText.Error(stderr, CorpusFindingText.Line(finding, layout.Given));
+        }
+
+        var skipped = summary.Findings.Count == 0 ? string.Empty : $", {summary.Findings.Count} files not part of the corpus";
+        stdout.WriteLine($"refreshed {outFolder}: {summary.Documents.Count} documents, {summary.Reread} re-read, {summary.Failed} failed{skipped}");
         return summary.Failed > 0 || summary.Findings.Count > 0 ? Cli.BadInput : Cli.Ok;
+    }
+
+    // The plan is filed before the build starts: a build that fails must not leave the reader thinking it was not.
+    private static int RefreshAfterAdd(TextWriter stdout, TextWriter stderr, CorpusLayout layout, ParseResult parse, Option<string> output, CorpusInventory? listed)
+    {
+        try
+        {
+            return Refresh(stdout, stderr, layout, parse, output, listed);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            stderr.WriteLine("the plan is in the corpus, but the output was not refreshed (the error follows); run 'planextract build' once it is mended");
+            throw;
+        }
     }
 }

@@ -23,7 +23,10 @@ public sealed record AddResult(CorpusDocument? Added, ValidationReport Report, D
     /// <summary>Where the issuer was placed (null when it could not be), with the gazetteer's near names for a name it lacks.</summary>
     public PlacementResult? Placement { get; init; }
 
-    /// <summary>The corpus as listed with the document added, for the build that follows (null: list it again).</summary>
+    /// <summary>
+    /// The corpus as listed with the document added, for the build that follows (null: list it
+    /// again). Listed as the add started: a change another process makes meanwhile is not in it.
+    /// </summary>
     public CorpusInventory? Corpus { get; init; }
 
     public bool Usable => Added is not null;
@@ -99,6 +102,12 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             throw new PlanExtractException($"{request.File}: the corpus folder for '{displayName}' would lie outside {corpus.Given}");
         }
 
+        // A folder on the way that is a link would take the plan wherever it points, and no build reads through a link.
+        if (LinkOnTheWay(corpus.Root, folder) is { } link)
+        {
+            throw new PlanExtractException($"{request.File}: {corpus.DisplayPath(link)} is a symbolic link, which the corpus never follows; nothing was added");
+        }
+
         var metadataPath = Path.Combine(folder, CorpusLayout.MetadataFile);
         var replaced = existing.FirstOrDefault(d => d.Folder == folder);
         if (replaced is not null && !request.Replace)
@@ -127,8 +136,7 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             Sha256 = hash,
         };
 
-        // A document whose meta.json cannot be read stands for that meta.json: its plan is not known, and nothing of it is deleted.
-        Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n", replacing: replaced is not null, replaced?.Error is null ? replaced?.FilePath : null);
+        Install(folder, fileName, bytes, JsonSerializer.Serialize(metadata, CorpusMetadata.JsonOptions) + "\n", replaced);
         var added = corpus.Load(metadataPath);
         return new AddResult(added, report, facts, []) { Replaced = replaced, Placement = placed, Corpus = listed?.After(corpus, added, replaced) };
     }
@@ -138,9 +146,12 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
     // full disk left plans.txt and a 0-byte meta.json that blocked build, check and add.
     // A replacement keeps the old plan until the new one is staged whole: the move of meta.json
     // switches the folder to the new plan, and only then is an old plan of another name dropped.
-    private static void Install(string folder, string fileName, byte[] bytes, string metadata, bool replacing, string? replacedFile)
+    private static void Install(string folder, string fileName, byte[] bytes, string metadata, CorpusDocument? replaced)
     {
         const string Staged = ".adding";
+        var metadataPath = Path.Combine(folder, CorpusLayout.MetadataFile);
+        // A document whose meta.json cannot be read is listed as that meta.json: its plan is not known.
+        var replacedFile = replaced?.FilePath == metadataPath ? null : replaced?.FilePath;
         var created = !Directory.Exists(folder);
         var staging = created ? folder + Staged + "-" + Guid.NewGuid().ToString("N")[..8] : folder;
         var plans = Path.Combine(folder, fileName);
@@ -162,15 +173,15 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
                 Directory.Move(staging, folder);
             }
 
-            var samePlan = replacedFile == plans;
+            // Where the meta.json could not be read, a plan of the new one's name is taken for the old plan.
+            var samePlan = replacedFile == plans || (replaced is not null && replacedFile is null && File.Exists(plans));
             if (!samePlan)
             {
-                // Over a folder whose meta.json could not be read, a plan of the same name is the old one: replaced too.
-                File.Move(Path.Combine(folder, fileName + Staged), plans, overwrite: replacing && replacedFile is null);
+                File.Move(Path.Combine(folder, fileName + Staged), plans);
                 movedPlans = true;
             }
 
-            File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), Path.Combine(folder, CorpusLayout.MetadataFile), overwrite: replacing);
+            File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), metadataPath, overwrite: replaced is not null);
             if (samePlan)
             {
                 // Its own name: one rename puts the new bytes in place of the old.
@@ -208,6 +219,29 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
 
             throw;
         }
+    }
+
+    // The first folder from the corpus root down to the plan's folder that exists and is a symbolic link.
+    private static string? LinkOnTheWay(string root, string folder)
+    {
+        var below = Path.GetRelativePath(root, folder).Split(Path.DirectorySeparatorChar);
+        var path = root;
+        foreach (var name in below)
+        {
+            path = Path.Combine(path, name);
+            var entry = new DirectoryInfo(path);
+            if (entry.LinkTarget is not null)
+            {
+                return path;
+            }
+
+            if (!entry.Exists)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private void RefuseDuplicate(string file, string hash, IReadOnlyList<CorpusDocument> existing)

@@ -98,14 +98,14 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
     /// What <see cref="Take"/> lists once an add has filed <paramref name="added"/> (in place of
     /// <paramref name="replaced"/>, if any), without walking the corpus again: the build after an
     /// add needs the listing the adder took, and at 3,200 districts a walk is a quarter of a second.
-    /// Null when a finding lies in the added document's folder, whose files the add may have made
-    /// part of the corpus or not, or when the replaced document's meta.json could not be read (its
-    /// folder's files were not listed); the caller then lists the corpus again.
+    /// Null when a finding lies in the added document's folder (the add may have made its files part
+    /// of the corpus or not), when a link is the folder or above it, or when the replaced document
+    /// could not be read (its folder's files were not listed); the caller then lists the corpus again.
     /// </summary>
     public CorpusInventory? After(CorpusLayout corpus, CorpusDocument added, CorpusDocument? replaced)
     {
-        var folder = Relative(corpus.Root, added.Folder) + "/";
-        if (replaced?.Error is not null || Findings.Any(f => f.Path.StartsWith(folder, StringComparison.Ordinal)))
+        var folder = Relative(corpus.Root, added.Folder);
+        if (replaced?.Error is not null || Findings.Any(f => Touches(f, folder)))
         {
             return null;
         }
@@ -119,6 +119,16 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
     }
 
     private static string MetadataPath(CorpusDocument document) => Path.Combine(document.Folder, CorpusLayout.MetadataFile);
+
+    // Whether a finding can change when a document is filed in folder: a file of that folder (a file
+    // is judged by its own folder's meta.json), or a link that is the folder or one above it.
+    private static bool Touches(CorpusFinding finding, string folder)
+    {
+        var slash = finding.Path.LastIndexOf('/');
+        var findingFolder = slash < 0 ? string.Empty : finding.Path[..slash];
+        var isLink = finding.Problem is CorpusProblem.LinkInside or CorpusProblem.LinkOutside;
+        return findingFolder == folder || (isLink && (finding.Path == folder || folder.StartsWith(finding.Path + "/", StringComparison.Ordinal)));
+    }
 
     private static void Walk(string root, string folder, List<string> metadata, List<string> files, Dictionary<string, string> links)
     {

@@ -21,7 +21,7 @@ public sealed class CorpusLayout(string root)
     /// <summary>The folder as the user gave it (<c>--corpus /tmp/c2</c>), for messages.</summary>
     public string Given { get; } = root;
 
-    /// <summary>Every document, in a stable order (by folder path, ordinal); what is not one is left out (see <see cref="Inventory"/>).</summary>
+    /// <summary>Every document, in a stable order (by the path of its meta.json, ordinal); what is not one is left out (see <see cref="Inventory"/>).</summary>
     public IReadOnlyList<CorpusDocument> Documents() => Inventory().Documents;
 
     /// <summary>Every document, and a finding for each file or link under the corpus that is not part of one.</summary>

@@ -56,6 +56,21 @@ public sealed class AddCommandTests : IDisposable
         Assert.Contains("清远市清城区", File.ReadAllText(Path.Combine(output, "targets.jsonl")), StringComparison.Ordinal);
     }
 
+    // The exit code counts every file not part of the corpus, as build's does: the refresh names them.
+    [Fact]
+    public void Add_with_refresh_names_the_files_not_part_of_the_corpus_its_exit_code_counts()
+    {
+        var (corpus, _, plan) = CorpusWithoutQingcheng();
+        var output = Path.Combine(_temp.Path, "out");
+        File.WriteAllText(Path.Combine(corpus, "广东省", "深圳市", "宝安区", "说明.xlsx"), "x");
+
+        var (code, stdout, err) = CliRunner.Run("add", plan, "--corpus", corpus, "--refresh", "--out", output);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"refreshed {output}: 4 documents, 4 re-read, 0 failed, 1 files not part of the corpus", stdout, StringComparison.Ordinal);
+        Assert.Contains($"not part of the corpus: {corpus}/广东省/深圳市/宝安区/说明.xlsx", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Add_with_refresh_of_another_corpus_and_no_out_says_how_to_refresh_it()
     {
