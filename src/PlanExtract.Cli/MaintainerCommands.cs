@@ -78,7 +78,8 @@ internal static class MaintainerCommands
         {
             var layout = new CorpusLayout(parse.GetValue(corpus)!);
             var wanted = parse.GetValue(name)!;
-            var match = CorpusRemoval.Find(layout.Documents(), layout, wanted);
+            var listed = layout.Inventory();
+            var match = CorpusRemoval.Find(listed.Documents, layout, wanted);
             if (match.Documents.Count != 1)
             {
                 TerminalText.Error(stderr, match.Documents.Count == 0
@@ -90,7 +91,7 @@ internal static class MaintainerCommands
             var document = match.Documents[0];
             CorpusRemoval.Remove(document, layout);
             stdout.WriteLine($"removed {document.Metadata.DisplayName} ({layout.DisplayPath(document.FilePath)})");
-            return Refresh(stdout, stderr, layout, parse, output);
+            return Refresh(stdout, stderr, layout, parse, output, listed.After(layout, added: null, taken: document));
         });
         return command;
     }
@@ -143,7 +144,7 @@ internal static class MaintainerCommands
     /// than the repository's refreshes only an output named by --out or PLANEXTRACT_OUTPUT, so that
     /// the repository's output/ is never rebuilt from another corpus by default.
     /// </summary>
-    /// <param name="listed">The corpus as an add listed it, with the added document (null: listed again).</param>
+    /// <param name="listed">The corpus as the add or remove listed it, with its change made (null: listed again).</param>
     private static int Refresh(TextWriter stdout, TextWriter stderr, CorpusLayout layout, ParseResult parse, Option<string> output, CorpusInventory? listed = null)
     {
         var outFolder = parse.GetValue(output)!;

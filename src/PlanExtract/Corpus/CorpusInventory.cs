@@ -95,26 +95,32 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
     }
 
     /// <summary>
-    /// What <see cref="Take"/> lists once an add has filed <paramref name="added"/> (in place of
-    /// <paramref name="replaced"/>, if any), without walking the corpus again: the build after an
-    /// add needs the listing the adder took, and at 3,200 districts a walk is a quarter of a second.
-    /// Null when a finding lies in the added document's folder (the add may have made its files part
-    /// of the corpus or not), when a link is the folder or above it, or when the replaced document
-    /// could not be read (its folder's files were not listed); the caller then lists the corpus again.
+    /// What <see cref="Take"/> lists once <paramref name="taken"/> has been taken out (a remove, or
+    /// the document a replace swapped) and <paramref name="added"/> filed, without walking the
+    /// corpus again: the build after an add or a remove needs the listing the command took, and at
+    /// 3,200 districts a walk is a quarter of a second. Null when a file of the folder is a finding
+    /// (the change may have made it part of the corpus or not), when a link is the folder or above
+    /// it, or when the document taken out could not be read (its folder's files were not listed);
+    /// the caller then lists the corpus again.
     /// </summary>
-    public CorpusInventory? After(CorpusLayout corpus, CorpusDocument added, CorpusDocument? replaced)
+    public CorpusInventory? After(CorpusLayout corpus, CorpusDocument? added, CorpusDocument? taken)
     {
-        var folder = Relative(corpus.Root, added.Folder);
-        if (replaced?.Error is not null || Findings.Any(f => Touches(f, folder)))
+        var changed = added ?? taken ?? throw new ArgumentException("nothing added or taken out");
+        var folder = Relative(corpus.Root, changed.Folder);
+        if (taken?.Error is not null || Findings.Any(f => Touches(f, folder)))
         {
             return null;
         }
 
-        // In the order Take lists them: by the path of their meta.json, which is not always the folders' order ("a/b-c" before "a/b").
-        var documents = Documents.Where(d => d != replaced).ToList();
-        var key = MetadataPath(added);
-        var at = documents.FindIndex(d => string.CompareOrdinal(MetadataPath(d), key) > 0);
-        documents.Insert(at < 0 ? documents.Count : at, added);
+        var documents = Documents.Where(d => d != taken).ToList();
+        if (added is not null)
+        {
+            // In the order Take lists them: by the path of their meta.json, which is not always the folders' order ("a/b-c" before "a/b").
+            var key = MetadataPath(added);
+            var at = documents.FindIndex(d => string.CompareOrdinal(MetadataPath(d), key) > 0);
+            documents.Insert(at < 0 ? documents.Count : at, added);
+        }
+
         return this with { Documents = documents };
     }
 

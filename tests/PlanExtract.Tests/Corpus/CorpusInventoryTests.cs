@@ -279,6 +279,39 @@ public sealed class CorpusInventoryTests : IDisposable
         Assert.Empty(Take(corpus).Findings);
     }
 
+    // remove takes the same shortcut: the listing it found the district in, without it.
+    [Theory]
+    [InlineData("广东省/清远市/清城区")]
+    [InlineData("广东省/清远市")]
+    public void ListingAfterARemoveIsTheListingAWalkGives(string folder)
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var layout = new CorpusLayout(corpus);
+        var listed = layout.Inventory();
+        var document = listed.Documents.Single(d => d.Folder == Path.Combine(corpus, folder));
+
+        CorpusRemoval.Remove(document, layout);
+
+        AssertSameListing(Take(corpus), listed.After(layout, added: null, taken: document));
+    }
+
+    // A plan file the removed meta.json named no other way: once it goes, a plans.pdf beside it is a plan without meta.json.
+    [Fact]
+    public void NoListingAfterARemoveFromAFolderWithAFinding()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var layout = new CorpusLayout(corpus);
+        File.WriteAllText(Path.Combine(corpus, "广东省", "清远市", "清城区", "plans.pdf"), "x");
+        var listed = layout.Inventory();
+        var document = listed.Documents.Single(d => d.Folder == Path.Combine(corpus, "广东省", "清远市", "清城区"));
+        Assert.Equal(CorpusProblem.NotPartOfCorpus, Assert.Single(listed.Findings).Problem);
+
+        CorpusRemoval.Remove(document, layout);
+
+        Assert.Equal(CorpusProblem.PlanWithoutMetadata, Assert.Single(Take(corpus).Findings).Problem);
+        Assert.Null(listed.After(layout, added: null, taken: document));
+    }
+
     private static CorpusAdder Adder(string corpus) => new(Pipeline.ForCorpus(corpus), new CorpusLayout(corpus));
 
     private static void AssertSameListing(CorpusInventory walked, CorpusInventory? listed)
