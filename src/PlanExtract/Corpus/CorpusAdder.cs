@@ -151,11 +151,13 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         const string Staged = ".adding";
         var metadataPath = Path.Combine(folder, CorpusLayout.MetadataFile);
         // A document whose meta.json cannot be read is listed as that meta.json: its plan is not known.
-        var replacedFile = replaced?.FilePath == metadataPath ? null : replaced?.FilePath;
+        var unknownPlan = replaced is { Error: not null } && replaced.FilePath == metadataPath;
+        var replacedFile = unknownPlan ? null : replaced?.FilePath;
         var created = !Directory.Exists(folder);
         var staging = created ? folder + Staged + "-" + Guid.NewGuid().ToString("N")[..8] : folder;
         var plans = Path.Combine(folder, fileName);
         var movedPlans = false;
+        var movedMetadata = false;
         // The highest folder this add creates (a new province or city), removed again on failure.
         var top = folder;
         while (Path.GetDirectoryName(top) is { } parent && !Directory.Exists(parent))
@@ -166,15 +168,15 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
         try
         {
             Directory.CreateDirectory(staging);
-            File.WriteAllBytes(Path.Combine(staging, fileName + Staged), bytes);
-            File.WriteAllText(Path.Combine(staging, CorpusLayout.MetadataFile + Staged), metadata);
+            WriteNew(Path.Combine(staging, fileName + Staged), bytes);
+            WriteNew(Path.Combine(staging, CorpusLayout.MetadataFile + Staged), System.Text.Encoding.UTF8.GetBytes(metadata));
             if (created)
             {
                 Directory.Move(staging, folder);
             }
 
             // Where the meta.json could not be read, a plan of the new one's name is taken for the old plan.
-            var samePlan = replacedFile == plans || (replaced is not null && replacedFile is null && File.Exists(plans));
+            var samePlan = replacedFile == plans || (unknownPlan && File.Exists(plans));
             if (!samePlan)
             {
                 File.Move(Path.Combine(folder, fileName + Staged), plans);
@@ -182,13 +184,15 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
             }
 
             File.Move(Path.Combine(folder, CorpusLayout.MetadataFile + Staged), metadataPath, overwrite: replaced is not null);
+            movedMetadata = true;
             if (samePlan)
             {
                 // Its own name: one rename puts the new bytes in place of the old.
                 File.Move(Path.Combine(folder, fileName + Staged), plans, overwrite: true);
             }
-            else if (replacedFile is not null)
+            else if (replacedFile is not null && replacedFile != metadataPath)
             {
+                // (A meta.json may name itself as its plan: that name is the new meta.json now.)
                 File.Delete(replacedFile);
             }
         }
@@ -206,8 +210,9 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
                     Directory.Delete(made, recursive: true);
                 }
             }
-            else if (movedPlans)
+            else if (movedPlans && !movedMetadata)
             {
+                // Once meta.json names the new plan, the plan stays: what failed after it is said, not undone.
                 File.Delete(plans);
             }
 
@@ -219,6 +224,14 @@ public sealed class CorpusAdder(Pipeline pipeline, CorpusLayout corpus)
 
             throw;
         }
+    }
+
+    // A staged name already there (a leftover, or a link someone made) is removed, never written through.
+    private static void WriteNew(string path, byte[] bytes)
+    {
+        File.Delete(path);
+        using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        file.Write(bytes);
     }
 
     // The first folder from the corpus root down to the plan's folder that exists and is a symbolic link.

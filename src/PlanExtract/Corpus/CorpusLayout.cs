@@ -16,7 +16,8 @@ public sealed class CorpusLayout(string root)
 {
     public const string MetadataFile = "meta.json";
 
-    public string Root { get; } = Path.GetFullPath(root);
+    // Without a trailing separator: "--corpus c2/" once put every add's folder "outside" the corpus.
+    public string Root { get; } = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
 
     /// <summary>The folder as the user gave it (<c>--corpus /tmp/c2</c>), for messages.</summary>
     public string Given { get; } = root;

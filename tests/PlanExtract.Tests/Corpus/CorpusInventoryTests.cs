@@ -312,6 +312,92 @@ public sealed class CorpusInventoryTests : IDisposable
         Assert.Null(listed.After(layout, added: null, taken: document));
     }
 
+    [Fact]
+    public void AddIntoACorpusGivenWithATrailingSlashIsFiledInIt()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
+        var plan = _temp.File("清城区.txt", File.ReadAllBytes(Path.Combine(district, "plans.txt")));
+        Directory.Delete(district, recursive: true);
+
+        var result = Adder(corpus + "/").Add(new AddRequest(plan));
+
+        Assert.True(result.Usable, string.Join("; ", result.Reasons));
+        Assert.True(File.Exists(Path.Combine(district, "plans.txt")));
+    }
+
+    // A staged name that is already there as a link is removed, not written through.
+    [Fact]
+    public void ReplaceNeverWritesThroughALinkAtTheStagedName()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var district = Path.Combine(corpus, "广东省", "深圳市", "宝安区");
+        byte[] text = [.. File.ReadAllBytes(Path.Combine(district, "plans.txt")), .. "\n"u8];
+        var edited = _temp.File("宝安区.txt", text);
+        var victim = _temp.File("victim.txt", "untouched"u8.ToArray());
+        File.CreateSymbolicLink(Path.Combine(district, "plans.txt.adding"), victim);
+
+        var result = Adder(corpus).Add(new AddRequest(edited, Replace: true));
+
+        Assert.True(result.Usable, string.Join("; ", result.Reasons));
+        Assert.Equal("untouched"u8.ToArray(), File.ReadAllBytes(victim));
+        Assert.Null(new FileInfo(Path.Combine(district, "plans.txt")).LinkTarget);
+        Assert.Equal(text, File.ReadAllBytes(Path.Combine(district, "plans.txt")));
+        Assert.Empty(Take(corpus).Findings);
+    }
+
+    // A readable meta.json that names itself as the plan: the replace keeps the new meta.json it moved in.
+    [Fact]
+    public void ReplaceOfAMetadataNamingItselfKeepsTheNewMetadata()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var district = Path.Combine(corpus, "广东省", "深圳市", "宝安区");
+        var text = File.ReadAllBytes(Path.Combine(district, "plans.txt"));
+        var edited = _temp.File("宝安区.md", [.. text, .. "\n"u8]);
+        var metadata = Path.Combine(district, CorpusLayout.MetadataFile);
+        File.WriteAllText(metadata, File.ReadAllText(metadata).Replace("\"file\": \"plans.txt\"", "\"file\": \"meta.json\"", StringComparison.Ordinal));
+        File.Delete(Path.Combine(district, "plans.txt"));
+
+        var result = Adder(corpus).Add(new AddRequest(edited, Replace: true));
+
+        Assert.True(result.Usable, string.Join("; ", result.Reasons));
+        Assert.Equal("plans.md", CorpusMetadata.Read(metadata).File);
+        Assert.Contains(Take(corpus).Documents, d => d.FilePath == Path.Combine(district, "plans.md") && d.Error is null);
+    }
+
+    // Removing a city's own plan leaves its districts' folders, and their findings, as they were.
+    [Fact]
+    public void ListingAfterRemovingACityAboveAFindingIsTheListingAWalkGives()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var layout = new CorpusLayout(corpus);
+        File.WriteAllText(Path.Combine(corpus, "广东省", "清远市", "清城区", "notes.docx.bak"), "x");
+        var listed = layout.Inventory();
+        var city = listed.Documents.Single(d => d.Folder == Path.Combine(corpus, "广东省", "清远市"));
+
+        CorpusRemoval.Remove(city, layout);
+
+        AssertSameListing(Take(corpus), listed.After(layout, added: null, taken: city));
+    }
+
+    // Its meta.json unreadable, the removed document's folder was not listed file by file: list again.
+    [Fact]
+    public void NoListingAfterRemovingAnUnreadableDocument()
+    {
+        var corpus = _temp.CopyOfCorpus();
+        var layout = new CorpusLayout(corpus);
+        var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
+        File.WriteAllText(Path.Combine(district, CorpusLayout.MetadataFile), "{ not json");
+        var listed = layout.Inventory();
+        var document = listed.Documents.Single(d => d.Folder == district);
+        Assert.NotNull(document.Error);
+
+        CorpusRemoval.Remove(document, layout);
+
+        Assert.Equal(CorpusProblem.PlanWithoutMetadata, Assert.Single(Take(corpus).Findings).Problem);
+        Assert.Null(listed.After(layout, added: null, taken: document));
+    }
+
     private static CorpusAdder Adder(string corpus) => new(Pipeline.ForCorpus(corpus), new CorpusLayout(corpus));
 
     private static void AssertSameListing(CorpusInventory walked, CorpusInventory? listed)
