@@ -286,13 +286,10 @@ public sealed class CorpusInventoryTests : IDisposable
     public void ListingAfterARemoveIsTheListingAWalkGives(string folder)
     {
         var corpus = _temp.CopyOfCorpus();
-        var layout = new CorpusLayout(corpus);
-        var listed = layout.Inventory();
-        var document = listed.Documents.Single(d => d.Folder == Path.Combine(corpus, folder));
 
-        CorpusRemoval.Remove(document, layout);
+        var (layout, listed, removed) = ListThenRemove(corpus, folder);
 
-        AssertSameListing(Take(corpus), listed.After(layout, added: null, taken: document));
+        AssertSameListing(Take(corpus), listed.After(layout, added: null, taken: removed));
     }
 
     // A plan file the removed meta.json named no other way: once it goes, a plans.pdf beside it is a plan without meta.json.
@@ -300,16 +297,13 @@ public sealed class CorpusInventoryTests : IDisposable
     public void NoListingAfterARemoveFromAFolderWithAFinding()
     {
         var corpus = _temp.CopyOfCorpus();
-        var layout = new CorpusLayout(corpus);
         File.WriteAllText(Path.Combine(corpus, "广东省", "清远市", "清城区", "plans.pdf"), "x");
-        var listed = layout.Inventory();
-        var document = listed.Documents.Single(d => d.Folder == Path.Combine(corpus, "广东省", "清远市", "清城区"));
+
+        var (layout, listed, removed) = ListThenRemove(corpus, "广东省/清远市/清城区");
+
         Assert.Equal(CorpusProblem.NotPartOfCorpus, Assert.Single(listed.Findings).Problem);
-
-        CorpusRemoval.Remove(document, layout);
-
         Assert.Equal(CorpusProblem.PlanWithoutMetadata, Assert.Single(Take(corpus).Findings).Problem);
-        Assert.Null(listed.After(layout, added: null, taken: document));
+        Assert.Null(listed.After(layout, added: null, taken: removed));
     }
 
     [Fact]
@@ -370,12 +364,9 @@ public sealed class CorpusInventoryTests : IDisposable
     public void ListingAfterRemovingACityAboveAFindingIsTheListingAWalkGives()
     {
         var corpus = _temp.CopyOfCorpus();
-        var layout = new CorpusLayout(corpus);
         File.WriteAllText(Path.Combine(corpus, "广东省", "清远市", "清城区", "notes.docx.bak"), "x");
-        var listed = layout.Inventory();
-        var city = listed.Documents.Single(d => d.Folder == Path.Combine(corpus, "广东省", "清远市"));
 
-        CorpusRemoval.Remove(city, layout);
+        var (layout, listed, city) = ListThenRemove(corpus, "广东省/清远市");
 
         AssertSameListing(Take(corpus), listed.After(layout, added: null, taken: city));
     }
@@ -385,17 +376,23 @@ public sealed class CorpusInventoryTests : IDisposable
     public void NoListingAfterRemovingAnUnreadableDocument()
     {
         var corpus = _temp.CopyOfCorpus();
-        var layout = new CorpusLayout(corpus);
-        var district = Path.Combine(corpus, "广东省", "清远市", "清城区");
-        File.WriteAllText(Path.Combine(district, CorpusLayout.MetadataFile), "{ not json");
-        var listed = layout.Inventory();
-        var document = listed.Documents.Single(d => d.Folder == district);
-        Assert.NotNull(document.Error);
+        File.WriteAllText(Path.Combine(corpus, "广东省", "清远市", "清城区", CorpusLayout.MetadataFile), "{ not json");
 
-        CorpusRemoval.Remove(document, layout);
+        var (layout, listed, removed) = ListThenRemove(corpus, "广东省/清远市/清城区");
 
+        Assert.NotNull(removed.Error);
         Assert.Equal(CorpusProblem.PlanWithoutMetadata, Assert.Single(Take(corpus).Findings).Problem);
-        Assert.Null(listed.After(layout, added: null, taken: document));
+        Assert.Null(listed.After(layout, added: null, taken: removed));
+    }
+
+    // As remove does: the corpus listed, the document of the folder (corpus-relative) found in it and removed.
+    private static (CorpusLayout Layout, CorpusInventory Listed, CorpusDocument Removed) ListThenRemove(string corpus, string folder)
+    {
+        var layout = new CorpusLayout(corpus);
+        var listed = layout.Inventory();
+        var document = listed.Documents.Single(d => d.Folder == Path.Combine(corpus, folder));
+        CorpusRemoval.Remove(document, layout);
+        return (layout, listed, document);
     }
 
     private static CorpusAdder Adder(string corpus) => new(Pipeline.ForCorpus(corpus), new CorpusLayout(corpus));
