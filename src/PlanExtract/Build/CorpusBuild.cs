@@ -143,7 +143,7 @@ public static class CorpusBuild
     // The last build's state, when this one keeps none (its tables are one table now).
     private static IEnumerable<string> StaleState(OutputLayout output, string pending) =>
         File.Exists(output.TableState) && !File.Exists(OutputGeneration.Staged(output, pending, output.TableState))
-            ? [Path.GetRelativePath(output.Root, output.TableState).Replace(Path.DirectorySeparatorChar, '/')]
+            ? [RelativePath.Of(output.Root, output.TableState)]
             : [];
 
     // The last build's lines of a file, when the index is updated in place and the file and its runs are as that build wrote them.
@@ -274,8 +274,8 @@ public static class CorpusBuild
             Patches = patching
                 ?
                 [
-                    new OutputGeneration.FilePatch(OutputLayout.TargetsFile, targetsPatch!.Length, targetsPatch.Blanks, Path.GetRelativePath(pending, stagedTargets).Replace(Path.DirectorySeparatorChar, '/')),
-                    new OutputGeneration.FilePatch(Path.GetRelativePath(output.Root, output.Records).Replace(Path.DirectorySeparatorChar, '/'), recordsPatch!.Length, recordsPatch.Blanks, Path.GetRelativePath(pending, stagedRecords).Replace(Path.DirectorySeparatorChar, '/')),
+                    new OutputGeneration.FilePatch(OutputLayout.TargetsFile, targetsPatch!.Length, targetsPatch.Blanks, RelativePath.Of(pending, stagedTargets)),
+                    new OutputGeneration.FilePatch(RelativePath.Of(output.Root, output.Records), recordsPatch!.Length, recordsPatch.Blanks, RelativePath.Of(pending, stagedRecords)),
                 ]
                 : [],
         };

@@ -70,7 +70,7 @@ internal static class OutputGeneration
     private static Record Journal(OutputLayout output, string pending, string indexGeneration, IReadOnlyCollection<string> kept, IReadOnlyCollection<string> removed, IReadOnlyList<FilePatch> patches, Verified last)
     {
         var files = Directory.EnumerateFiles(pending, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(pending, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .Select(f => RelativePath.Of(pending, f))
             .Where(f => !f.StartsWith(AppendFolder + "/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -184,16 +184,15 @@ internal static class OutputGeneration
         // The staging folder listed once: an update stages a few files of the 11,000 the record
         // names, and a lookup per named file cost as many failed stats.
         var stagedFiles = Directory.Exists(pending)
-            ? Directory.EnumerateFiles(pending, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(pending, f).Replace(Path.DirectorySeparatorChar, '/')).ToHashSet(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(pending, "*", SearchOption.AllDirectories).Select(f => RelativePath.Of(pending, f)).ToHashSet(StringComparer.Ordinal)
             : [];
         foreach (var file in record.Files)
         {
-            var staged = Path.Combine(pending, file.Path);
             if (stagedFiles.Contains(file.Path))
             {
                 var target = Path.Combine(output.Root, file.Path);
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(staged, target, overwrite: true);
+                File.Move(Path.Combine(pending, file.Path), target, overwrite: true);
                 AfterStep?.Invoke(file.Path);
             }
         }
@@ -324,7 +323,7 @@ internal static class OutputGeneration
         /// <summary>The intact files' size and time as found: a file kept as it is is recorded with them.</summary>
         internal IReadOnlyDictionary<string, FileRecord> Seen { get; init; } = new Dictionary<string, FileRecord>();
 
-        public bool Holds(OutputLayout output, string path) => Files.Contains(Path.GetRelativePath(output.Root, path).Replace(Path.DirectorySeparatorChar, '/'));
+        public bool Holds(OutputLayout output, string path) => Files.Contains(RelativePath.Of(output.Root, path));
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
         {
             var inside = IsInside(corpus.Root, Path.GetFullPath(target, Path.GetDirectoryName(link)!));
             findings.Add(new CorpusFinding(
-                Relative(corpus.Root, link),
+                RelativePath.Of(corpus.Root, link),
                 inside ? CorpusProblem.LinkInside : CorpusProblem.LinkOutside,
                 $"a symbolic link to {target}{(inside ? string.Empty : ", outside the corpus")}: not followed"));
         }
@@ -87,8 +87,8 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
 
             var isPlan = documentExtensions.Contains(Path.GetExtension(file).ToLowerInvariant());
             findings.Add(isPlan && !folders.Contains(folder)
-                ? new CorpusFinding(Relative(corpus.Root, file), CorpusProblem.PlanWithoutMetadata, "a plan file in a folder without meta.json")
-                : new CorpusFinding(Relative(corpus.Root, file), CorpusProblem.NotPartOfCorpus, isPlan ? "a plan file its folder's meta.json does not name" : "neither a plan, its meta.json nor the indicator catalog"));
+                ? new CorpusFinding(RelativePath.Of(corpus.Root, file), CorpusProblem.PlanWithoutMetadata, "a plan file in a folder without meta.json")
+                : new CorpusFinding(RelativePath.Of(corpus.Root, file), CorpusProblem.NotPartOfCorpus, isPlan ? "a plan file its folder's meta.json does not name" : "neither a plan, its meta.json nor the indicator catalog"));
         }
 
         return new CorpusInventory(documents, [.. findings.OrderBy(f => f.Path, StringComparer.Ordinal)]);
@@ -106,7 +106,7 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
     public CorpusInventory? After(CorpusLayout corpus, CorpusDocument? added, CorpusDocument? taken)
     {
         var changed = added ?? taken ?? throw new ArgumentException("nothing added or taken out");
-        var folder = Relative(corpus.Root, changed.Folder);
+        var folder = RelativePath.Of(corpus.Root, changed.Folder);
         if (taken?.Error is not null || Findings.Any(f => Touches(f, folder)))
         {
             return null;
@@ -162,7 +162,4 @@ public sealed record CorpusInventory(IReadOnlyList<CorpusDocument> Documents, IR
 
     private static bool IsInside(string root, string path) =>
         path == root || path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    private static string Relative(string root, string path) =>
-        Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
 }

@@ -52,9 +52,9 @@ public sealed class CorpusLayout(string root)
 
     /// <summary>How records cite a corpus file: "corpus/广东省/清远市/清城区/plans.txt".</summary>
     public string SourceName(string file) =>
-        "corpus/" + Path.GetRelativePath(Root, file).Replace(Path.DirectorySeparatorChar, '/');
+        "corpus/" + RelativePath.Of(Root, file);
 
     /// <summary>How messages name a corpus file: under the folder the user gave ("/tmp/c2/广东省/清远市/plans.txt").</summary>
     public string DisplayPath(string file) =>
-        Given.TrimEnd('/', Path.DirectorySeparatorChar) + "/" + Path.GetRelativePath(Root, file).Replace(Path.DirectorySeparatorChar, '/');
+        Given.TrimEnd('/', Path.DirectorySeparatorChar) + "/" + RelativePath.Of(Root, file);
 }

@@ -43,7 +43,7 @@ public static class CorpusRemoval
     {
         var meta = document.Metadata;
         yield return meta.DisplayName;
-        yield return Path.GetRelativePath(corpus.Root, document.Folder).Replace(Path.DirectorySeparatorChar, '/');
+        yield return RelativePath.Of(corpus.Root, document.Folder);
         if ((meta.District ?? meta.City ?? meta.Province) is { } own)
         {
             yield return own;

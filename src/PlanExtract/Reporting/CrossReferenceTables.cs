@@ -62,7 +62,7 @@ public static class CrossReferenceTables
             RemoveStale(folder, [.. files.Select(f => Path.GetFullPath(f.Path))]);
         }
 
-        var relative = files.Select(f => Path.GetRelativePath(outputFolder, f.Path).Replace(Path.DirectorySeparatorChar, '/')).ToList();
+        var relative = files.Select(f => RelativePath.Of(outputFolder, f.Path)).ToList();
         return new TableFiles(relative, [.. relative.Where((_, i) => !staged[i])]);
     }
 
@@ -77,7 +77,7 @@ public static class CrossReferenceTables
         return Directory.Exists(tablesFolder)
             ? [.. Directory.EnumerateFiles(tablesFolder, "*.md", SearchOption.AllDirectories)
                 .Where(f => TableFileNames.Contains(Path.GetFileName(f)))
-                .Select(f => Path.GetRelativePath(outputFolder, f).Replace(Path.DirectorySeparatorChar, '/'))]
+                .Select(f => RelativePath.Of(outputFolder, f))]
             : [];
     }
 

@@ -8,7 +8,7 @@ public static class SourceLink
     /// <summary>"../../corpus/广东省/清远市/plans.txt#L26" from the folder the table is written to.</summary>
     public static string Relative(string fromFolder, string filePath, string anchor)
     {
-        var relative = Path.GetRelativePath(Path.GetFullPath(fromFolder), Path.GetFullPath(filePath)).Replace(Path.DirectorySeparatorChar, '/');
+        var relative = RelativePath.Of(Path.GetFullPath(fromFolder), Path.GetFullPath(filePath));
         return Escape(relative) + anchor;
     }
 
